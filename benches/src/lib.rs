@@ -1,0 +1,1 @@
+//! Benchmarks of motcua live in `benches/`; run them with `cargo bench -p motcua-benches`.

@@ -1,0 +1,129 @@
+//! Helpers shared by the subcommands: inputs, calendars, periods, progress.
+
+use std::fs::File;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+use clap::ValueEnum;
+use indicatif::{ProgressBar, ProgressStyle};
+use motcua_core::calendar::Calendar;
+use motcua_core::dossier::Dossier;
+use motcua_core::format::Lang;
+use motcua_core::period::Period;
+use motcua_io::dossiers::{Ingested, ReadOptions, read_dossiers};
+
+/// Output formats of the report-like commands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A readable table (Vietnamese by default).
+    Text,
+    /// JSON as the data contract describes it.
+    Json,
+    /// One row per agency and a total row.
+    Csv,
+}
+
+/// Languages of text output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Vietnamese.
+    Vi,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// The period from `--period` or `--from/--to`.
+pub fn resolve_period(period: Option<&str>, from: Option<&str>, to: Option<&str>) -> Result<Period> {
+    match (period, from, to) {
+        (Some(p), None, None) => Ok(p.parse::<Period>()?),
+        (None, Some(f), Some(t)) => {
+            let f = parse_date(f, "--from")?;
+            let t = parse_date(t, "--to")?;
+            Ok(Period::range(f, t)?)
+        }
+        (None, None, None) => bail!("give a period: --period 2021-Q3 (or 2021-07, 2021), or --from DATE --to DATE"),
+        (Some(_), _, _) => bail!("give either --period or --from/--to, not both"),
+        _ => bail!("--from and --to go together"),
+    }
+}
+
+fn parse_date(s: &str, flag: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y"))
+        .with_context(|| format!("{flag} '{s}' is not a date: write yyyy-mm-dd or dd/mm/yyyy"))
+}
+
+/// The built-in Vietnamese calendar, or a TOML calendar file.
+pub fn load_calendar(path: Option<&Path>) -> Result<Calendar> {
+    match path {
+        None => Ok(Calendar::vn()),
+        Some(p) => {
+            let text = std::fs::read_to_string(p).with_context(|| format!("cannot read calendar file {}", p.display()))?;
+            Calendar::from_toml(&text).with_context(|| format!("calendar file {}", p.display()))
+        }
+    }
+}
+
+/// An input file, or standard input for `-`, with its size when known.
+pub fn open_input(path: &Path) -> Result<(Box<dyn Read + Send>, Option<u64>)> {
+    if path == Path::new("-") {
+        return Ok((Box::new(std::io::stdin()), None));
+    }
+    let f = File::open(path).with_context(|| format!("cannot open input file {}", path.display()))?;
+    let size = f.metadata().ok().map(|m| m.len());
+    Ok((Box::new(f), size))
+}
+
+/// A progress bar on stderr when stderr is a terminal; hidden otherwise.
+pub fn progress_bar(total: Option<u64>, what: &str) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let pb = match total {
+        Some(t) => ProgressBar::new(t),
+        None => ProgressBar::no_length(),
+    };
+    pb.set_style(
+        ProgressStyle::with_template("{msg} [{bar:40}] {bytes}/{total_bytes} ({bytes_per_sec}, {eta})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    pb.set_message(what.to_owned());
+    pb
+}
+
+/// Streams the dossiers of `input` to `visit`, on every core, with a progress bar.
+pub fn stream_input(input: &Path, calendar: &Calendar, strict: bool, visit: impl FnMut(&Dossier)) -> Result<Ingested> {
+    let (reader, size) = open_input(input)?;
+    let pb = progress_bar(size, "reading");
+    let opts = ReadOptions { strict, ..ReadOptions::parallel() };
+    let res = read_dossiers(reader, calendar, &opts, &|b| pb.set_position(b), visit);
+    pb.finish_and_clear();
+    res.with_context(|| format!("input {}", input.display()))
+}
+
+/// Writes `text` to `--output FILE`, or to standard output.
+pub fn write_output(output: Option<&PathBuf>, text: &str) -> Result<()> {
+    match output {
+        Some(p) => std::fs::write(p, text).with_context(|| format!("cannot write {}", p.display())),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            if !text.ends_with('\n') {
+                out.write_all(b"\n")?;
+            }
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! `motcua`: quarterly figures and grades of a Vietnamese public administration service
+//! center. See `motcua --help`.
+
+fn main() -> std::process::ExitCode {
+    motcua_cli::main()
+}

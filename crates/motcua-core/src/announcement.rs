@@ -1,0 +1,1 @@
+//! The press announcement text (stub).

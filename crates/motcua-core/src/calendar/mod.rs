@@ -1,0 +1,410 @@
+//! Work calendars: which dates are working days, the receipt cutoff, and due dates
+//! (contract section 4), and a calendar's year as contract section 8 prints it.
+//!
+//! A [`Calendar`] is the built-in Vietnamese calendar for state agencies ([`Calendar::vn`]),
+//! a blank one (Saturdays and Sundays off, [`Calendar::blank`]) or one read from a TOML file
+//! ([`Calendar::from_toml`]). Each precomputes the years 1970–2129 when it is built, so that
+//! [`Calendar::is_working_day`], [`Calendar::add_working_days`],
+//! [`Calendar::working_days_between`] and [`Calendar::due_date`] take a few table loads;
+//! dates outside those years are still answered exactly, year by year. Clones share the tables.
+//!
+//! ```
+//! use motcua_core::{calendar::Calendar, timestamp::Timestamp};
+//!
+//! let vn = Calendar::vn();
+//! // Received on Wednesday 1 September 2021; 2 and 3 September were National Day holidays.
+//! let received = Timestamp::parse("2021-09-01 09:00").unwrap();
+//! assert_eq!(vn.due_date(&received, 1).to_string(), "2021-09-06");
+//! let y = vn.year(2024);
+//! assert_eq!(y.lunar_new_year.to_string(), "2024-02-10");
+//! assert_eq!(y.holidays[1].name, "Tết Nguyên đán");
+//! ```
+
+use std::fmt;
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+
+use crate::timestamp::Timestamp;
+
+pub mod lunar;
+mod table;
+mod toml;
+mod vn;
+mod year;
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod tests;
+
+
+use table::Table;
+use year::Rules;
+pub use year::{CalendarYear, Holiday};
+
+/// The names of the built-in calendars, for [`Calendar::builtin`] and `extends`.
+pub const BUILTIN_CALENDARS: [&str; 2] = ["vn", "blank"];
+
+/// A calendar that cannot be built. Every variant says where the mistake is (1-based line and
+/// column, counted in characters) and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CalendarError {
+    /// The text is not valid TOML.
+    #[error("invalid calendar TOML at line {line}, column {column}: {message}")]
+    Toml {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A key that calendar files do not have.
+    #[error(
+        "calendar TOML line {line}, column {column}: unknown key `{key}` (the keys are: {known})"
+    )]
+    UnknownKey {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// The key.
+        key: String,
+        /// The keys allowed there.
+        known: String,
+    },
+    /// A value of the wrong TOML type.
+    #[error("calendar TOML line {line}, column {column}: `{key}` must be {expected} (found {found})")]
+    WrongType {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// The key whose value is wrong.
+        key: String,
+        /// What it must be.
+        expected: String,
+        /// The TOML type found.
+        found: String,
+    },
+    /// A value of the right type that means nothing: a weekday name, a cutoff time, a date.
+    #[error("calendar TOML line {line}, column {column}: bad `{key}`: {message}")]
+    InvalidValue {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// The key whose value is wrong.
+        key: String,
+        /// What is wrong and how to write it.
+        message: String,
+    },
+    /// `extends` names no built-in calendar.
+    #[error(
+        "calendar TOML line {line}, column {column}: `extends` names an unknown calendar \
+         \"{name}\" (known calendars: {known}; omit `extends` for a blank calendar)"
+    )]
+    UnknownCalendar {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// The name given.
+        name: String,
+        /// The built-in calendars that can be extended.
+        known: String,
+    },
+}
+
+impl CalendarError {
+    /// The 1-based line and column of the mistake.
+    #[must_use]
+    pub fn position(&self) -> (usize, usize) {
+        match self {
+            Self::Toml { line, column, .. }
+            | Self::UnknownKey { line, column, .. }
+            | Self::WrongType { line, column, .. }
+            | Self::InvalidValue { line, column, .. }
+            | Self::UnknownCalendar { line, column, .. } => (*line, *column),
+        }
+    }
+}
+
+/// A work calendar: weekly rest days, holidays, make-up working days and a receipt cutoff.
+///
+/// Cheap to clone (the precomputed tables are shared); `Send + Sync`.
+#[derive(Clone)]
+pub struct Calendar {
+    name: String,
+    cutoff: NaiveTime,
+    rules: Arc<Rules>,
+    table: Arc<Table>,
+}
+
+impl fmt::Debug for Calendar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Calendar")
+            .field("name", &self.name)
+            .field("receipt_cutoff", &self.cutoff)
+            .field("weekend", &self.weekend())
+            .field("statutory", &self.rules.statutory)
+            .field("layers", &self.rules.layers.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The default receipt cutoff, 17:00 (the close of office hours).
+fn default_cutoff() -> NaiveTime {
+    NaiveTime::from_hms_opt(17, 0, 0).expect("17:00 is a time")
+}
+
+impl Calendar {
+    fn build(name: String, cutoff: NaiveTime, rules: Rules) -> Self {
+        let table = Table::build(&rules, table::FIRST_YEAR, table::LAST_YEAR);
+        Self {
+            name,
+            cutoff,
+            rules: Arc::new(rules),
+            table: Arc::new(table),
+        }
+    }
+
+    fn vn_rules() -> Rules {
+        Rules {
+            statutory: true,
+            layers: vec![vn::official_layer()],
+            ..Rules::blank()
+        }
+    }
+
+    /// The built-in Vietnamese calendar for state agencies: Saturdays and Sundays off, cutoff
+    /// 17:00, the official closures and make-up Saturdays of 2019–2026, and the statutory
+    /// holidays (with compensatory days off) for the other years, which are `projected`.
+    #[must_use]
+    pub fn vn() -> Self {
+        Self::build("vn".into(), default_cutoff(), Self::vn_rules())
+    }
+
+    /// Saturdays and Sundays off, nothing else; cutoff 17:00.
+    #[must_use]
+    pub fn blank() -> Self {
+        Self::build("blank".into(), default_cutoff(), Rules::blank())
+    }
+
+    /// A built-in calendar by name (one of [`BUILTIN_CALENDARS`]).
+    #[must_use]
+    pub fn builtin(name: &str) -> Option<Self> {
+        match name {
+            "vn" => Some(Self::vn()),
+            "blank" => Some(Self::blank()),
+            _ => None,
+        }
+    }
+
+    /// Reads a calendar TOML file's text (contract section 4).
+    ///
+    /// Keys: `name`, `extends` (`"vn"`, or omitted for a blank calendar), `weekend`
+    /// (`["Sat", "Sun"]`; Mon to Sun, or full English names), `receipt_cutoff` (`"HH:MM"`),
+    /// `holidays` (dates, or tables `{ date = 2021-09-02, name = "Quốc khánh" }`) and
+    /// `working_days` (dates). A date in `working_days` is a working day whatever else says;
+    /// the file's own dates win over those of the calendar it extends.
+    pub fn from_toml(text: &str) -> Result<Self, CalendarError> {
+        let parsed = toml::parse(text)?;
+        let (base_name, mut rules) = match parsed.extends {
+            Some(toml::Base::Vn) => ("vn", Self::vn_rules()),
+            Some(toml::Base::Blank) => ("blank", Rules::blank()),
+            None => ("custom", Rules::blank()),
+        };
+        if let Some(weekend) = parsed.weekend {
+            rules.weekend = weekend;
+        }
+        rules.layers.push(parsed.layer);
+        let name = parsed.name.unwrap_or_else(|| base_name.to_owned());
+        Ok(Self::build(
+            name,
+            parsed.cutoff.unwrap_or_else(default_cutoff),
+            rules,
+        ))
+    }
+
+    /// The calendar's name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Receipts at or after this time count from the next working day.
+    #[must_use]
+    pub fn receipt_cutoff(&self) -> NaiveTime {
+        self.cutoff
+    }
+
+    /// The weekly rest days, Monday first.
+    #[must_use]
+    pub fn weekend(&self) -> Vec<Weekday> {
+        (0u8..7)
+            .filter(|&i| self.rules.weekend[usize::from(i)])
+            .map(|i| Weekday::try_from(i).expect("0..7 is a weekday"))
+            .collect()
+    }
+
+    /// Whether `d` falls on a weekly rest day (working or not).
+    #[must_use]
+    pub fn is_weekend(&self, d: NaiveDate) -> bool {
+        self.rules.is_weekend(d)
+    }
+
+    /// Whether `d` is a working day.
+    #[must_use]
+    pub fn is_working_day(&self, d: NaiveDate) -> bool {
+        match self.table.index(d) {
+            Some(i) => self.table.rank_through(i) != self.table.rank_before(i),
+            None => self.rules.plan(d.year()).working[d.ordinal0() as usize],
+        }
+    }
+
+    /// The name of the holiday or day off closing `d`, if something other than the weekend
+    /// rule alone closes it (a weekend holiday of a projected year has its name too).
+    #[must_use]
+    pub fn holiday_name(&self, d: NaiveDate) -> Option<&str> {
+        self.rules.plan(d.year()).names[d.ordinal0() as usize]
+    }
+
+    /// The `n`-th working day after `d` (`d` itself not counted); `n = 0` gives `d`.
+    ///
+    /// # Panics
+    /// If the result is beyond chrono's last date.
+    #[must_use]
+    pub fn add_working_days(&self, d: NaiveDate, n: u32) -> NaiveDate {
+        if n == 0 {
+            return d;
+        }
+        if let Some(i) = self.table.index(d) {
+            let k = self.table.rank_through(i) as usize + n as usize - 1;
+            if let Some(found) = self.table.nth(k) {
+                return found;
+            }
+        }
+        self.add_slow(d, n)
+    }
+
+    /// Working days in `(a, b]`; negative when `b < a`.
+    #[must_use]
+    pub fn working_days_between(&self, a: NaiveDate, b: NaiveDate) -> i64 {
+        if let (Some(i), Some(j)) = (self.table.index(a), self.table.index(b)) {
+            return i64::from(self.table.rank_through(j)) - i64::from(self.table.rank_through(i));
+        }
+        self.rank(b) - self.rank(a)
+    }
+
+    /// The date from which a deadline runs (contract section 4, rule 1): the receipt date, or
+    /// the next working day if the receipt date is not a working day or the receipt time is at
+    /// or after the cutoff. A timestamp without a time counts as received in office hours.
+    #[must_use]
+    pub fn effective_receipt_date(&self, received: &Timestamp) -> NaiveDate {
+        let late = received.time.is_some_and(|t| t >= self.cutoff);
+        if late || !self.is_working_day(received.date) {
+            self.add_working_days(received.date, 1)
+        } else {
+            received.date
+        }
+    }
+
+    /// The due date of a dossier received at `received` with a limit of `days` working days
+    /// (contract section 4): the `days`-th working day after the effective receipt date.
+    ///
+    /// # Panics
+    /// If the result is beyond chrono's last date.
+    #[must_use]
+    pub fn due_date(&self, received: &Timestamp, days: u32) -> NaiveDate {
+        if let Some(i) = self.table.index(received.date) {
+            let through = self.table.rank_through(i) as usize;
+            let stays = through != self.table.rank_before(i) as usize
+                && received.time.is_none_or(|t| t < self.cutoff);
+            // The effective receipt day is working day number `through` (1-based) if it stays,
+            // `through + 1` if it moves; the due date is `days` working days later.
+            if let Some(found) = self.table.nth(through + days as usize - usize::from(stays)) {
+                return found;
+            }
+        }
+        self.add_working_days(self.effective_receipt_date(received), days)
+    }
+
+    /// The year as contract section 8 prints it.
+    ///
+    /// # Panics
+    /// If the year is outside chrono's range.
+    #[must_use]
+    pub fn year(&self, year: i32) -> CalendarYear {
+        self.rules.plan(year).to_calendar_year(&self.rules)
+    }
+
+    /// Whether `year`'s holidays are projected from the statutory rules (no official list).
+    #[must_use]
+    pub fn is_projected(&self, year: i32) -> bool {
+        self.rules.projected(year)
+    }
+
+    /// Working days of `year`.
+    fn year_count(&self, year: i32) -> i64 {
+        i64::from(
+            self.table
+                .year_count(year)
+                .unwrap_or_else(|| self.rules.plan(year).count()),
+        )
+    }
+
+    /// Working days in `[T0, d]` for `d >= T0 - 1`, minus those in `(d, T0 - 1]` for earlier
+    /// `d`, `T0` being the first day of the table: `rank(b) - rank(a)` counts `(a, b]`.
+    fn rank(&self, d: NaiveDate) -> i64 {
+        let t = &self.table;
+        if let Some(i) = t.index(d) {
+            return i64::from(t.rank_through(i));
+        }
+        if d > t.last_day() {
+            let full: i64 = (t.last_day().year() + 1..d.year())
+                .map(|y| self.year_count(y))
+                .sum();
+            i64::from(t.total()) + full + i64::from(self.rules.plan(d.year()).count_through(d))
+        } else {
+            let full: i64 = (d.year() + 1..t.first_day().year())
+                .map(|y| self.year_count(y))
+                .sum();
+            -full - i64::from(self.rules.plan(d.year()).count_after(d))
+        }
+    }
+
+    /// `add_working_days` outside the table, walking year by year (`n >= 1`).
+    fn add_slow(&self, d: NaiveDate, n: u32) -> NaiveDate {
+        let t = &self.table;
+        let mut cur = d;
+        let mut left = n;
+        loop {
+            let in_table = match t.index(cur) {
+                Some(i) => Some(t.rank_through(i)),
+                None => (cur.succ_opt() == Some(t.first_day())).then_some(0),
+            };
+            if let Some(done) = in_table {
+                if let Some(found) = t.nth(done as usize + left as usize - 1) {
+                    return found;
+                }
+                left -= t.total() - done;
+                cur = t.last_day();
+            }
+            let (year, after) = if cur.month() == 12 && cur.day() == 31 {
+                (cur.year() + 1, None)
+            } else {
+                (cur.year(), Some(cur))
+            };
+            match self.rules.plan(year).nth_after(after, left) {
+                Ok(found) => return found,
+                Err(still) => {
+                    left = still;
+                    cur = NaiveDate::from_ymd_opt(year, 12, 31).expect("year in chrono's range");
+                }
+            }
+        }
+    }
+}

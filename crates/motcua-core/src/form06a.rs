@@ -1,0 +1,1 @@
+//! The table of report form Biểu II.06a (stub).

@@ -1,0 +1,376 @@
+//! Agency facts for grading (contract section 9): the units file, parsed from a header and
+//! rows of text. Reading a file is `motcua-io`'s job; this module only checks values.
+//!
+//! ```
+//! use motcua_core::grading::{Level, Units};
+//! let units = Units::from_rows(
+//!     ["DonViXuLy", "Cap", "CongKhai"],
+//!     [(2, vec!["STP", "tinh", "1"]), (3, vec!["UBND-X", "xa", ""])],
+//! ).unwrap();
+//! assert_eq!(units.get("STP").unwrap().publication, 1);
+//! assert_eq!(units.get("UBND-X").unwrap().level, Level::Xa);
+//! assert_eq!(units.get("UBND-X").unwrap().publication, 2); // default
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::points::Ratio;
+
+/// The administrative level of an agency (`Cap`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// `tinh`: provincial (the default).
+    #[default]
+    Tinh,
+    /// `huyen`: district.
+    Huyen,
+    /// `xa`: commune.
+    Xa,
+}
+
+impl Level {
+    /// The code used in units files and rulebooks.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Tinh => "tinh",
+            Self::Huyen => "huyen",
+            Self::Xa => "xa",
+        }
+    }
+
+    /// Reads `tinh`/`huyen`/`xa` (also `tỉnh`, `huyện`, `xã`, `province`, `district`, `commune`).
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_lowercase().as_str() {
+            "tinh" | "tỉnh" | "province" | "provincial" => Some(Self::Tinh),
+            "huyen" | "huyện" | "district" => Some(Self::Huyen),
+            "xa" | "xã" | "commune" => Some(Self::Xa),
+            _ => None,
+        }
+    }
+}
+
+/// One row of the units file: the facts about one agency that dossiers do not carry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnitFacts {
+    /// `DonViXuLy`: agency code, as in the dossiers.
+    pub code: String,
+    /// `TenDonVi`: agency name.
+    pub name: Option<String>,
+    /// `Cap`: level; default province.
+    pub level: Level,
+    /// `CongKhai`: publication of procedures, 0..=2; default 2.
+    pub publication: u8,
+    /// `TyLeGiaiQuyetTaiMotCua`: share of procedures received, appraised and approved at the
+    /// desk; default 0.
+    #[serde(serialize_with = "ratio_f64")]
+    pub desk_share: Ratio,
+    /// `TiepNhanDayDu`: all eligible procedures received and returned at the desk; default yes.
+    pub full_desk_receipt: bool,
+    /// `PhanAnhTiepNhan`: feedback and petitions received in the period.
+    pub feedback_received: u64,
+    /// `PhanAnhDungHan`: … of which handled on time.
+    pub feedback_on_time: u64,
+    /// `PhanAnhKeoDai`: … of which drawn out.
+    pub feedback_drawn_out: u64,
+    /// `SoTTHC`: procedures eligible for online service.
+    pub procedures: u64,
+    /// `SoTTHCMucDo34`: … of which offered at level 3/4.
+    pub procedures_level34: u64,
+}
+
+fn ratio_f64<S: serde::Serializer>(r: &Ratio, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(r.as_f64())
+}
+
+impl UnitFacts {
+    /// An agency with every default of contract section 9.
+    #[must_use]
+    pub fn new(code: impl Into<String>) -> Self {
+        Self {
+            code: code.into(),
+            name: None,
+            level: Level::Tinh,
+            publication: 2,
+            desk_share: Ratio::int(0),
+            full_desk_receipt: true,
+            feedback_received: 0,
+            feedback_on_time: 0,
+            feedback_drawn_out: 0,
+            procedures: 0,
+            procedures_level34: 0,
+        }
+    }
+}
+
+/// A units file that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum UnitsError {
+    /// The input has no header row.
+    #[error("the units file is empty: expected a header row (DonViXuLy, TenDonVi, Cap, CongKhai, …)")]
+    Empty,
+    /// The header lacks `DonViXuLy`.
+    #[error("line 1: missing required column DonViXuLy (names are case-sensitive; the header has: {})", .found.join(", "))]
+    MissingCode {
+        /// The names the header has.
+        found: Vec<String>,
+    },
+    /// A column appears twice in the header.
+    #[error("line 1: column {0} appears more than once in the header; keep one")]
+    DuplicateColumn(&'static str),
+    /// A value cannot be read.
+    #[error("line {line}, column {column}: {message}")]
+    Value {
+        /// Line of the row (the header is line 1).
+        line: u64,
+        /// The column at fault.
+        column: &'static str,
+        /// What is wrong and what is expected.
+        message: String,
+    },
+    /// The same agency has two rows.
+    #[error("line {line}, column DonViXuLy: agency '{code}' already has a row on line {first}")]
+    Duplicate {
+        /// Line of the second row.
+        line: u64,
+        /// The agency.
+        code: String,
+        /// Line of the first row.
+        first: u64,
+    },
+}
+
+impl UnitsError {
+    /// The line of the error, when it has one.
+    #[must_use]
+    pub fn line(&self) -> Option<u64> {
+        match self {
+            Self::Value { line, .. } | Self::Duplicate { line, .. } => Some(*line),
+            Self::MissingCode { .. } | Self::DuplicateColumn(_) => Some(1),
+            Self::Empty => None,
+        }
+    }
+
+    /// The column of the error, when it has one.
+    #[must_use]
+    pub fn column(&self) -> Option<&'static str> {
+        match self {
+            Self::Value { column, .. } => Some(column),
+            Self::Duplicate { .. } | Self::MissingCode { .. } => Some("DonViXuLy"),
+            Self::DuplicateColumn(c) => Some(c),
+            Self::Empty => None,
+        }
+    }
+}
+
+/// The columns of the units file, in the contract's order.
+pub const COLUMNS: [&str; 11] = [
+    "DonViXuLy",
+    "TenDonVi",
+    "Cap",
+    "CongKhai",
+    "TyLeGiaiQuyetTaiMotCua",
+    "TiepNhanDayDu",
+    "PhanAnhTiepNhan",
+    "PhanAnhDungHan",
+    "PhanAnhKeoDai",
+    "SoTTHC",
+    "SoTTHCMucDo34",
+];
+
+/// Where each column of [`COLUMNS`] stands in a units file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitsHeader {
+    index: [Option<usize>; 11],
+}
+
+impl UnitsHeader {
+    /// Checks a header row; unknown names are ignored, a leading BOM too.
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<Self, UnitsError> {
+        let mut index = [None; 11];
+        let mut found = Vec::new();
+        for (i, raw) in names.into_iter().enumerate() {
+            let name = if i == 0 { raw.trim_start_matches('\u{feff}') } else { raw };
+            found.push(name.to_owned());
+            if let Some(c) = COLUMNS.iter().position(|c| *c == name) {
+                if index[c].is_some() {
+                    return Err(UnitsError::DuplicateColumn(COLUMNS[c]));
+                }
+                index[c] = Some(i);
+            }
+        }
+        if found.iter().all(String::is_empty) {
+            return Err(UnitsError::Empty);
+        }
+        if index[0].is_none() {
+            return Err(UnitsError::MissingCode { found });
+        }
+        Ok(Self { index })
+    }
+
+    /// Reads the row at `line`; missing or empty values take their defaults.
+    pub fn parse_row(&self, line: u64, fields: &[&str]) -> Result<UnitFacts, UnitsError> {
+        let get = |c: usize| self.index[c].and_then(|i| fields.get(i)).map_or("", |v| v.trim());
+        let err = |c: usize, message: String| UnitsError::Value { line, column: COLUMNS[c], message };
+        let whole = |c: usize| -> Result<Option<u64>, UnitsError> {
+            let v = get(c);
+            if v.is_empty() {
+                return Ok(None);
+            }
+            v.parse::<u64>().map(Some).map_err(|_| err(c, format!("'{v}' is not a whole number ≥ 0")))
+        };
+        let code = get(0);
+        if code.is_empty() {
+            return Err(err(0, "missing value: DonViXuLy is required".into()));
+        }
+        let mut u = UnitFacts::new(code);
+        u.name = Some(get(1)).filter(|s| !s.is_empty()).map(str::to_owned);
+        if !get(2).is_empty() {
+            u.level = Level::parse(get(2))
+                .ok_or_else(|| err(2, format!("'{}' is not a level (expected tinh, huyen or xa)", get(2))))?;
+        }
+        if let Some(p) = whole(3)? {
+            if p > 2 {
+                return Err(err(3, format!("'{p}' is not a publication code (expected 2 posted and electronic, 1 one of them, 0 not accurate/complete/timely)")));
+            }
+            u.publication = p as u8;
+        }
+        if !get(4).is_empty() {
+            let r = Ratio::parse(get(4)).map_err(|m| err(4, m))?;
+            if r > Ratio::int(1) {
+                return Err(err(4, format!("'{}' is above 1: give a share between 0 and 1 (or a percentage)", get(4))));
+            }
+            u.desk_share = r;
+        }
+        match get(5) {
+            "" => {}
+            "1" => u.full_desk_receipt = true,
+            "0" => u.full_desk_receipt = false,
+            v => return Err(err(5, format!("'{v}' is not a flag (expected 1 yes or 0 no)"))),
+        }
+        u.feedback_received = whole(6)?.unwrap_or(0);
+        u.feedback_on_time = whole(7)?.unwrap_or(0);
+        u.feedback_drawn_out = whole(8)?.unwrap_or(0);
+        for c in [7, 8] {
+            let v = if c == 7 { u.feedback_on_time } else { u.feedback_drawn_out };
+            if v > u.feedback_received {
+                return Err(err(c, format!("{v} is more than the {} received (PhanAnhTiepNhan)", u.feedback_received)));
+            }
+        }
+        u.procedures = whole(9)?.unwrap_or(0);
+        u.procedures_level34 = whole(10)?.unwrap_or(0);
+        if u.procedures_level34 > u.procedures {
+            return Err(err(10, format!("{} is more than the {} eligible procedures (SoTTHC)", u.procedures_level34, u.procedures)));
+        }
+        Ok(u)
+    }
+}
+
+/// The facts of every agency in a units file, by code, with the line each came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Units {
+    by_code: BTreeMap<String, (u64, UnitFacts)>,
+}
+
+impl Units {
+    /// No facts: every agency takes the defaults.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds the facts read at `line`; an agency given twice is an error.
+    pub fn insert(&mut self, line: u64, facts: UnitFacts) -> Result<(), UnitsError> {
+        if let Some((first, _)) = self.by_code.get(&facts.code) {
+            return Err(UnitsError::Duplicate { line, code: facts.code, first: *first });
+        }
+        self.by_code.insert(facts.code.clone(), (line, facts));
+        Ok(())
+    }
+
+    /// Parses a header and numbered rows of text (the header is line 1).
+    pub fn from_rows<'a, R, F>(header: impl IntoIterator<Item = &'a str>, rows: R) -> Result<Self, UnitsError>
+    where
+        R: IntoIterator<Item = (u64, F)>,
+        F: AsRef<[&'a str]>,
+    {
+        let header = UnitsHeader::new(header)?;
+        let mut units = Self::new();
+        for (line, fields) in rows {
+            units.insert(line, header.parse_row(line, fields.as_ref())?)?;
+        }
+        Ok(units)
+    }
+
+    /// The facts of an agency, if given.
+    #[must_use]
+    pub fn get(&self, code: &str) -> Option<&UnitFacts> {
+        self.by_code.get(code).map(|(_, u)| u)
+    }
+
+    /// Every agency, sorted by code.
+    pub fn iter(&self) -> impl Iterator<Item = &UnitFacts> {
+        self.by_code.values().map(|(_, u)| u)
+    }
+
+    /// Number of agencies.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.by_code.len()
+    }
+
+    /// Whether no agency is given.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.by_code.is_empty()
+    }
+
+    /// The units file as CSV text (all columns, RFC 4180 quoting), sorted by code.
+    #[must_use]
+    pub fn to_csv(&self) -> String {
+        let q = |s: &str| {
+            if s.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", s.replace('"', "\"\""))
+            } else {
+                s.to_owned()
+            }
+        };
+        let mut out = COLUMNS.join(",");
+        out.push('\n');
+        for u in self.iter() {
+            let _ = writeln!(
+                out,
+                "{},{},{},{},{},{},{},{},{},{},{}",
+                q(&u.code),
+                q(u.name.as_deref().unwrap_or("")),
+                u.level.code(),
+                u.publication,
+                u.desk_share,
+                u8::from(u.full_desk_receipt),
+                u.feedback_received,
+                u.feedback_on_time,
+                u.feedback_drawn_out,
+                u.procedures,
+                u.procedures_level34
+            );
+        }
+        out
+    }
+}
+
+impl FromIterator<UnitFacts> for Units {
+    /// Collects facts; a later entry for the same code replaces an earlier one.
+    fn from_iter<I: IntoIterator<Item = UnitFacts>>(it: I) -> Self {
+        let mut by_code = BTreeMap::new();
+        for (i, u) in it.into_iter().enumerate() {
+            by_code.insert(u.code.clone(), (i as u64 + 2, u));
+        }
+        Self { by_code }
+    }
+}

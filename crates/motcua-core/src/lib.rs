@@ -1,0 +1,35 @@
+//! # motcua-core
+//!
+//! The pure domain model of a Vietnamese public administration service center ("một cửa"):
+//! dossiers of administrative procedures, work calendars, reporting periods, the counts and
+//! rates of the quarterly report, and the rulebooks that grade agencies and officials.
+//!
+//! Nothing here reads files, opens sockets or looks at the clock: every function takes its
+//! inputs as values, so the same code serves the CLI, the Python and the WebAssembly bindings.
+//!
+//! ```
+//! use motcua_core::{calendar::Calendar, period::Period, timestamp::Timestamp};
+//!
+//! let cal = Calendar::vn();
+//! let received = Timestamp::parse("2021-09-01 09:00").unwrap();
+//! // 2 and 3 September 2021 are National Day holidays, then a weekend.
+//! assert_eq!(cal.due_date(&received, 1).to_string(), "2021-09-06");
+//! let q3: Period = "2021-Q3".parse().unwrap();
+//! assert_eq!(q3.previous().unwrap().to_string(), "2021-Q2");
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod announcement;
+pub mod calendar;
+pub mod codes;
+pub mod count;
+pub mod dossier;
+pub mod form06a;
+pub mod format;
+pub mod period;
+pub mod record;
+pub mod report;
+pub mod timestamp;
+pub mod grading;
+pub mod sample;

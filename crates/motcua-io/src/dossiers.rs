@@ -1,0 +1,462 @@
+//! Reading the dossier table (contract sections 1, 2 and 6) from CSV.
+//!
+//! The reader streams: it holds a few blocks of a few megabytes at a time, whatever the
+//! size of the input, and hands every used dossier to a callback in input order. With
+//! `threads > 1` blocks are parsed on worker threads while the calling thread keeps the
+//! input order, detects repeated codes and runs the callback.
+//!
+//! Every row makes exactly one of three outcomes: used, not received (status 1 or 3), or
+//! rejected with its line, column and message; `rows = used + rejected + not_received`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Read;
+use std::sync::{Mutex, mpsc};
+
+use motcua_core::calendar::Calendar;
+use motcua_core::dossier::{AgencyId, Dataset, Dossier, InputSummary, Interner, OfficialId};
+use motcua_core::record::{Column, FieldError, Header, HeaderError, Ingest, ParsedRow, RowError, fingerprint, parse_row};
+
+use crate::error::ReadError;
+
+/// How to read.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// Stop at the first bad row instead of listing it.
+    pub strict: bool,
+    /// Worker threads for parsing; 0 = as many as the machine has, 1 = none.
+    pub threads: usize,
+    /// Size of a block handed to a worker, in bytes.
+    pub block_size: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        Self { strict: false, threads: 1, block_size: 4 << 20 }
+    }
+}
+
+impl ReadOptions {
+    /// Lenient reading on every core.
+    #[must_use]
+    pub fn parallel() -> Self {
+        Self { threads: 0, ..Self::default() }
+    }
+
+    fn worker_count(&self) -> usize {
+        match self.threads {
+            0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+            n => n,
+        }
+    }
+}
+
+/// What a streaming read leaves besides the dossiers: agencies and officials (the ids of
+/// the dossiers index these) and the input summary.
+#[derive(Debug, Clone, Default)]
+pub struct Ingested {
+    /// Agencies with at least one used row, in order of first use.
+    pub agencies: Interner,
+    /// Officials met in used rows.
+    pub officials: Interner,
+    /// Rows read, used, rejected, not received; the errors.
+    pub input: InputSummary,
+}
+
+/// Reads a whole CSV input into memory.
+pub fn read_dataset<R: Read + Send>(input: R, calendar: &Calendar, opts: &ReadOptions) -> Result<Dataset, ReadError> {
+    let mut dossiers = Vec::new();
+    let ing = read_dossiers(input, calendar, opts, &|_| {}, |d| dossiers.push(*d))?;
+    Ok(Dataset { agencies: ing.agencies, officials: ing.officials, dossiers, input: ing.input })
+}
+
+/// Streams a CSV input: `visit` sees every used dossier in input order; `progress` is told
+/// how many bytes have been read so far.
+pub fn read_dossiers<R: Read + Send>(
+    input: R,
+    calendar: &Calendar,
+    opts: &ReadOptions,
+    progress: &(dyn Fn(u64) + Sync),
+    mut visit: impl FnMut(&Dossier),
+) -> Result<Ingested, ReadError> {
+    let mut chunker = Chunker::new(input, opts.block_size.max(1024));
+    let header = chunker.read_header()?;
+    let mut merger = Merger { ingest: Ingest::new(opts.strict), bytes: 0 };
+    let workers = opts.worker_count();
+    if workers <= 1 {
+        let mut seq = 0;
+        while let Some(chunk) = chunker.next_chunk(seq)? {
+            seq += 1;
+            let out = parse_chunk(&chunk, &header, calendar);
+            merger.merge(out, &mut visit)?;
+            progress(merger.bytes);
+        }
+    } else {
+        parallel(chunker, &header, calendar, workers, &mut merger, progress, &mut visit)?;
+    }
+    let Ingest { agencies, officials, input, .. } = merger.ingest;
+    Ok(Ingested { agencies, officials, input })
+}
+
+fn parallel<R: Read + Send>(
+    mut chunker: Chunker<R>,
+    header: &Header,
+    calendar: &Calendar,
+    workers: usize,
+    merger: &mut Merger,
+    progress: &(dyn Fn(u64) + Sync),
+    visit: &mut impl FnMut(&Dossier),
+) -> Result<(), ReadError> {
+    let (chunk_tx, chunk_rx) = mpsc::sync_channel::<Result<Chunk, ReadError>>(workers + 1);
+    let chunk_rx = Mutex::new(chunk_rx);
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let stop = &stop;
+    std::thread::scope(|s| {
+        let (out_tx, out_rx) = mpsc::sync_channel::<Result<ChunkOut, ReadError>>(workers * 2);
+        s.spawn(move || {
+            let mut seq = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                match chunker.next_chunk(seq) {
+                    Ok(Some(c)) => {
+                        seq += 1;
+                        if chunk_tx.send(Ok(c)).is_err() {
+                            return;
+                        }
+                    }
+                    Ok(None) => return,
+                    Err(e) => {
+                        let _ = chunk_tx.send(Err(e));
+                        return;
+                    }
+                }
+            }
+        });
+        let chunk_rx = &chunk_rx;
+        for _ in 0..workers {
+            let out_tx = out_tx.clone();
+            s.spawn(move || {
+                loop {
+                    let next = chunk_rx.lock().map(|rx| rx.recv());
+                    let Ok(Ok(chunk)) = next else { return };
+                    let out = chunk.map(|c| parse_chunk(&c, header, calendar));
+                    let stop = out.is_err();
+                    if out_tx.send(out).is_err() || stop {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(out_tx);
+        let mut pending: BTreeMap<u64, ChunkOut> = BTreeMap::new();
+        let mut next = 0;
+        let result = (|| {
+            for out in &out_rx {
+                let out = out?;
+                pending.insert(out.seq, out);
+                while let Some(out) = pending.remove(&next) {
+                    next += 1;
+                    merger.merge(out, visit)?;
+                    progress(merger.bytes);
+                }
+            }
+            Ok(())
+        })();
+        drop(out_rx);
+        if result.is_err() {
+            // Let the reader see the stop flag and the workers drain: nothing blocks.
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            while let Ok(Ok(_)) = chunk_rx.lock().map(|rx| rx.recv()) {}
+        }
+        result
+    })
+}
+
+/// A block of whole records.
+struct Chunk {
+    seq: u64,
+    data: Vec<u8>,
+    first_line: u64,
+}
+
+/// Splits the input into blocks that end at a record boundary (a newline outside quotes).
+struct Chunker<R> {
+    input: R,
+    block: usize,
+    pending: Vec<u8>,
+    next_line: u64,
+    eof: bool,
+}
+
+impl<R: Read> Chunker<R> {
+    fn new(input: R, block: usize) -> Self {
+        Self { input, block, pending: Vec::new(), next_line: 1, eof: false }
+    }
+
+    fn fill(&mut self, want: usize) -> Result<(), ReadError> {
+        while !self.eof && self.pending.len() < want {
+            let start = self.pending.len();
+            self.pending.resize(want, 0);
+            match self.input.read(&mut self.pending[start..]) {
+                Ok(0) => {
+                    self.pending.truncate(start);
+                    self.eof = true;
+                }
+                Ok(n) => self.pending.truncate(start + n),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => self.pending.truncate(start),
+                Err(e) => {
+                    self.pending.truncate(start);
+                    return Err(ReadError::Stream(e));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn read_header(&mut self) -> Result<Header, ReadError> {
+        let mut want = 64 << 10;
+        loop {
+            self.fill(want)?;
+            if self.pending.starts_with(b"\xEF\xBB\xBF") {
+                self.pending.drain(..3);
+            }
+            let end = first_record_end(&self.pending);
+            if end.is_some() || self.eof {
+                let end = end.unwrap_or(self.pending.len());
+                let head: Vec<u8> = self.pending.drain(..end).collect();
+                let lines = memchr::memchr_iter(b'\n', &head).count() as u64;
+                self.next_line += lines.max(1);
+                let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&head[..]);
+                let mut rec = csv::ByteRecord::new();
+                if !rdr.read_byte_record(&mut rec).unwrap_or(false) {
+                    return Err(HeaderError::Empty.into());
+                }
+                let mut names = Vec::with_capacity(rec.len());
+                for (i, f) in rec.iter().enumerate() {
+                    match std::str::from_utf8(f) {
+                        Ok(s) => names.push(s),
+                        Err(_) => return Err(ReadError::NotUtf8 { line: 1, column: format!("#{}", i + 1) }),
+                    }
+                }
+                return Ok(Header::new(names)?);
+            }
+            want *= 2;
+        }
+    }
+
+    fn next_chunk(&mut self, seq: u64) -> Result<Option<Chunk>, ReadError> {
+        let mut want = self.block;
+        loop {
+            self.fill(want)?;
+            if self.pending.is_empty() {
+                return Ok(None);
+            }
+            let split = if self.eof { Some(self.pending.len()) } else { last_record_end(&self.pending) };
+            if let Some(split) = split {
+                let rest = self.pending.split_off(split);
+                let data = std::mem::replace(&mut self.pending, rest);
+                let first_line = self.next_line;
+                self.next_line += memchr::memchr_iter(b'\n', &data).count() as u64;
+                return Ok(Some(Chunk { seq, data, first_line }));
+            }
+            want = self.pending.len() * 2;
+        }
+    }
+}
+
+/// End (exclusive) of the first record: just after the first newline outside quotes.
+fn first_record_end(data: &[u8]) -> Option<usize> {
+    let mut in_quote = false;
+    for i in memchr::memchr2_iter(b'"', b'\n', data) {
+        if data[i] == b'"' {
+            in_quote = !in_quote;
+        } else if !in_quote {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
+/// End (exclusive) of the last whole record of a block that starts at a record boundary.
+fn last_record_end(data: &[u8]) -> Option<usize> {
+    let mut end = data.len();
+    while let Some(nl) = memchr::memrchr(b'\n', &data[..end]) {
+        let quotes = memchr::memchr_iter(b'"', &data[..nl]).count();
+        if quotes % 2 == 0 {
+            return Some(nl + 1);
+        }
+        end = nl;
+    }
+    None
+}
+
+enum Kind {
+    Received { dossier: Dossier, agency: u32, official: Option<u32> },
+    NotReceived,
+    Bad(FieldError),
+}
+
+struct RowOut {
+    line: u64,
+    code: Option<(u32, u32, u64)>,
+    kind: Kind,
+}
+
+struct ChunkOut {
+    seq: u64,
+    bytes: u64,
+    rows: Vec<RowOut>,
+    codes: String,
+    agencies: Vec<Box<str>>,
+    officials: Vec<Box<str>>,
+    fatal: Option<ReadError>,
+}
+
+/// Agency or official codes of one block, by first appearance.
+#[derive(Default)]
+struct LocalNames {
+    map: HashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+}
+
+impl LocalNames {
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.map.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.into());
+        self.map.insert(name.into(), id);
+        id
+    }
+}
+
+fn parse_chunk(chunk: &Chunk, header: &Header, calendar: &Calendar) -> ChunkOut {
+    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&chunk.data[..]);
+    let mut rec = csv::ByteRecord::new();
+    let mut rows = Vec::with_capacity(chunk.data.len() / 100);
+    let mut codes = String::new();
+    let mut agencies = LocalNames::default();
+    let mut officials = LocalNames::default();
+    let mut fatal = None;
+    let width = header.width();
+    loop {
+        match rdr.read_byte_record(&mut rec) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = e.position().map_or(chunk.first_line, |p| chunk.first_line + p.line() - 1);
+                rows.push(RowOut { line, code: None, kind: Kind::Bad(FieldError::record(format!("malformed CSV: {e}"))) });
+                break;
+            }
+        }
+        let line = chunk.first_line + rec.position().map_or(1, csv::Position::line) - 1;
+        if let Err(bad) = std::str::from_utf8(rec.as_slice()) {
+            let at = bad.valid_up_to();
+            let field = (0..rec.len()).find(|&i| rec.range(i).is_some_and(|r| r.end > at)).unwrap_or(0);
+            let column = header_name(header, field);
+            fatal = Some(ReadError::NotUtf8 { line, column });
+            break;
+        }
+        let field = |c: Column| -> &str {
+            header
+                .index(c)
+                .and_then(|i| rec.get(i))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or("")
+        };
+        if rec.len() != width {
+            let code = code_of(field(Column::MaHoSo), &mut codes);
+            rows.push(RowOut {
+                line,
+                code,
+                kind: Kind::Bad(FieldError::record(format!(
+                    "the row has {} fields but the header has {width}: check the commas and quotes",
+                    rec.len()
+                ))),
+            });
+            continue;
+        }
+        let parsed = parse_row(field, calendar);
+        let (code, kind) = match parsed {
+            ParsedRow::Received { code, agency, official, dossier } => {
+                let a = agencies.id(agency);
+                let o = official.map(|o| officials.id(o));
+                (Some(code), Kind::Received { dossier, agency: a, official: o })
+            }
+            ParsedRow::NotReceived { code } => (Some(code), Kind::NotReceived),
+            ParsedRow::Bad { code, error } => (code, Kind::Bad(error)),
+        };
+        let code = code.and_then(|c| code_of(c, &mut codes));
+        rows.push(RowOut { line, code, kind });
+    }
+    ChunkOut {
+        seq: chunk.seq,
+        bytes: chunk.data.len() as u64,
+        rows,
+        codes,
+        agencies: agencies.names,
+        officials: officials.names,
+        fatal,
+    }
+}
+
+fn header_name(header: &Header, field: usize) -> String {
+    Column::ALL
+        .into_iter()
+        .find(|c| header.index(*c) == Some(field))
+        .map_or_else(|| format!("#{}", field + 1), |c| c.name().to_owned())
+}
+
+fn code_of(code: &str, codes: &mut String) -> Option<(u32, u32, u64)> {
+    let code = code.trim();
+    if code.is_empty() {
+        return None;
+    }
+    let start = codes.len() as u32;
+    codes.push_str(code);
+    Some((start, codes.len() as u32, fingerprint(code)))
+}
+
+struct Merger {
+    ingest: Ingest,
+    bytes: u64,
+}
+
+impl Merger {
+    fn merge(&mut self, out: ChunkOut, visit: &mut impl FnMut(&Dossier)) -> Result<(), ReadError> {
+        let ing = &mut self.ingest;
+        let mut amap: Vec<Option<u32>> = vec![None; out.agencies.len()];
+        let mut omap: Vec<Option<u32>> = vec![None; out.officials.len()];
+        for row in out.rows {
+            let code = row.code.map(|(s, e, fp)| (&out.codes[s as usize..e as usize], fp));
+            if !ing.begin_row(row.line, code).map_err(ReadError::Row)? {
+                continue;
+            }
+            match row.kind {
+                Kind::Received { mut dossier, agency, official } => {
+                    let a = *amap[agency as usize].get_or_insert_with(|| ing.agencies.intern(&out.agencies[agency as usize]));
+                    dossier.agency = AgencyId(a);
+                    dossier.official = official.map(|o| {
+                        OfficialId(*omap[o as usize].get_or_insert_with(|| ing.officials.intern(&out.officials[o as usize])))
+                    });
+                    ing.used();
+                    visit(&dossier);
+                }
+                Kind::NotReceived => ing.not_received(),
+                Kind::Bad(e) => {
+                    ing.reject(e.at(row.line)).map_err(ReadError::Row)?;
+                }
+            }
+        }
+        self.bytes += out.bytes;
+        match out.fatal {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The error of a row as [`RowError`], for callers that report rows of other formats.
+#[must_use]
+pub fn row_error(line: u64, column: Option<Column>, message: impl Into<String>) -> RowError {
+    RowError { line, column: column.map(|c| c.name().to_owned()), message: message.into() }
+}

@@ -1,0 +1,70 @@
+//! Errors of the readers.
+
+use std::path::PathBuf;
+
+use motcua_core::calendar::CalendarError;
+use motcua_core::record::{HeaderError, RowError};
+
+/// Input that cannot be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// The file cannot be opened or read.
+    #[error("cannot read {}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Reading the stream failed.
+    #[error("read error: {0}")]
+    Stream(#[from] std::io::Error),
+    /// The header is unusable (missing required columns, empty input).
+    #[error("{0}")]
+    Header(#[from] HeaderError),
+    /// The text is not UTF-8.
+    #[error("line {line} is not valid UTF-8 (column {column}): save the file as UTF-8")]
+    NotUtf8 {
+        /// The line where the record starts.
+        line: u64,
+        /// The column of the bad bytes.
+        column: String,
+    },
+    /// A bad row in strict mode.
+    #[error("{0} (strict mode stops at the first bad row)")]
+    Row(RowError),
+    /// The calendar file is invalid.
+    #[error("{}: {source}", path.display())]
+    Calendar {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: CalendarError,
+    },
+}
+
+impl ReadError {
+    /// The line the error is on, when it has one.
+    #[must_use]
+    pub fn line(&self) -> Option<u64> {
+        match self {
+            Self::NotUtf8 { line, .. } => Some(*line),
+            Self::Row(e) => Some(e.line),
+            Self::Header(_) => Some(1),
+            _ => None,
+        }
+    }
+
+    /// The column the error is in, when it has one.
+    #[must_use]
+    pub fn column(&self) -> Option<&str> {
+        match self {
+            Self::NotUtf8 { column, .. } => Some(column),
+            Self::Row(e) => e.column.as_deref(),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! # motcua-io
+//!
+//! Readers and writers around [`motcua_core`]: the dossier table as CSV (streaming, on
+//! several threads when asked), calendars from files, and the report as JSON, CSV and text.
+//!
+//! ```
+//! use motcua_core::{calendar::Calendar, period::Period};
+//! use motcua_io::dossiers::{ReadOptions, read_dataset};
+//!
+//! let csv = "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,TrangThaiHoSo\n\
+//!            H1,STP,2,2021-07-01 09:00,2021-07-05,2021-07-02,10\n";
+//! let ds = read_dataset(csv.as_bytes(), &Calendar::vn(), &ReadOptions::default()).unwrap();
+//! assert_eq!(ds.len(), 1);
+//! let report = motcua_io::report::build(&ds, "2021-Q3".parse::<Period>().unwrap());
+//! assert_eq!(report.total.counts.resolved_early, 1);
+//! ```
+#![warn(missing_docs)]
+
+pub mod dossiers;
+pub mod error;
+pub mod report;
+
+pub use error::ReadError;

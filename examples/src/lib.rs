@@ -1,0 +1,1 @@
+//! Examples of motcua: run them with `cargo run -p motcua-examples --example NAME`.
