@@ -184,8 +184,9 @@ pub fn report_text(r: &Report, lang: Lang) -> String {
         let mut line = format!("{}{}", pad(count_label(name, lang), w, false), pad(&int(v, lang), 10, true));
         if let Some(ch) = r.change.as_ref().and_then(|c| c.get(*name)) {
             if let Some(rel) = ch.relative {
-                let word = match lang { Lang::Vi => "so với kỳ trước", Lang::En => "vs previous" };
-                let _ = write!(line, "   ({} {word}: {}; {})", signed(ch.absolute, lang), int(ch.previous, lang), change_percent(rel, lang));
+                let word = match lang { Lang::Vi => "kỳ trước", Lang::En => "previous" };
+                let sign = if ch.absolute > 0 { "+" } else { "" };
+                let _ = write!(line, "   ({word} {}: {sign}{}, {})", int(ch.previous, lang), signed(ch.absolute, lang), change_percent(rel, lang));
             }
         }
         let _ = writeln!(out, "{line}");
