@@ -20,6 +20,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod agency;
 pub mod announcement;
 pub mod calendar;
 pub mod codes;
