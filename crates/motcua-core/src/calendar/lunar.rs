@@ -351,7 +351,10 @@ mod tests {
                 let first = lunar_to_solar(year, month, 1, false).unwrap();
                 let day_30 = first + chrono::Days::new(29);
                 let long = solar_to_lunar(day_30).day == 30;
-                assert_eq!(lunar_to_solar(year, month, 30, false), long.then_some(day_30));
+                assert_eq!(
+                    lunar_to_solar(year, month, 30, false),
+                    long.then_some(day_30)
+                );
             }
         }
     }
@@ -369,7 +372,10 @@ mod tests {
             d = d.succ_opt().unwrap();
         }
         let tet = solar_to_lunar(date("2024-02-10"));
-        assert_eq!((tet.year, tet.month, tet.day, tet.leap), (2024, 1, 1, false));
+        assert_eq!(
+            (tet.year, tet.month, tet.day, tet.leap),
+            (2024, 1, 1, false)
+        );
         let eve = solar_to_lunar(date("2024-02-09"));
         assert_eq!((eve.year, eve.month, eve.day), (2023, 12, 30));
     }

@@ -27,6 +27,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 
 use crate::timestamp::Timestamp;
 
+mod error;
 pub mod lunar;
 mod table;
 mod toml;
@@ -37,100 +38,16 @@ mod year;
 mod proptests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_toml;
 
-
+pub use error::CalendarError;
 use table::Table;
 use year::Rules;
 pub use year::{CalendarYear, Holiday};
 
 /// The names of the built-in calendars, for [`Calendar::builtin`] and `extends`.
 pub const BUILTIN_CALENDARS: [&str; 2] = ["vn", "blank"];
-
-/// A calendar that cannot be built. Every variant says where the mistake is (1-based line and
-/// column, counted in characters) and how to fix it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum CalendarError {
-    /// The text is not valid TOML.
-    #[error("invalid calendar TOML at line {line}, column {column}: {message}")]
-    Toml {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// What is wrong.
-        message: String,
-    },
-    /// A key that calendar files do not have.
-    #[error(
-        "calendar TOML line {line}, column {column}: unknown key `{key}` (the keys are: {known})"
-    )]
-    UnknownKey {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// The key.
-        key: String,
-        /// The keys allowed there.
-        known: String,
-    },
-    /// A value of the wrong TOML type.
-    #[error("calendar TOML line {line}, column {column}: `{key}` must be {expected} (found {found})")]
-    WrongType {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// The key whose value is wrong.
-        key: String,
-        /// What it must be.
-        expected: String,
-        /// The TOML type found.
-        found: String,
-    },
-    /// A value of the right type that means nothing: a weekday name, a cutoff time, a date.
-    #[error("calendar TOML line {line}, column {column}: bad `{key}`: {message}")]
-    InvalidValue {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// The key whose value is wrong.
-        key: String,
-        /// What is wrong and how to write it.
-        message: String,
-    },
-    /// `extends` names no built-in calendar.
-    #[error(
-        "calendar TOML line {line}, column {column}: `extends` names an unknown calendar \
-         \"{name}\" (known calendars: {known}; omit `extends` for a blank calendar)"
-    )]
-    UnknownCalendar {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// The name given.
-        name: String,
-        /// The built-in calendars that can be extended.
-        known: String,
-    },
-}
-
-impl CalendarError {
-    /// The 1-based line and column of the mistake.
-    #[must_use]
-    pub fn position(&self) -> (usize, usize) {
-        match self {
-            Self::Toml { line, column, .. }
-            | Self::UnknownKey { line, column, .. }
-            | Self::WrongType { line, column, .. }
-            | Self::InvalidValue { line, column, .. }
-            | Self::UnknownCalendar { line, column, .. } => (*line, *column),
-        }
-    }
-}
 
 /// A work calendar: weekly rest days, holidays, make-up working days and a receipt cutoff.
 ///
@@ -296,7 +213,13 @@ impl Calendar {
         if let (Some(i), Some(j)) = (self.table.index(a), self.table.index(b)) {
             return i64::from(self.table.rank_through(j)) - i64::from(self.table.rank_through(i));
         }
-        self.rank(b) - self.rank(a)
+        let (lo, hi, sign) = if a <= b { (a, b, 1) } else { (b, a, -1) };
+        if hi < self.table.first_day() || lo > self.table.last_day() {
+            // Both on the same side of the table: walk only the years between them.
+            sign * self.count_slow(lo, hi)
+        } else {
+            self.rank(b) - self.rank(a)
+        }
     }
 
     /// The date from which a deadline runs (contract section 4, rule 1): the receipt date, or
@@ -374,6 +297,18 @@ impl Calendar {
                 .sum();
             -full - i64::from(self.rules.plan(d.year()).count_after(d))
         }
+    }
+
+    /// Working days in `(lo, hi]`, `lo <= hi`, year by year from the rules.
+    fn count_slow(&self, lo: NaiveDate, hi: NaiveDate) -> i64 {
+        if lo.year() == hi.year() {
+            let plan = self.rules.plan(lo.year());
+            return i64::from(plan.count_through(hi)) - i64::from(plan.count_through(lo));
+        }
+        let full: i64 = (lo.year() + 1..hi.year()).map(|y| self.year_count(y)).sum();
+        i64::from(self.rules.plan(lo.year()).count_after(lo))
+            + full
+            + i64::from(self.rules.plan(hi.year()).count_through(hi))
     }
 
     /// `add_working_days` outside the table, walking year by year (`n >= 1`).

@@ -39,8 +39,9 @@ impl Table {
         for year in first_year..=last_year {
             year_start.push((rank.len() - 1) as u32);
             let plan = rules.plan(year);
-            for (d, working) in plan.days() {
+            for (ordinal0, &working) in plan.working[..plan.len].iter().enumerate() {
                 if working {
+                    let d = plan.jan1.with_ordinal0(ordinal0 as u32).expect("a day of the year");
                     nth.push(d);
                 }
                 rank.push(nth.len() as u32);
@@ -106,5 +107,11 @@ impl Table {
             .get(y + 1)
             .map_or(self.rank.len() - 1, |&e| e as usize);
         Some(self.rank[end] - self.rank[start])
+    }
+
+    /// Bytes held by the table.
+    #[cfg(test)]
+    pub fn heap_bytes(&self) -> usize {
+        (self.year_start.len() + self.rank.len() + self.nth.len()) * 4
     }
 }

@@ -210,12 +210,10 @@ impl Ctx<'_> {
             return Err(self.wrong_type(value, key, expected));
         };
         match (dt.date, dt.time, dt.offset) {
-            (Some(d), None, None) => NaiveDate::from_ymd_opt(
-                i32::from(d.year),
-                u32::from(d.month),
-                u32::from(d.day),
-            )
-            .ok_or_else(|| self.invalid(value, key, format!("{d} is not a real date"))),
+            (Some(d), None, None) => {
+                NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                    .ok_or_else(|| self.invalid(value, key, format!("{d} is not a real date")))
+            }
             _ => Err(self.invalid(
                 value,
                 key,

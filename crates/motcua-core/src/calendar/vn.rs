@@ -84,7 +84,13 @@ pub(super) fn statutory_closures(year: i32, weekend: [bool; 7]) -> Vec<(NaiveDat
     let rest = |d: NaiveDate| weekend[d.weekday().num_days_from_monday() as usize];
     let (tet, gio_to) = lunar::tet_and_gio_to(year);
     let eve = tet - Days::new(1);
-    let tet_days = [eve, tet, tet + Days::new(1), tet + Days::new(2), tet + Days::new(3)];
+    let tet_days = [
+        eve,
+        tet,
+        tet + Days::new(1),
+        tet + Days::new(2),
+        tet + Days::new(3),
+    ];
     let mut days = vec![
         (ymd(1, 1), NEW_YEAR),
         (gio_to, HUNG_KINGS),
@@ -101,7 +107,8 @@ pub(super) fn statutory_closures(year: i32, weekend: [bool; 7]) -> Vec<(NaiveDat
         days.push((second, NATIONAL));
     }
     days.sort_by_key(|&(d, _)| d);
-    let mut closed: BTreeMap<NaiveDate, &'static str> = tet_days.iter().map(|&d| (d, TET)).collect();
+    let mut closed: BTreeMap<NaiveDate, &'static str> =
+        tet_days.iter().map(|&d| (d, TET)).collect();
     let mut tet_owed = tet_days.iter().filter(|&&d| rest(d)).count();
     let mut owed = Vec::new();
     for &(d, name) in &days {
@@ -122,17 +129,30 @@ pub(super) fn statutory_closures(year: i32, weekend: [bool; 7]) -> Vec<(NaiveDat
     let (mut before, mut after) = (eve, tet_days[4]);
     for i in 0..tet_owed {
         let d = if i % 2 == 0 {
-            before = before.iter_days().rev().skip(1).find(|d| free(d, &closed)).expect("a date");
+            before = before
+                .iter_days()
+                .rev()
+                .skip(1)
+                .find(|d| free(d, &closed))
+                .expect("a date");
             before
         } else {
-            after = after.iter_days().skip(1).find(|d| free(d, &closed)).expect("a date");
+            after = after
+                .iter_days()
+                .skip(1)
+                .find(|d| free(d, &closed))
+                .expect("a date");
             after
         };
         closed.insert(d, compensatory(TET));
     }
     // The others: the next date that is neither a rest day nor already closed.
     for (d, name) in owed {
-        let c = d.iter_days().skip(1).find(|c| free(c, &closed)).expect("a date");
+        let c = d
+            .iter_days()
+            .skip(1)
+            .find(|c| free(c, &closed))
+            .expect("a date");
         closed.insert(c, compensatory(name));
     }
     closed.into_iter().collect()
