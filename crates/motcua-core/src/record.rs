@@ -455,6 +455,11 @@ impl fmt::Debug for CodeSet {
 }
 
 impl CodeSet {
+    /// Makes room for `n` more codes, so that a large input does not rehash as it grows.
+    pub fn reserve(&mut self, n: usize) {
+        self.0.reserve(n);
+    }
+
     /// Records a fingerprint; `false` when it was seen before.
     pub fn insert(&mut self, fp: u64) -> bool {
         self.0.insert(fp)
@@ -492,6 +497,11 @@ impl Ingest {
     #[must_use]
     pub fn new(strict: bool) -> Self {
         Self { strict, ..Self::default() }
+    }
+
+    /// Makes room for about `rows` more distinct dossier codes.
+    pub fn reserve(&mut self, rows: usize) {
+        self.seen.reserve(rows);
     }
 
     /// Takes the row that starts at `line`. `Ok(Some(d))` for a received dossier, `Ok(None)`

@@ -27,11 +27,14 @@ pub struct ReadOptions {
     pub threads: usize,
     /// Size of a block handed to a worker, in bytes.
     pub block_size: usize,
+    /// The input's size in bytes, when known: memory for duplicate detection is reserved
+    /// up front instead of growing.
+    pub size_hint: Option<u64>,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        Self { strict: false, threads: 1, block_size: 4 << 20 }
+        Self { strict: false, threads: 1, block_size: 4 << 20, size_hint: None }
     }
 }
 
@@ -78,15 +81,21 @@ pub fn read_dossiers<R: Read + Send>(
     progress: &(dyn Fn(u64) + Sync),
     mut visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, ReadError> {
-    let mut chunker = Chunker::new(input, opts.block_size.max(1024));
+    let pools = Pools::default();
+    let mut chunker = Chunker::new(input, opts.block_size.max(1024), &pools);
     let header = chunker.read_header()?;
-    let mut merger = Merger { ingest: Ingest::new(opts.strict), bytes: 0 };
+    let mut ingest = Ingest::new(opts.strict);
+    if let Some(size) = opts.size_hint {
+        // about 100 bytes a row in real exports; an over-estimate costs only memory
+        ingest.reserve(usize::try_from(size / 100).unwrap_or(0).min(1 << 28));
+    }
+    let mut merger = Merger { ingest, bytes: 0, pools: &pools };
     let workers = opts.worker_count();
     if workers <= 1 {
         let mut seq = 0;
         while let Some(chunk) = chunker.next_chunk(seq)? {
             seq += 1;
-            let out = parse_chunk(&chunk, &header, calendar);
+            let out = parse_chunk(chunk, &header, calendar, &pools);
             merger.merge(out, &mut visit)?;
             progress(merger.bytes);
         }
@@ -98,11 +107,11 @@ pub fn read_dossiers<R: Read + Send>(
 }
 
 fn parallel<R: Read + Send>(
-    mut chunker: Chunker<R>,
+    mut chunker: Chunker<'_, R>,
     header: &Header,
     calendar: &Calendar,
     workers: usize,
-    merger: &mut Merger,
+    merger: &mut Merger<'_>,
     progress: &(dyn Fn(u64) + Sync),
     visit: &mut impl FnMut(&Dossier),
 ) -> Result<(), ReadError> {
@@ -131,13 +140,14 @@ fn parallel<R: Read + Send>(
             }
         });
         let chunk_rx = &chunk_rx;
+        let pools = merger.pools;
         for _ in 0..workers {
             let out_tx = out_tx.clone();
             s.spawn(move || {
                 loop {
                     let next = chunk_rx.lock().map(|rx| rx.recv());
                     let Ok(Ok(chunk)) = next else { return };
-                    let out = chunk.map(|c| parse_chunk(&c, header, calendar));
+                    let out = chunk.map(|c| parse_chunk(c, header, calendar, pools));
                     let stop = out.is_err();
                     if out_tx.send(out).is_err() || stop {
                         return;
@@ -170,6 +180,39 @@ fn parallel<R: Read + Send>(
     })
 }
 
+/// Buffers handed back for reuse, so that a long input does not map and zero fresh pages
+/// for every block.
+#[derive(Default)]
+struct Pools {
+    data: Mutex<Vec<Vec<u8>>>,
+    rows: Mutex<Vec<Vec<RowOut>>>,
+}
+
+impl Pools {
+    fn data(&self) -> Vec<u8> {
+        self.data.lock().ok().and_then(|mut p| p.pop()).unwrap_or_default()
+    }
+    fn give_data(&self, mut v: Vec<u8>) {
+        v.clear();
+        if let Ok(mut p) = self.data.lock() {
+            if p.len() < 8 {
+                p.push(v);
+            }
+        }
+    }
+    fn rows(&self) -> Vec<RowOut> {
+        self.rows.lock().ok().and_then(|mut p| p.pop()).unwrap_or_default()
+    }
+    fn give_rows(&self, mut v: Vec<RowOut>) {
+        v.clear();
+        if let Ok(mut p) = self.rows.lock() {
+            if p.len() < 8 {
+                p.push(v);
+            }
+        }
+    }
+}
+
 /// A block of whole records.
 struct Chunk {
     seq: u64,
@@ -178,34 +221,29 @@ struct Chunk {
 }
 
 /// Splits the input into blocks that end at a record boundary (a newline outside quotes).
-struct Chunker<R> {
+struct Chunker<'p, R> {
     input: R,
     block: usize,
     pending: Vec<u8>,
     next_line: u64,
     eof: bool,
+    pools: &'p Pools,
 }
 
-impl<R: Read> Chunker<R> {
-    fn new(input: R, block: usize) -> Self {
-        Self { input, block, pending: Vec::new(), next_line: 1, eof: false }
+impl<'p, R: Read> Chunker<'p, R> {
+    fn new(input: R, block: usize, pools: &'p Pools) -> Self {
+        Self { input, block, pending: Vec::new(), next_line: 1, eof: false, pools }
     }
 
     fn fill(&mut self, want: usize) -> Result<(), ReadError> {
         while !self.eof && self.pending.len() < want {
-            let start = self.pending.len();
-            self.pending.resize(want, 0);
-            match self.input.read(&mut self.pending[start..]) {
-                Ok(0) => {
-                    self.pending.truncate(start);
-                    self.eof = true;
-                }
-                Ok(n) => self.pending.truncate(start + n),
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => self.pending.truncate(start),
-                Err(e) => {
-                    self.pending.truncate(start);
-                    return Err(ReadError::Stream(e));
-                }
+            let room = (want - self.pending.len()) as u64;
+            self.pending.reserve(want - self.pending.len());
+            match (&mut self.input).take(room).read_to_end(&mut self.pending) {
+                Ok(0) => self.eof = true,
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(ReadError::Stream(e)),
             }
         }
         Ok(())
@@ -251,7 +289,9 @@ impl<R: Read> Chunker<R> {
             }
             let split = if self.eof { Some(self.pending.len()) } else { last_record_end(&self.pending) };
             if let Some(split) = split {
-                let rest = self.pending.split_off(split);
+                let mut rest = self.pools.data();
+                rest.extend_from_slice(&self.pending[split..]);
+                self.pending.truncate(split);
                 let data = std::mem::replace(&mut self.pending, rest);
                 let first_line = self.next_line;
                 self.next_line += memchr::memchr_iter(b'\n', &data).count() as u64;
@@ -310,10 +350,27 @@ struct ChunkOut {
     fatal: Option<ReadError>,
 }
 
+/// A fast hasher for the few short codes of one block (not for untrusted keys at scale).
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
 /// Agency or official codes of one block, by first appearance.
 #[derive(Default)]
 struct LocalNames {
-    map: HashMap<Box<str>, u32>,
+    map: HashMap<Box<str>, u32, std::hash::BuildHasherDefault<FxHasher>>,
     names: Vec<Box<str>>,
 }
 
@@ -329,40 +386,32 @@ impl LocalNames {
     }
 }
 
-fn parse_chunk(chunk: &Chunk, header: &Header, calendar: &Calendar) -> ChunkOut {
+fn parse_chunk(chunk: Chunk, header: &Header, calendar: &Calendar, pools: &Pools) -> ChunkOut {
     let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&chunk.data[..]);
-    let mut rec = csv::ByteRecord::new();
-    let mut rows = Vec::with_capacity(chunk.data.len() / 100);
+    let mut rec = csv::StringRecord::new();
+    let mut rows = pools.rows();
     let mut codes = String::new();
     let mut agencies = LocalNames::default();
     let mut officials = LocalNames::default();
     let mut fatal = None;
     let width = header.width();
+    let line_of = |p: Option<&csv::Position>| chunk.first_line + p.map_or(1, csv::Position::line) - 1;
     loop {
-        match rdr.read_byte_record(&mut rec) {
+        match rdr.read_record(&mut rec) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                let line = e.position().map_or(chunk.first_line, |p| chunk.first_line + p.line() - 1);
-                rows.push(RowOut { line, code: None, kind: Kind::Bad(FieldError::record(format!("malformed CSV: {e}"))) });
+                let line = line_of(e.position());
+                if let csv::ErrorKind::Utf8 { err, .. } = e.kind() {
+                    fatal = Some(ReadError::NotUtf8 { line, column: header_name(header, err.field()) });
+                } else {
+                    rows.push(RowOut { line, code: None, kind: Kind::Bad(FieldError::record(format!("malformed CSV: {e}"))) });
+                }
                 break;
             }
         }
-        let line = chunk.first_line + rec.position().map_or(1, csv::Position::line) - 1;
-        if let Err(bad) = std::str::from_utf8(rec.as_slice()) {
-            let at = bad.valid_up_to();
-            let field = (0..rec.len()).find(|&i| rec.range(i).is_some_and(|r| r.end > at)).unwrap_or(0);
-            let column = header_name(header, field);
-            fatal = Some(ReadError::NotUtf8 { line, column });
-            break;
-        }
-        let field = |c: Column| -> &str {
-            header
-                .index(c)
-                .and_then(|i| rec.get(i))
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .unwrap_or("")
-        };
+        let line = line_of(rec.position());
+        let field = |c: Column| -> &str { header.index(c).and_then(|i| rec.get(i)).unwrap_or("") };
         if rec.len() != width {
             let code = code_of(field(Column::MaHoSo), &mut codes);
             rows.push(RowOut {
@@ -375,8 +424,7 @@ fn parse_chunk(chunk: &Chunk, header: &Header, calendar: &Calendar) -> ChunkOut 
             });
             continue;
         }
-        let parsed = parse_row(field, calendar);
-        let (code, kind) = match parsed {
+        let (code, kind) = match parse_row(field, calendar) {
             ParsedRow::Received { code, agency, official, dossier } => {
                 let a = agencies.id(agency);
                 let o = official.map(|o| officials.id(o));
@@ -388,15 +436,9 @@ fn parse_chunk(chunk: &Chunk, header: &Header, calendar: &Calendar) -> ChunkOut 
         let code = code.and_then(|c| code_of(c, &mut codes));
         rows.push(RowOut { line, code, kind });
     }
-    ChunkOut {
-        seq: chunk.seq,
-        bytes: chunk.data.len() as u64,
-        rows,
-        codes,
-        agencies: agencies.names,
-        officials: officials.names,
-        fatal,
-    }
+    let bytes = chunk.data.len() as u64;
+    pools.give_data(chunk.data);
+    ChunkOut { seq: chunk.seq, bytes, rows, codes, agencies: agencies.names, officials: officials.names, fatal }
 }
 
 fn header_name(header: &Header, field: usize) -> String {
@@ -416,17 +458,19 @@ fn code_of(code: &str, codes: &mut String) -> Option<(u32, u32, u64)> {
     Some((start, codes.len() as u32, fingerprint(code)))
 }
 
-struct Merger {
+struct Merger<'p> {
     ingest: Ingest,
     bytes: u64,
+    pools: &'p Pools,
 }
 
-impl Merger {
+impl Merger<'_> {
     fn merge(&mut self, out: ChunkOut, visit: &mut impl FnMut(&Dossier)) -> Result<(), ReadError> {
         let ing = &mut self.ingest;
         let mut amap: Vec<Option<u32>> = vec![None; out.agencies.len()];
         let mut omap: Vec<Option<u32>> = vec![None; out.officials.len()];
-        for row in out.rows {
+        let mut rows = out.rows;
+        for row in rows.drain(..) {
             let code = row.code.map(|(s, e, fp)| (&out.codes[s as usize..e as usize], fp));
             if !ing.begin_row(row.line, code).map_err(ReadError::Row)? {
                 continue;
@@ -447,6 +491,7 @@ impl Merger {
                 }
             }
         }
+        self.pools.give_rows(rows);
         self.bytes += out.bytes;
         match out.fatal {
             Some(e) => Err(e),
