@@ -12,10 +12,11 @@
 //! assert_eq!(Points::mean(Points::whole(23), 20, 1, Rounding::HalfAwayFromZero).to_string(), "1.2");
 //! ```
 
-use std::cmp::Ordering;
 use std::fmt;
 
 use serde::{Serialize, Serializer};
+
+pub use super::ratio::Ratio;
 
 /// How a mean or a proportional score is rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
@@ -88,9 +89,14 @@ impl Points {
         let r = Ratio::parse(text)?;
         let milli = u128::from(r.num) * u128::from(Self::SCALE);
         if milli % u128::from(r.den) != 0 {
-            return Err(format!("'{text}' has more than {} decimals", Self::MAX_DECIMALS));
+            return Err(format!(
+                "'{text}' has more than {} decimals",
+                Self::MAX_DECIMALS
+            ));
         }
-        u64::try_from(milli / u128::from(r.den)).map(Self).map_err(|_| format!("'{text}' is too large"))
+        u64::try_from(milli / u128::from(r.den))
+            .map(Self)
+            .map_err(|_| format!("'{text}' is too large"))
     }
 
     /// The mean `sum / n` rounded to `decimals` (0..=3); zero when `n` is 0.
@@ -105,7 +111,12 @@ impl Points {
     /// `max × r`, rounded to `decimals`.
     #[must_use]
     pub fn scaled(self, r: Ratio, decimals: u32, rounding: Rounding) -> Self {
-        Self::of_fraction(u128::from(self.0) * u128::from(r.num), u128::from(r.den), decimals, rounding)
+        Self::of_fraction(
+            u128::from(self.0) * u128::from(r.num),
+            u128::from(r.den),
+            decimals,
+            rounding,
+        )
     }
 
     /// `(num / den)` thousandths, rounded to `decimals`.
@@ -121,7 +132,10 @@ impl Points {
     /// This score as a fraction.
     #[must_use]
     pub const fn ratio(self) -> Ratio {
-        Ratio { num: self.0, den: Self::SCALE }
+        Ratio {
+            num: self.0,
+            den: Self::SCALE,
+        }
     }
 
     /// `self × numer / denom` rounded to `decimals` (e.g. a total scaled to the rulebook's
@@ -131,7 +145,12 @@ impl Points {
         if denom.0 == 0 {
             return Self::ZERO;
         }
-        Self::of_fraction(u128::from(self.0) * u128::from(numer.0), u128::from(denom.0), decimals, rounding)
+        Self::of_fraction(
+            u128::from(self.0) * u128::from(numer.0),
+            u128::from(denom.0),
+            decimals,
+            rounding,
+        )
     }
 
     /// The value with exactly `decimals` digits after the separator.
@@ -190,140 +209,12 @@ impl Serialize for Points {
 }
 
 /// Serializes a maximum as an integer when it is whole (`18`), else as a decimal.
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's serialize_with passes a reference
 pub(crate) fn serialize_max<S: Serializer>(p: &Points, s: S) -> Result<S::Ok, S::Error> {
     if p.is_whole() {
         s.serialize_u64(p.0 / Points::SCALE)
     } else {
         s.serialize_f64(p.as_f64())
-    }
-}
-
-/// A non-negative fraction `num / den` (`den > 0`), compared exactly.
-#[derive(Debug, Clone, Copy)]
-pub struct Ratio {
-    /// Numerator.
-    pub num: u64,
-    /// Denominator, never 0.
-    pub den: u64,
-}
-
-impl Ratio {
-    /// `num / den`, or `None` when `den` is 0.
-    #[must_use]
-    pub const fn new(num: u64, den: u64) -> Option<Self> {
-        if den == 0 { None } else { Some(Self { num, den }) }
-    }
-
-    /// A whole number.
-    #[must_use]
-    pub const fn int(n: u64) -> Self {
-        Self { num: n, den: 1 }
-    }
-
-    /// Reads `0.2`, `0,2`, `20%`, `20 %`, `3` (not negative; up to 18 decimals).
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let t = text.trim();
-        let (body, percent) = match t.strip_suffix('%') {
-            Some(b) => (b.trim_end(), true),
-            None => (t, false),
-        };
-        let bad = || format!("'{t}' is not a number ≥ 0 (write e.g. 0.2, 0,2 or 20%)");
-        let (int, frac) = match body.find(['.', ',']) {
-            Some(i) => (&body[..i], &body[i + 1..]),
-            None => (body, ""),
-        };
-        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-        if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) || frac.len() > 18 {
-            return Err(bad());
-        }
-        let mut den = 10u64.pow(frac.len() as u32);
-        let num: u64 = format!("{int}{frac}").parse().map_err(|_| bad())?;
-        if percent {
-            den = den.checked_mul(100).ok_or_else(bad)?;
-        }
-        Ok(Self { num, den })
-    }
-
-    /// The value as `f64` (for display only).
-    #[must_use]
-    pub fn as_f64(self) -> f64 {
-        self.num as f64 / self.den as f64
-    }
-
-    /// `min(self / other, 1)`, for proportional scores; `other` must not be 0.
-    #[must_use]
-    pub fn share_of(self, other: Self) -> Self {
-        if other.num == 0 || self >= other {
-            return Self::int(1);
-        }
-        // (a/b) / (c/d) = ad / bc
-        let n = u128::from(self.num) * u128::from(other.den);
-        let d = u128::from(self.den) * u128::from(other.num);
-        reduce(n, d)
-    }
-}
-
-fn gcd(mut a: u128, mut b: u128) -> u128 {
-    while b != 0 {
-        (a, b) = (b, a % b);
-    }
-    a
-}
-
-fn reduce(n: u128, d: u128) -> Ratio {
-    let g = gcd(n, d).max(1);
-    let (mut n, mut d) = (n / g, d / g);
-    while d > u128::from(u64::MAX) || n > u128::from(u64::MAX) {
-        // Precision beyond 2^-64 does not change a score rounded to 3 decimals.
-        n >>= 1;
-        d = (d >> 1).max(1);
-    }
-    Ratio { num: n as u64, den: d as u64 }
-}
-
-impl PartialEq for Ratio {
-    fn eq(&self, o: &Self) -> bool {
-        self.cmp(o) == Ordering::Equal
-    }
-}
-
-impl Eq for Ratio {}
-
-impl PartialOrd for Ratio {
-    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
-        Some(self.cmp(o))
-    }
-}
-
-impl Ord for Ratio {
-    fn cmp(&self, o: &Self) -> Ordering {
-        (u128::from(self.num) * u128::from(o.den)).cmp(&(u128::from(o.num) * u128::from(self.den)))
-    }
-}
-
-/// The shortest exact decimal when there is one (`0.25`), else the fraction (`1/3`).
-impl fmt::Display for Ratio {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let g = gcd(u128::from(self.num), u128::from(self.den)).max(1) as u64;
-        let (n, mut d) = (self.num / g, self.den / g);
-        let mut scale = 0u32;
-        while d % 2 == 0 || d % 5 == 0 {
-            d = if d % 10 == 0 { d / 10 } else if d % 2 == 0 { d / 2 } else { d / 5 };
-            scale += 1;
-            if scale > 18 {
-                break;
-            }
-        }
-        if d != 1 || scale > 18 {
-            return write!(f, "{n}/{}", self.den / g);
-        }
-        let p = 10u128.pow(scale);
-        let v = u128::from(n) * p / u128::from(self.den / g);
-        if scale == 0 {
-            return write!(f, "{v}");
-        }
-        let s = format!("{:0w$}", v % p, w = scale as usize);
-        write!(f, "{}.{}", v / p, s.trim_end_matches('0'))
     }
 }
 
@@ -341,7 +232,10 @@ mod tests {
         assert_eq!(Points::from_milli(16_500).fixed(1, ','), "16,5");
         assert_eq!(Points::whole(17).fixed(2, '.'), "17.00");
         assert_eq!(serde_json::to_string(&Points::whole(2)).unwrap(), "2.0");
-        assert_eq!(serde_json::to_string(&Points::from_milli(16_500)).unwrap(), "16.5");
+        assert_eq!(
+            serde_json::to_string(&Points::from_milli(16_500)).unwrap(),
+            "16.5"
+        );
         assert_eq!(Ratio::parse("20%").unwrap(), Ratio::parse("0.2").unwrap());
         assert_eq!(Ratio::parse("0,25").unwrap().to_string(), "0.25");
         assert_eq!(Ratio::new(1, 3).unwrap().to_string(), "1/3");
@@ -354,26 +248,56 @@ mod tests {
     #[test]
     fn means_round_half_away_from_zero_exactly() {
         let h = Rounding::HalfAwayFromZero;
-        assert_eq!(Points::mean(Points::whole(5), 4, 1, h), Points::from_milli(1300)); // 1.25
-        assert_eq!(Points::mean(Points::whole(23), 20, 1, h), Points::from_milli(1200)); // 1.15
-        assert_eq!(Points::mean(Points::whole(29), 20, 1, h), Points::from_milli(1500)); // 1.45
-        assert_eq!(Points::mean(Points::whole(21), 20, 1, h), Points::from_milli(1100)); // 1.05
-        assert_eq!(Points::mean(Points::whole(2), 3, 1, h), Points::from_milli(700)); // 0.666…
-        assert_eq!(Points::mean(Points::whole(1), 3, 1, h), Points::from_milli(300));
-        assert_eq!(Points::mean(Points::whole(1), 3, 2, h), Points::from_milli(330));
-        assert_eq!(Points::mean(Points::whole(5), 4, 1, Rounding::Truncate), Points::from_milli(1200));
+        assert_eq!(
+            Points::mean(Points::whole(5), 4, 1, h),
+            Points::from_milli(1300)
+        ); // 1.25
+        assert_eq!(
+            Points::mean(Points::whole(23), 20, 1, h),
+            Points::from_milli(1200)
+        ); // 1.15
+        assert_eq!(
+            Points::mean(Points::whole(29), 20, 1, h),
+            Points::from_milli(1500)
+        ); // 1.45
+        assert_eq!(
+            Points::mean(Points::whole(21), 20, 1, h),
+            Points::from_milli(1100)
+        ); // 1.05
+        assert_eq!(
+            Points::mean(Points::whole(2), 3, 1, h),
+            Points::from_milli(700)
+        ); // 0.666…
+        assert_eq!(
+            Points::mean(Points::whole(1), 3, 1, h),
+            Points::from_milli(300)
+        );
+        assert_eq!(
+            Points::mean(Points::whole(1), 3, 2, h),
+            Points::from_milli(330)
+        );
+        assert_eq!(
+            Points::mean(Points::whole(5), 4, 1, Rounding::Truncate),
+            Points::from_milli(1200)
+        );
         assert_eq!(Points::mean(Points::whole(5), 0, 1, h), Points::ZERO);
-        assert_eq!(Points::whole(20).scaled(Ratio::new(12_083, 12_085).unwrap(), 2, h).to_string(), "20");
-        assert_eq!(Points::whole(6).scaled(Ratio::new(1, 8).unwrap(), 2, h).to_string(), "0.75");
-        assert_eq!(Points::whole(11).scaled(Ratio::new(1, 3).unwrap(), 2, h).to_string(), "3.67");
-    }
-
-    #[test]
-    fn ratios_compare_exactly() {
-        let r = |n, d| Ratio::new(n, d).unwrap();
-        assert!(r(1, 5) >= Ratio::parse("0.2").unwrap());
-        assert!(r(199_999, 1_000_000) < Ratio::parse("0.2").unwrap());
-        assert_eq!(r(3, 2).share_of(r(1, 1)), Ratio::int(1));
-        assert_eq!(r(1, 4).share_of(r(1, 2)), r(1, 2));
+        assert_eq!(
+            Points::whole(20)
+                .scaled(Ratio::new(12_083, 12_085).unwrap(), 2, h)
+                .to_string(),
+            "20"
+        );
+        assert_eq!(
+            Points::whole(6)
+                .scaled(Ratio::new(1, 8).unwrap(), 2, h)
+                .to_string(),
+            "0.75"
+        );
+        assert_eq!(
+            Points::whole(11)
+                .scaled(Ratio::new(1, 3).unwrap(), 2, h)
+                .to_string(),
+            "3.67"
+        );
     }
 }

@@ -17,6 +17,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+pub use super::error::UnitsError;
 use super::points::Ratio;
 
 /// The administrative level of an agency (`Cap`).
@@ -108,67 +109,6 @@ impl UnitFacts {
     }
 }
 
-/// A units file that cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum UnitsError {
-    /// The input has no header row.
-    #[error("the units file is empty: expected a header row (DonViXuLy, TenDonVi, Cap, CongKhai, …)")]
-    Empty,
-    /// The header lacks `DonViXuLy`.
-    #[error("line 1: missing required column DonViXuLy (names are case-sensitive; the header has: {})", .found.join(", "))]
-    MissingCode {
-        /// The names the header has.
-        found: Vec<String>,
-    },
-    /// A column appears twice in the header.
-    #[error("line 1: column {0} appears more than once in the header; keep one")]
-    DuplicateColumn(&'static str),
-    /// A value cannot be read.
-    #[error("line {line}, column {column}: {message}")]
-    Value {
-        /// Line of the row (the header is line 1).
-        line: u64,
-        /// The column at fault.
-        column: &'static str,
-        /// What is wrong and what is expected.
-        message: String,
-    },
-    /// The same agency has two rows.
-    #[error("line {line}, column DonViXuLy: agency '{code}' already has a row on line {first}")]
-    Duplicate {
-        /// Line of the second row.
-        line: u64,
-        /// The agency.
-        code: String,
-        /// Line of the first row.
-        first: u64,
-    },
-}
-
-impl UnitsError {
-    /// The line of the error, when it has one.
-    #[must_use]
-    pub fn line(&self) -> Option<u64> {
-        match self {
-            Self::Value { line, .. } | Self::Duplicate { line, .. } => Some(*line),
-            Self::MissingCode { .. } | Self::DuplicateColumn(_) => Some(1),
-            Self::Empty => None,
-        }
-    }
-
-    /// The column of the error, when it has one.
-    #[must_use]
-    pub fn column(&self) -> Option<&'static str> {
-        match self {
-            Self::Value { column, .. } => Some(column),
-            Self::Duplicate { .. } | Self::MissingCode { .. } => Some("DonViXuLy"),
-            Self::DuplicateColumn(c) => Some(c),
-            Self::Empty => None,
-        }
-    }
-}
-
 /// The columns of the units file, in the contract's order.
 pub const COLUMNS: [&str; 11] = [
     "DonViXuLy",
@@ -196,7 +136,11 @@ impl UnitsHeader {
         let mut index = [None; 11];
         let mut found = Vec::new();
         for (i, raw) in names.into_iter().enumerate() {
-            let name = if i == 0 { raw.trim_start_matches('\u{feff}') } else { raw };
+            let name = if i == 0 {
+                raw.trim_start_matches('\u{feff}')
+            } else {
+                raw
+            };
             found.push(name.to_owned());
             if let Some(c) = COLUMNS.iter().position(|c| *c == name) {
                 if index[c].is_some() {
@@ -216,35 +160,68 @@ impl UnitsHeader {
 
     /// Reads the row at `line`; missing or empty values take their defaults.
     pub fn parse_row(&self, line: u64, fields: &[&str]) -> Result<UnitFacts, UnitsError> {
-        let get = |c: usize| self.index[c].and_then(|i| fields.get(i)).map_or("", |v| v.trim());
-        let err = |c: usize, message: String| UnitsError::Value { line, column: COLUMNS[c], message };
+        let get = |c: usize| {
+            self.index[c]
+                .and_then(|i| fields.get(i))
+                .map_or("", |v| v.trim())
+        };
+        let err = |c: usize, message: String| UnitsError::Value {
+            line,
+            column: COLUMNS[c],
+            message,
+        };
         let whole = |c: usize| -> Result<Option<u64>, UnitsError> {
             let v = get(c);
             if v.is_empty() {
                 return Ok(None);
             }
-            v.parse::<u64>().map(Some).map_err(|_| err(c, format!("'{v}' is not a whole number ≥ 0")))
+            v.parse::<u64>()
+                .map(Some)
+                .map_err(|_| err(c, format!("'{v}' is not a whole number ≥ 0")))
         };
         let code = get(0);
         if code.is_empty() {
             return Err(err(0, "missing value: DonViXuLy is required".into()));
         }
+        if code.contains(char::is_control) {
+            return Err(err(
+                0,
+                format!(
+                    "agency code {code:?} contains a line break or control character (is a quote left open?)"
+                ),
+            ));
+        }
         let mut u = UnitFacts::new(code);
         u.name = Some(get(1)).filter(|s| !s.is_empty()).map(str::to_owned);
         if !get(2).is_empty() {
-            u.level = Level::parse(get(2))
-                .ok_or_else(|| err(2, format!("'{}' is not a level (expected tinh, huyen or xa)", get(2))))?;
+            u.level = Level::parse(get(2)).ok_or_else(|| {
+                err(
+                    2,
+                    format!("'{}' is not a level (expected tinh, huyen or xa)", get(2)),
+                )
+            })?;
         }
         if let Some(p) = whole(3)? {
             if p > 2 {
-                return Err(err(3, format!("'{p}' is not a publication code (expected 2 posted and electronic, 1 one of them, 0 not accurate/complete/timely)")));
+                return Err(err(
+                    3,
+                    format!(
+                        "'{p}' is not a publication code (expected 2 posted and electronic, 1 one of them, 0 not accurate/complete/timely)"
+                    ),
+                ));
             }
             u.publication = p as u8;
         }
         if !get(4).is_empty() {
             let r = Ratio::parse(get(4)).map_err(|m| err(4, m))?;
             if r > Ratio::int(1) {
-                return Err(err(4, format!("'{}' is above 1: give a share between 0 and 1 (or a percentage)", get(4))));
+                return Err(err(
+                    4,
+                    format!(
+                        "'{}' is above 1: give a share between 0 and 1 (or a percentage)",
+                        get(4)
+                    ),
+                ));
             }
             u.desk_share = r;
         }
@@ -252,21 +229,42 @@ impl UnitsHeader {
             "" => {}
             "1" => u.full_desk_receipt = true,
             "0" => u.full_desk_receipt = false,
-            v => return Err(err(5, format!("'{v}' is not a flag (expected 1 yes or 0 no)"))),
+            v => {
+                return Err(err(
+                    5,
+                    format!("'{v}' is not a flag (expected 1 yes or 0 no)"),
+                ));
+            }
         }
         u.feedback_received = whole(6)?.unwrap_or(0);
         u.feedback_on_time = whole(7)?.unwrap_or(0);
         u.feedback_drawn_out = whole(8)?.unwrap_or(0);
         for c in [7, 8] {
-            let v = if c == 7 { u.feedback_on_time } else { u.feedback_drawn_out };
+            let v = if c == 7 {
+                u.feedback_on_time
+            } else {
+                u.feedback_drawn_out
+            };
             if v > u.feedback_received {
-                return Err(err(c, format!("{v} is more than the {} received (PhanAnhTiepNhan)", u.feedback_received)));
+                return Err(err(
+                    c,
+                    format!(
+                        "{v} is more than the {} received (PhanAnhTiepNhan)",
+                        u.feedback_received
+                    ),
+                ));
             }
         }
         u.procedures = whole(9)?.unwrap_or(0);
         u.procedures_level34 = whole(10)?.unwrap_or(0);
         if u.procedures_level34 > u.procedures {
-            return Err(err(10, format!("{} is more than the {} eligible procedures (SoTTHC)", u.procedures_level34, u.procedures)));
+            return Err(err(
+                10,
+                format!(
+                    "{} is more than the {} eligible procedures (SoTTHC)",
+                    u.procedures_level34, u.procedures
+                ),
+            ));
         }
         Ok(u)
     }
@@ -288,14 +286,21 @@ impl Units {
     /// Adds the facts read at `line`; an agency given twice is an error.
     pub fn insert(&mut self, line: u64, facts: UnitFacts) -> Result<(), UnitsError> {
         if let Some((first, _)) = self.by_code.get(&facts.code) {
-            return Err(UnitsError::Duplicate { line, code: facts.code, first: *first });
+            return Err(UnitsError::Duplicate {
+                line,
+                code: facts.code,
+                first: *first,
+            });
         }
         self.by_code.insert(facts.code.clone(), (line, facts));
         Ok(())
     }
 
     /// Parses a header and numbered rows of text (the header is line 1).
-    pub fn from_rows<'a, R, F>(header: impl IntoIterator<Item = &'a str>, rows: R) -> Result<Self, UnitsError>
+    pub fn from_rows<'a, R, F>(
+        header: impl IntoIterator<Item = &'a str>,
+        rows: R,
+    ) -> Result<Self, UnitsError>
     where
         R: IntoIterator<Item = (u64, F)>,
         F: AsRef<[&'a str]>,

@@ -1,0 +1,130 @@
+//! `motcua score`: grade every agency and official of a period by a rulebook.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow, bail};
+use clap::Args;
+use motcua_core::count::Counter;
+use motcua_core::grading::{
+    Grader, Rulebook, Units, builtin_names, builtin_toml, score_csv, score_text,
+};
+use motcua_io::units::{UnitsFileError, read_units_file};
+
+use crate::common::{Format, LangArg, load_calendar, resolve_period, stream_input, write_output};
+
+/// Arguments of `motcua score`.
+#[derive(Args)]
+pub struct ScoreArgs {
+    /// The dossier table (CSV); `-` reads standard input.
+    #[arg(long, short)]
+    pub input: PathBuf,
+    /// Agency facts for grading (units file, CSV); without it every agency takes the
+    /// defaults of the contract.
+    #[arg(long, short)]
+    pub units: Option<PathBuf>,
+    /// A month (2021-07), quarter (2021-Q3), year (2021) or range (2021-07-01..2021-09-30).
+    #[arg(long, short)]
+    pub period: Option<String>,
+    /// First day of the period (with --to).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day of the period (with --from).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// A built-in rulebook (see `motcua rulebook list`) or a rulebook file (FILE.toml).
+    #[arg(long, short, default_value = "circular-01-2018")]
+    pub rulebook: String,
+    /// A work calendar in TOML (default: the built-in Vietnamese calendar).
+    #[arg(long)]
+    pub calendar: Option<PathBuf>,
+    /// Stop at the first bad row instead of listing bad rows.
+    #[arg(long)]
+    pub strict: bool,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Language of text output.
+    #[arg(long, value_enum, default_value = "vi")]
+    pub lang: LangArg,
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+/// A built-in rulebook by name, or a rulebook file. A file's `extends` may name a built-in
+/// rulebook or another file, relative to the file's folder.
+pub fn load_rulebook(name_or_path: &str) -> Result<Rulebook> {
+    if let Some(book) = Rulebook::builtin(name_or_path) {
+        return Ok(book);
+    }
+    let path = Path::new(name_or_path);
+    let looks_like_file = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        || path.exists();
+    if !looks_like_file {
+        bail!(
+            "unknown rulebook '{name_or_path}' (built-in rulebooks: {}; or give a rulebook file, FILE.toml)",
+            builtin_names().join(", ")
+        );
+    }
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read rulebook file {}", path.display()))?;
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let resolve = |name: &str| -> Option<String> {
+        let p = dir.join(name);
+        std::fs::read_to_string(&p)
+            .ok()
+            .or_else(|| std::fs::read_to_string(p.with_extension("toml")).ok())
+    };
+    Ok(Rulebook::parse(
+        &text,
+        &path.display().to_string(),
+        &resolve,
+    )?)
+}
+
+/// The TOML text of a built-in rulebook, or an error listing the known ones.
+pub fn builtin_text(name: &str) -> Result<&'static str> {
+    builtin_toml(name).with_context(|| {
+        format!(
+            "unknown rulebook '{name}' (built-in rulebooks: {})",
+            builtin_names().join(", ")
+        )
+    })
+}
+
+/// Runs `motcua score`.
+pub fn run(a: &ScoreArgs) -> Result<()> {
+    let period = resolve_period(a.period.as_deref(), a.from.as_deref(), a.to.as_deref())?;
+    let book = load_rulebook(&a.rulebook)?;
+    let calendar = load_calendar(a.calendar.as_deref())?;
+    let units = match &a.units {
+        Some(p) => read_units_file(p).map_err(|e| match e {
+            UnitsFileError::Io { .. } => anyhow!("{e}"),
+            _ => anyhow!("{}: {e}", p.display()),
+        })?,
+        None => Units::new(),
+    };
+    let mut counter = Counter::new(&[period]);
+    let mut grader = Grader::new(&book, period);
+    let ing = stream_input(&a.input, &calendar, a.strict, |d| {
+        counter.count(d);
+        grader.add(d);
+    })?;
+    if !ing.agencies.is_empty() {
+        counter.touch(ing.agencies.len() as u32 - 1);
+    }
+    let tally = counter
+        .into_tallies(|i| ing.agencies.name(i).to_owned())
+        .pop()
+        .unwrap_or_default();
+    let mut report = grader.finish(&ing.agencies, &ing.officials, &units, &tally);
+    report.input = Some(ing.input);
+    let text = match a.format {
+        Format::Json => report.to_json(),
+        Format::Csv => score_csv(&report),
+        Format::Text => score_text(&report, a.lang.into()),
+    };
+    write_output(a.output.as_ref(), &text)
+}

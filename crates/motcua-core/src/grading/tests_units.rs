@@ -1,0 +1,111 @@
+//! Units rows: defaults, every column, and bad values with their line and column.
+
+use super::*;
+
+#[test]
+fn units_rows_parse_with_defaults_and_errors_with_line_and_column() {
+    let header = [
+        "DonViXuLy",
+        "TenDonVi",
+        "Cap",
+        "CongKhai",
+        "TyLeGiaiQuyetTaiMotCua",
+        "TiepNhanDayDu",
+        "PhanAnhTiepNhan",
+        "PhanAnhDungHan",
+        "PhanAnhKeoDai",
+        "SoTTHC",
+        "SoTTHCMucDo34",
+    ];
+    let ok = Units::from_rows(
+        header,
+        [
+            (
+                2,
+                vec![
+                    "STP",
+                    "Sở Tư pháp",
+                    "huyện",
+                    "1",
+                    "25%",
+                    "0",
+                    "10",
+                    "9",
+                    "0",
+                    "40",
+                    "12",
+                ],
+            ),
+            (3, vec!["SYT"]),
+        ],
+    )
+    .unwrap();
+    let stp = ok.get("STP").unwrap();
+    assert_eq!(
+        (
+            stp.level,
+            stp.publication,
+            stp.desk_share,
+            stp.full_desk_receipt
+        ),
+        (Level::Huyen, 1, Ratio::new(1, 4).unwrap(), false)
+    );
+    assert_eq!(ok.get("SYT").unwrap(), &UnitFacts::new("SYT"));
+    let csv = ok.to_csv();
+    let mut lines = csv.lines();
+    let head: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let rows: Vec<(u64, Vec<&str>)> = lines
+        .enumerate()
+        .map(|(i, l)| (i as u64 + 2, l.split(',').collect()))
+        .collect();
+    assert_eq!(
+        Units::from_rows(head, rows).unwrap(),
+        ok,
+        "to_csv reads back"
+    );
+    let bad = |col: usize, v: &str| {
+        let mut row = vec!["STP", "", "", "", "", "", "5", "", "", "10", ""];
+        row[col] = v;
+        Units::from_rows(header, [(7, row)]).unwrap_err()
+    };
+    for (col, v, needle) in [
+        (3, "3", "publication"),
+        (3, "x", "whole number"),
+        (4, "1.5", "above 1"),
+        (4, "abc", "not a number"),
+        (2, "tp", "not a level"),
+        (5, "2", "flag"),
+        (7, "6", "more than the 5 received"),
+        (10, "11", "more than the 10"),
+        (9, "-1", "whole number"),
+    ] {
+        let e = bad(col, v);
+        assert_eq!((e.line(), e.column()), (Some(7), Some(header[col])), "{e}");
+        assert!(
+            e.to_string().contains(needle) && e.to_string().starts_with("line 7, column "),
+            "{e}"
+        );
+    }
+    let dup = Units::from_rows(["DonViXuLy"], [(2, vec!["A"]), (3, vec!["A"])]).unwrap_err();
+    assert_eq!(
+        dup.to_string(),
+        "line 3, column DonViXuLy: agency 'A' already has a row on line 2"
+    );
+    assert!(matches!(
+        Units::from_rows(["Ma", "Cap"], Vec::<(u64, Vec<&str>)>::new()),
+        Err(UnitsError::MissingCode { .. })
+    ));
+    assert!(matches!(
+        Units::from_rows(
+            ["\u{feff}DonViXuLy", "Cap", "Cap"],
+            Vec::<(u64, Vec<&str>)>::new()
+        ),
+        Err(UnitsError::DuplicateColumn("Cap"))
+    ));
+    assert!(
+        Units::from_rows(["DonViXuLy"], [(2, vec![""])])
+            .unwrap_err()
+            .to_string()
+            .contains("required")
+    );
+}
