@@ -47,7 +47,7 @@ pub fn run(a: &GenerateArgs) -> Result<()> {
     let mut out = BufWriter::with_capacity(1 << 20, out);
     let total = match profile {
         Profile::Random { rows, .. } => Some(rows),
-        _ => None,
+        Profile::SocTrang2021 => None,
     };
     let pb = progress_bar(None, "generating");
     if let Some(t) = total {
@@ -78,7 +78,7 @@ pub fn run(a: &GenerateArgs) -> Result<()> {
     out.flush()?;
     pb.finish_and_clear();
     if let Some(u) = &a.units_output {
-        std::fs::write(u, motcua_io::units::sample_units_csv(&profile))
+        std::fs::write(u, motcua_core::sample::units_for(&profile).to_csv())
             .with_context(|| format!("cannot write {}", u.display()))?;
     }
     Ok(())

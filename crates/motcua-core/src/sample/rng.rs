@@ -1,7 +1,7 @@
-//! A small deterministic pseudo-random generator (xoshiro256**, seeded by SplitMix64) and
+//! A small deterministic pseudo-random generator (`xoshiro256**`, seeded by `SplitMix64`) and
 //! exact apportioning of totals by weights.
 
-/// xoshiro256** (Blackman and Vigna), seeded through SplitMix64: fast, deterministic on
+/// `xoshiro256**` (Blackman and Vigna), seeded through `SplitMix64`: fast, deterministic on
 /// every platform, and good enough for synthetic data.
 #[derive(Debug, Clone)]
 pub(crate) struct Rng {
@@ -19,7 +19,9 @@ impl Rng {
             z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
             z ^ (z >> 31)
         };
-        Self { s: [next(), next(), next(), next()] }
+        Self {
+            s: [next(), next(), next(), next()],
+        }
     }
 
     /// The next 64 random bits.
