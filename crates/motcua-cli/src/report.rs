@@ -1,21 +1,77 @@
-//! `motcua report`.
+//! `motcua report`: the period report as text, JSON or CSV, report form Biểu II.06a (XLSX
+//! or CSV), or the press announcement.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
-use anyhow::Result;
-use clap::Args;
+use anyhow::{Context, Result, bail};
+use clap::{Args, ValueEnum};
+use motcua_core::announcement::{AnnouncementOptions, GradingSummary, announcement};
 use motcua_core::count::Counter;
-use motcua_core::format::report_text;
+use motcua_core::form06a::{
+    DEFAULT_RECEIVING_UNIT, DEFAULT_REPORTING_UNIT, Form06a, Form06aOptions,
+};
+use motcua_core::format::{Lang, report_text};
+use motcua_core::grading::{Grader, Rulebook, ScoreReport, Units};
 use motcua_core::period::Period;
+use motcua_core::report::Report;
+use motcua_io::dossiers::ReadOptions;
+use motcua_io::input::{InputFormat, InputOptions, describe_row_error};
 
-use crate::common::{Format, LangArg, load_calendar, resolve_period, stream_input, write_output};
+use crate::common::{
+    LangArg, input_format, load_calendar, resolve_period, stream_input_with, write_bytes,
+    write_output,
+};
+
+/// Output formats of `motcua report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A readable table (Vietnamese by default).
+    Text,
+    /// JSON as the data contract describes it.
+    Json,
+    /// One row per agency and a total row.
+    Csv,
+    /// Report form Biểu II.06a: `.xlsx` when --output ends so, else CSV.
+    Form06a,
+    /// The press announcement (Vietnamese by default, --lang en).
+    Announcement,
+}
+
+/// Formats of the dossier table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    /// CSV.
+    Csv,
+    /// An Excel workbook (.xlsx).
+    Xlsx,
+    /// The national portal's records: a JSON array or JSON Lines.
+    Json,
+}
+
+impl From<InputFormatArg> for InputFormat {
+    fn from(f: InputFormatArg) -> Self {
+        match f {
+            InputFormatArg::Csv => Self::Csv,
+            InputFormatArg::Xlsx => Self::Xlsx,
+            InputFormatArg::Json => Self::Json,
+        }
+    }
+}
 
 /// Arguments of `motcua report`.
 #[derive(Args)]
 pub struct ReportArgs {
-    /// The dossier table (CSV); `-` reads standard input.
+    /// The dossier table: CSV, Excel (.xlsx) or the portal's JSON (.json, .jsonl); `-` reads
+    /// standard input.
     #[arg(long, short)]
     pub input: PathBuf,
+    /// The input's format (default: from its extension; CSV for standard input).
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormatArg>,
+    /// The sheet of a workbook to read (default: the first).
+    #[arg(long)]
+    pub sheet: Option<String>,
     /// A month (2021-07), quarter (2021-Q3), year (2021) or range (2021-07-01..2021-09-30).
     #[arg(long, short)]
     pub period: Option<String>,
@@ -33,31 +89,183 @@ pub struct ReportArgs {
     pub strict: bool,
     /// Output format.
     #[arg(long, short, value_enum, default_value = "text")]
-    pub format: Format,
-    /// Language of text output.
+    pub format: ReportFormat,
+    /// Language of text output and of the announcement.
     #[arg(long, value_enum, default_value = "vi")]
     pub lang: LangArg,
     /// Write to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Form 06a: count dossiers closed without a result (withdrawn, stopped) as resolved on
+    /// time (columns 7 and 9) instead of in an extra column.
+    #[arg(long)]
+    pub closed_as_on_time: bool,
+    /// Form 06a: "Đơn vị báo cáo".
+    #[arg(long, default_value = DEFAULT_REPORTING_UNIT)]
+    pub reporting_unit: String,
+    /// Form 06a: "Đơn vị nhận báo cáo".
+    #[arg(long, default_value = DEFAULT_RECEIVING_UNIT)]
+    pub receiving_unit: String,
+    /// Agency names (CSV with columns `DonViXuLy` and `TenDonVi`, e.g. the units file); the
+    /// sample's agencies are named without it.
+    #[arg(long)]
+    pub agency_names: Option<PathBuf>,
+    /// Announcement: the center's name.
+    #[arg(long)]
+    pub center: Option<String>,
+    /// Announcement: agency facts for grading (units file); with --rulebook, the grades are
+    /// announced.
+    #[arg(long, requires = "rulebook")]
+    pub units: Option<PathBuf>,
+    /// Announcement: grade the agencies by this rulebook (see `motcua rulebook list`) or
+    /// rulebook file.
+    #[arg(long)]
+    pub rulebook: Option<String>,
 }
 
 /// Runs `motcua report`.
 pub fn run(a: &ReportArgs) -> Result<()> {
     let period = resolve_period(a.period.as_deref(), a.from.as_deref(), a.to.as_deref())?;
     let calendar = load_calendar(a.calendar.as_deref())?;
+    let book = a.rulebook.as_deref().map(crate::score::load_rulebook).transpose()?;
+    let units = match &a.units {
+        Some(p) => motcua_io::units::read_units_file(p)?,
+        None => Units::new(),
+    };
+    let opts = InputOptions {
+        format: a.input_format.map(Into::into),
+        sheet: a.sheet.clone(),
+        read: ReadOptions {
+            strict: a.strict,
+            ..ReadOptions::parallel()
+        },
+    };
     let periods: Vec<Period> = std::iter::once(period).chain(period.previous()).collect();
     let mut counter = Counter::new(&periods);
-    let ing = stream_input(&a.input, &calendar, a.strict, |d| counter.count(d))?;
+    let mut grader = book.as_ref().map(|b| Grader::new(b, period));
+    let ing = stream_input_with(&a.input, &opts, &calendar, |d| {
+        counter.count(d);
+        if let Some(g) = &mut grader {
+            g.add(d);
+        }
+    })?;
     if !ing.agencies.is_empty() {
         counter.touch(ing.agencies.len() as u32 - 1);
     }
     let tallies = counter.into_tallies(|i| ing.agencies.name(i).to_owned());
+    let scores = grader.map(|g| g.finish(&ing.agencies, &ing.officials, &units, &tallies[0]));
     let report = motcua_io::report::from_tallies(period, ing.input, &tallies);
+    let lang: Lang = a.lang.into();
     let text = match a.format {
-        Format::Json => motcua_io::report::to_json(&report),
-        Format::Csv => motcua_io::report::to_csv(&report),
-        Format::Text => report_text(&report, a.lang.into()),
+        ReportFormat::Json => motcua_io::report::to_json(&report),
+        ReportFormat::Csv => motcua_io::report::to_csv(&report),
+        ReportFormat::Text => text_report(
+            &report,
+            lang,
+            input_format(&a.input, &opts),
+            a.sheet.as_deref(),
+        ),
+        ReportFormat::Announcement => {
+            let grading = scores
+                .as_ref()
+                .map(|s| grading_summary(s, book.as_ref(), lang));
+            announcement(
+                &report,
+                &AnnouncementOptions {
+                    lang,
+                    center: a.center.clone(),
+                    grading,
+                },
+            )
+        }
+        ReportFormat::Form06a => {
+            let form = Form06a::build(&report, &form_options(a, &units)?);
+            match &a.output {
+                Some(p) if has_extension(p, "xlsx") => {
+                    let bytes =
+                        motcua_io::form06a::to_xlsx(&form).context("cannot write the workbook")?;
+                    return write_bytes(p, &bytes);
+                }
+                Some(p) if !has_extension(p, "csv") => {
+                    bail!(
+                        "form 06a is written as .xlsx or .csv: name the output file {}.xlsx or .csv",
+                        p.display()
+                    )
+                }
+                _ => motcua_io::form06a::to_csv(&form),
+            }
+        }
     };
     write_output(a.output.as_ref(), &text)
 }
+
+/// The text report; rejected rows are named the way their format numbers them.
+fn text_report(report: &Report, lang: Lang, format: InputFormat, sheet: Option<&str>) -> String {
+    if format == InputFormat::Csv || report.input.errors.is_empty() {
+        return report_text(report, lang);
+    }
+    let mut r = report.clone();
+    r.input.errors.clear();
+    let mut text = report_text(&r, lang);
+    let sheet = sheet.unwrap_or(match lang {
+        Lang::Vi => "trang đầu",
+        Lang::En => "first sheet",
+    });
+    for e in &report.input.errors {
+        text.push_str("  ");
+        text.push_str(&describe_row_error(e, format, Some(sheet)));
+        text.push('\n');
+    }
+    text
+}
+
+fn has_extension(p: &Path, ext: &str) -> bool {
+    p.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+/// The options of form 06a; agency names from --agency-names, else the units file, else
+/// the sample's.
+fn form_options(a: &ReportArgs, units: &Units) -> Result<Form06aOptions> {
+    let mut names: BTreeMap<String, String> = motcua_core::sample::agencies()
+        .iter()
+        .map(|(code, vi, _)| ((*code).to_owned(), (*vi).to_owned()))
+        .collect();
+    for u in units.iter() {
+        if let Some(n) = &u.name {
+            names.insert(u.code.clone(), n.clone());
+        }
+    }
+    if let Some(p) = &a.agency_names {
+        for u in motcua_io::units::read_units_file(p)?.iter() {
+            if let Some(n) = &u.name {
+                names.insert(u.code.clone(), n.clone());
+            }
+        }
+    }
+    Ok(Form06aOptions {
+        reporting_unit: a.reporting_unit.clone(),
+        receiving_unit: a.receiving_unit.clone(),
+        closed_as_on_time: a.closed_as_on_time,
+        names,
+    })
+}
+
+/// What the announcement says of the grades.
+fn grading_summary(s: &ScoreReport, book: Option<&Rulebook>, lang: Lang) -> GradingSummary {
+    let mut bands: Vec<_> = book.map(|b| b.bands.iter().collect()).unwrap_or_default();
+    bands.sort_by_key(|b| std::cmp::Reverse(b.min));
+    let order: Vec<&str> = bands.iter().map(|b| b.name_vi.as_str()).collect();
+    let lb = &s.rulebook.legal_basis;
+    let basis = match (lang, lb.issued) {
+        (Lang::Vi, Some(d)) => format!("{} ngày {}", lb.document, d.format("%-d/%-m/%Y")),
+        (Lang::En, Some(d)) => format!("{} of {}", lb.document, d.format("%-d %B %Y")),
+        (_, None) => lb.document.clone(),
+    };
+    let grades = s.agencies.iter().map(|a| {
+        a.basis()
+            .zip(a.band.as_deref())
+            .map(|(p, b)| (p.as_f64(), b))
+    });
+    GradingSummary::from_totals(Some(basis), &order, grades)
+}
+

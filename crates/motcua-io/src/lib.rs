@@ -18,6 +18,12 @@
 
 pub mod dossiers;
 pub mod error;
+pub mod form06a;
+pub mod input;
+pub mod portal;
 pub mod report;
+pub mod tables;
+pub mod units;
+pub mod xlsx;
 
 pub use error::ReadError;

@@ -1,0 +1,318 @@
+//! Reading the dossier table from any supported format, chosen by the file's extension or
+//! named: CSV ([`crate::dossiers`]), Excel `.xlsx` ([`crate::xlsx`]) and the national
+//! portal's JSON records, as an array or one per line ([`crate::portal`]).
+//!
+//! Every format goes through the same row check ([`motcua_core::record::parse_row`] and
+//! [`motcua_core::record::Ingest`]), so the same rows give the same dossiers and the same
+//! rejections; only the place an error names differs: a line (CSV), a sheet and row (Excel)
+//! or a record number (JSON). [`RowError::line`] holds that line, row or record number.
+//!
+//! ```
+//! use motcua_core::calendar::Calendar;
+//! use motcua_io::input::{InputFormat, InputOptions, read_bytes};
+//! let json = br#"{"MaHoSo":"H1","DonViXuLy":"STP","KenhThucHien":2,"NgayTiepNhan":"20210701090000","ThoiHanGiaiQuyet":3,"TrangThaiHoSo":4}"#;
+//! let mut n = 0;
+//! let ing = read_bytes(InputFormat::Json, json, &Calendar::vn(), &InputOptions::default(), |_| n += 1).unwrap();
+//! assert_eq!((n, ing.input.used), (1, 1));
+//! ```
+
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+use std::str::FromStr;
+
+use motcua_core::calendar::Calendar;
+use motcua_core::dossier::Dossier;
+use motcua_core::record::{FieldError, ParsedRow, RowError};
+
+use crate::dossiers::{Ingested, ReadOptions};
+use crate::error::ReadError;
+
+/// A format of the dossier table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InputFormat {
+    /// CSV (contract section 1).
+    Csv,
+    /// An Excel workbook (`.xlsx`, `.xlsm`).
+    Xlsx,
+    /// The portal's dossier records: a JSON array, or JSON Lines (told apart by the first
+    /// character).
+    Json,
+}
+
+impl InputFormat {
+    /// The format a file name's extension implies: `.csv`/`.txt`, `.xlsx`/`.xlsm`,
+    /// `.json`/`.jsonl`/`.ndjson`.
+    #[must_use]
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" | "txt" | "tsv" => Some(Self::Csv),
+            "xlsx" | "xlsm" => Some(Self::Xlsx),
+            "json" | "jsonl" | "ndjson" => Some(Self::Json),
+            _ => None,
+        }
+    }
+
+    /// The name used on the command line.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Xlsx => "xlsx",
+            Self::Json => "json",
+        }
+    }
+}
+
+impl FromStr for InputFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "csv" => Ok(Self::Csv),
+            "xlsx" | "excel" | "xlsm" => Ok(Self::Xlsx),
+            "json" | "jsonl" | "ndjson" | "portal" => Ok(Self::Json),
+            _ => Err(format!(
+                "unknown input format '{s}' (use csv, xlsx or json)"
+            )),
+        }
+    }
+}
+
+/// How to read any format.
+#[derive(Debug, Clone, Default)]
+pub struct InputOptions {
+    /// The format; `None` = from the file's extension (CSV when it says nothing).
+    pub format: Option<InputFormat>,
+    /// The sheet of a workbook; `None` = the first.
+    pub sheet: Option<String>,
+    /// Strictness, threads (CSV only) and block size (CSV only).
+    pub read: ReadOptions,
+}
+
+/// Where in the input something is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// A CSV line (the header is line 1).
+    Line(u64),
+    /// A row of a worksheet, as Excel numbers it.
+    Row {
+        /// The sheet's name.
+        sheet: String,
+        /// The row number.
+        row: u64,
+    },
+    /// A JSON record (the first is 1), and the line it starts on.
+    Record {
+        /// The record number.
+        number: u64,
+        /// The line of the file where it starts.
+        line: u64,
+    },
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Line(l) => write!(f, "line {l}"),
+            Self::Row { sheet, row } => write!(f, "sheet '{sheet}', row {row}"),
+            Self::Record { number, line } => write!(f, "record {number} (line {line})"),
+        }
+    }
+}
+
+/// Where a listed [`RowError`] is, in the words of its format: `line 5`, `sheet 'Hồ sơ',
+/// row 5`, `record 5`; with its column.
+#[must_use]
+pub fn describe_row_error(e: &RowError, format: InputFormat, sheet: Option<&str>) -> String {
+    let place = match format {
+        InputFormat::Csv => format!("line {}", e.line),
+        InputFormat::Xlsx => format!("sheet '{}', row {}", sheet.unwrap_or("?"), e.line),
+        InputFormat::Json => format!("record {}", e.line),
+    };
+    match &e.column {
+        Some(c) => format!(
+            "{place}, {} {c}: {}",
+            if format == InputFormat::Json {
+                "field"
+            } else {
+                "column"
+            },
+            e.message
+        ),
+        None => format!("{place}: {}", e.message),
+    }
+}
+
+/// Input that cannot be read, in any format.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum InputError {
+    /// An error of the CSV reader, or of reading the stream.
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// A fault of the file as a whole: not a workbook, a password-protected workbook, a
+    /// missing sheet, an empty input.
+    #[error("{0}")]
+    File(String),
+    /// A fault at a place that stops the reading: a JSON file cut in the middle, invalid JSON,
+    /// an unreadable worksheet.
+    #[error("{place}: {message}")]
+    At {
+        /// Where.
+        place: Place,
+        /// What is wrong.
+        message: String,
+    },
+    /// A bad row in strict mode.
+    #[error("{} (strict mode stops at the first bad row)", row_message(.place, .error))]
+    Row {
+        /// Where.
+        place: Place,
+        /// The row's error.
+        error: RowError,
+    },
+}
+
+fn row_message(place: &Place, e: &RowError) -> String {
+    let word = if matches!(place, Place::Record { .. }) {
+        "field"
+    } else {
+        "column"
+    };
+    match &e.column {
+        Some(c) => format!("{place}, {word} {c}: {}", e.message),
+        None => format!("{place}: {}", e.message),
+    }
+}
+
+impl InputError {
+    /// The row error of a strict-mode stop, whatever the format.
+    #[must_use]
+    pub fn row_error(&self) -> Option<&RowError> {
+        match self {
+            Self::Row { error, .. } | Self::Read(ReadError::Row(error)) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+/// Reads a table held in memory (the path the WebAssembly binding uses: no files, no
+/// threads).
+pub fn read_bytes(
+    format: InputFormat,
+    bytes: &[u8],
+    calendar: &Calendar,
+    opts: &InputOptions,
+    visit: impl FnMut(&Dossier),
+) -> Result<Ingested, InputError> {
+    let read = ReadOptions {
+        threads: 1,
+        ..opts.read.clone()
+    };
+    match format {
+        InputFormat::Csv => Ok(crate::dossiers::read_dossiers(
+            bytes,
+            calendar,
+            &read,
+            &|_| {},
+            visit,
+        )?),
+        InputFormat::Xlsx => crate::xlsx::read_dossiers(
+            std::io::Cursor::new(bytes),
+            opts.sheet.as_deref(),
+            calendar,
+            read.strict,
+            visit,
+        ),
+        InputFormat::Json => {
+            crate::portal::read_dossiers(bytes, calendar, read.strict, &|_| {}, visit)
+        }
+    }
+}
+
+/// Reads a stream of a given format. A workbook needs random access, so it is read into
+/// memory first (its compressed size); CSV and JSON stream. `progress` is told the bytes read.
+pub fn read_stream<R: Read + Send>(
+    format: InputFormat,
+    mut input: R,
+    calendar: &Calendar,
+    opts: &InputOptions,
+    progress: &(dyn Fn(u64) + Sync),
+    visit: impl FnMut(&Dossier),
+) -> Result<Ingested, InputError> {
+    match format {
+        InputFormat::Csv => Ok(crate::dossiers::read_dossiers(
+            input, calendar, &opts.read, progress, visit,
+        )?),
+        InputFormat::Xlsx => {
+            let mut bytes = Vec::new();
+            input.read_to_end(&mut bytes).map_err(ReadError::Stream)?;
+            progress(bytes.len() as u64);
+            crate::xlsx::read_dossiers(
+                std::io::Cursor::new(bytes),
+                opts.sheet.as_deref(),
+                calendar,
+                opts.read.strict,
+                visit,
+            )
+        }
+        InputFormat::Json => {
+            crate::portal::read_dossiers(input, calendar, opts.read.strict, progress, visit)
+        }
+    }
+}
+
+/// The format of a file: the one asked for, else its extension's, else CSV.
+#[must_use]
+pub fn format_of(path: &Path, opts: &InputOptions) -> InputFormat {
+    opts.format
+        .or_else(|| InputFormat::from_path(path))
+        .unwrap_or(InputFormat::Csv)
+}
+
+/// Opens and reads a file (not for WebAssembly: use [`read_bytes`] there).
+pub fn read_path(
+    path: &Path,
+    calendar: &Calendar,
+    opts: &InputOptions,
+    progress: &(dyn Fn(u64) + Sync),
+    visit: impl FnMut(&Dossier),
+) -> Result<Ingested, InputError> {
+    let format = format_of(path, opts);
+    let io_err = |source| ReadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io_err)?;
+    match format {
+        InputFormat::Xlsx => {
+            let reader = std::io::BufReader::with_capacity(1 << 16, file);
+            crate::xlsx::read_dossiers(
+                reader,
+                opts.sheet.as_deref(),
+                calendar,
+                opts.read.strict,
+                visit,
+            )
+        }
+        _ => read_stream(format, file, calendar, opts, progress, visit),
+    }
+}
+
+/// A row with a fault found outside [`motcua_core::record::parse_row`] (a JSON value of the
+/// wrong type, an Excel error cell): the row is bad, and its error is the fault in the
+/// earliest column, as `parse_row` reports the first fault in the contract's column order.
+pub(crate) fn prefer_earlier(parsed: ParsedRow<'_>, fault: Option<FieldError>) -> ParsedRow<'_> {
+    let Some(f) = fault else { return parsed };
+    match parsed {
+        ParsedRow::Bad { code, error } if error.column.is_some_and(|c| Some(c) < f.column) => {
+            ParsedRow::Bad { code, error }
+        }
+        ParsedRow::Received { code, .. } | ParsedRow::NotReceived { code } => ParsedRow::Bad {
+            code: Some(code),
+            error: f,
+        },
+        ParsedRow::Bad { code, .. } => ParsedRow::Bad { code, error: f },
+    }
+}

@@ -1,0 +1,584 @@
+//! Reading the national public service portal's dossier records (`HoSoDongBoDVC`) as JSON:
+//! an array of records, or one record per line (JSON Lines; any white space between
+//! records will do).
+//!
+//! The reader streams: it holds a block of about a megabyte (more only for a larger single
+//! record), parses each record straight from it with `serde_json`, borrowing its strings, and
+//! forgets it. Records are numbered from 1; a [`RowError`]'s `line` is the record number.
+//!
+//! Every contract column is read from the field of the same name (`MaHoSo`, `DonViXuLy`,
+//! `KenhThucHien`, `MucDo`, `NgayTiepNhan`, `ThoiHanGiaiQuyet`, `DanhGia`, …), as a string or
+//! a number (`"2"` and `2` are the same code; dates are usually `yyyyMMddHHmmss`). When
+//! `SoLanBoSung` is absent, it is the length of the array `DanhSachHoSoBoSung`. Other fields
+//! are ignored. A record that is not an object, or a field of the wrong type (an array for a
+//! code, say), is a bad row, listed like any other; a file cut in the middle or invalid JSON
+//! stops the reading with the record number and line.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::io::Read;
+
+use motcua_core::calendar::Calendar;
+use motcua_core::dossier::Dossier;
+use motcua_core::record::{Column, FieldError, Ingest, ParsedRow, RowError, parse_row};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use crate::dossiers::Ingested;
+use crate::error::ReadError;
+use crate::input::{InputError, Place, prefer_earlier};
+
+/// Size of a block read at a time.
+const BLOCK: usize = 1 << 20;
+
+/// Streams the dossiers of a JSON array or JSON Lines input to `visit`, in input order.
+pub fn read_dossiers<R: Read>(
+    input: R,
+    calendar: &Calendar,
+    strict: bool,
+    progress: &(dyn Fn(u64) + Sync),
+    mut visit: impl FnMut(&Dossier),
+) -> Result<Ingested, InputError> {
+    let mut src = Source {
+        input,
+        buf: Vec::with_capacity(BLOCK),
+        pos: 0,
+        eof: false,
+        line: 1,
+        consumed: 0,
+    };
+    let mut ingest = Ingest::new(strict);
+    src.skip_ws()?;
+    if src.buf.starts_with(b"\xEF\xBB\xBF") {
+        src.pos += 3;
+        src.skip_ws()?;
+    }
+    let array = match src.peek() {
+        None => return Err(InputError::File(
+            "the input is empty: expected a JSON array of dossier records, or one record per line"
+                .into(),
+        )),
+        Some(b'[') => {
+            src.pos += 1;
+            true
+        }
+        Some(_) => false,
+    };
+    let mut number = 0u64;
+    loop {
+        src.skip_ws()?;
+        if array {
+            match (src.peek(), number) {
+                (Some(b']'), _) => {
+                    src.pos += 1;
+                    src.skip_ws()?;
+                    if src.peek().is_some() {
+                        return Err(src.fault(
+                            number + 1,
+                            "unexpected data after the end of the array".into(),
+                        ));
+                    }
+                    break;
+                }
+                (Some(b','), n) if n > 0 => {
+                    src.pos += 1;
+                    src.skip_ws()?;
+                }
+                (None, _) => {
+                    return Err(src.fault(
+                        number + 1,
+                        "the file ends before the array is closed with ']': is it cut?".into(),
+                    ));
+                }
+                (Some(_), 0) => {}
+                (Some(c), _) => {
+                    return Err(src.fault(
+                        number + 1,
+                        format!(
+                            "expected ',' or ']' after record {number}, found '{}'",
+                            char::from(c)
+                        ),
+                    ));
+                }
+            }
+        } else if src.peek().is_none() {
+            break;
+        }
+        number += 1;
+        let line = src.line;
+        let used = loop {
+            let slice = &src.buf[src.pos..];
+            let mut stream = serde_json::Deserializer::from_slice(slice).into_iter::<Raw<'_>>();
+            match stream.next() {
+                Some(Ok(raw)) => {
+                    let end = stream.byte_offset();
+                    if end == slice.len() && !src.eof {
+                        // a number at the end of the block may go on in the next one
+                    } else {
+                        let place = Place::Record { number, line };
+                        take(raw, number, calendar, &mut ingest, &mut visit)
+                            .map_err(|error| InputError::Row { place, error })?;
+                        break end;
+                    }
+                }
+                Some(Err(e)) if e.is_eof() && !src.eof => {}
+                Some(Err(e)) if e.is_eof() => {
+                    return Err(src.fault(
+                        number,
+                        "the file ends in the middle of this record: is it cut?".into(),
+                    ));
+                }
+                Some(Err(e)) => {
+                    let at = format!("line {}, column {}", line + e.line() as u64 - 1, e.column());
+                    let msg = e.to_string();
+                    let msg = msg
+                        .rsplit_once(" at line ")
+                        .map_or(msg.as_str(), |(m, _)| m);
+                    return Err(src.fault(number, format!("invalid JSON at {at}: {msg}")));
+                }
+                None => return Err(src.fault(number, "expected a record".into())),
+            }
+            src.fill()?;
+        };
+        src.advance(used);
+        progress(src.consumed);
+    }
+    let Ingest {
+        agencies,
+        officials,
+        input,
+        ..
+    } = ingest;
+    Ok(Ingested {
+        agencies,
+        officials,
+        input,
+    })
+}
+
+/// The input, a block of it in memory.
+struct Source<R> {
+    input: R,
+    buf: Vec<u8>,
+    pos: usize,
+    eof: bool,
+    /// Line of `buf[pos]`.
+    line: u64,
+    /// Bytes consumed before `buf[pos]`, for progress.
+    consumed: u64,
+}
+
+impl<R: Read> Source<R> {
+    /// Reads another block, keeping the unconsumed bytes.
+    fn fill(&mut self) -> Result<(), InputError> {
+        if self.pos > 0 {
+            self.buf.drain(..self.pos);
+            self.pos = 0;
+        }
+        let start = self.buf.len();
+        self.buf.resize(start + BLOCK, 0);
+        let mut filled = start;
+        while filled < self.buf.len() {
+            match self.input.read(&mut self.buf[filled..]) {
+                Ok(0) => {
+                    self.eof = true;
+                    break;
+                }
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    self.buf.truncate(filled);
+                    return Err(ReadError::Stream(e).into());
+                }
+            }
+        }
+        self.buf.truncate(filled);
+        Ok(())
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.buf.get(self.pos).copied()
+    }
+
+    fn advance(&mut self, n: usize) {
+        self.line += memchr::memchr_iter(b'\n', &self.buf[self.pos..self.pos + n]).count() as u64;
+        self.pos += n;
+        self.consumed += n as u64;
+    }
+
+    /// Skips white space, reading more as needed; at the end, `peek` is `None` only at the
+    /// end of the input.
+    fn skip_ws(&mut self) -> Result<(), InputError> {
+        loop {
+            let rest = &self.buf[self.pos..];
+            let n = rest
+                .iter()
+                .position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+                .unwrap_or(rest.len());
+            self.advance(n);
+            if self.pos < self.buf.len() || self.eof {
+                return Ok(());
+            }
+            self.fill()?;
+        }
+    }
+
+    fn fault(&self, number: u64, message: String) -> InputError {
+        InputError::At {
+            place: Place::Record {
+                number,
+                line: self.line,
+            },
+            message,
+        }
+    }
+}
+
+/// Hands one record to the ingest.
+fn take(
+    raw: Raw<'_>,
+    number: u64,
+    calendar: &Calendar,
+    ingest: &mut Ingest,
+    visit: &mut impl FnMut(&Dossier),
+) -> Result<(), RowError> {
+    let mut fields = match raw {
+        Raw::Object(f) => f,
+        Raw::Other(kind) => {
+            let message = format!("the record is {kind}, not an object of dossier fields");
+            return ingest.reject_unparsed(RowError {
+                line: number,
+                column: None,
+                message,
+            });
+        }
+    };
+    if let Some(message) = fields.duplicate.take() {
+        let code = fields
+            .text(Column::MaHoSo)
+            .map(str::trim)
+            .filter(|c| !c.is_empty());
+        let row = ParsedRow::Bad {
+            code,
+            error: FieldError::record(message),
+        };
+        return ingest.accept(number, row).map(|_| ());
+    }
+    if fields.get(Column::SoLanBoSung).is_none() {
+        if let Some(Ok(n)) = &fields.supplements {
+            fields.values[Column::SoLanBoSung as usize] =
+                Some(Value::Text(Cow::Owned(n.to_string())));
+        }
+    }
+    let fault = Column::ALL.into_iter().find_map(|c| fields.type_fault(c));
+    let parsed = parse_row(|c| fields.text(c).unwrap_or(""), calendar);
+    let parsed = prefer_earlier(parsed, fault);
+    if let Some(d) = ingest.accept(number, parsed)? {
+        visit(&d);
+    }
+    Ok(())
+}
+
+/// One field's value.
+enum Value<'a> {
+    Text(Cow<'a, str>),
+    /// A whole number, its digits kept inline (no allocation).
+    Int(Digits),
+    Bool(bool),
+    Null,
+    Wrong(&'static str),
+}
+
+/// A record: the contract fields it has.
+struct Fields<'a> {
+    values: [Option<Value<'a>>; 16],
+    /// Length of `DanhSachHoSoBoSung`, or the kind of value it wrongly is.
+    supplements: Option<Result<usize, &'static str>>,
+    duplicate: Option<String>,
+}
+
+impl Fields<'_> {
+    fn get(&self, c: Column) -> Option<&Value<'_>> {
+        self.values[c as usize]
+            .as_ref()
+            .filter(|v| !matches!(v, Value::Null))
+    }
+
+    fn text(&self, c: Column) -> Option<&str> {
+        match self.get(c)? {
+            Value::Text(t) => Some(t),
+            Value::Int(d) => Some(d.as_str()),
+            Value::Bool(true) if c == Column::PhanAnh => Some("1"),
+            Value::Bool(false) if c == Column::PhanAnh => Some("0"),
+            _ => None,
+        }
+    }
+
+    fn type_fault(&self, c: Column) -> Option<FieldError> {
+        let kind = match self.get(c) {
+            Some(Value::Wrong(kind)) => *kind,
+            Some(Value::Bool(_)) if c != Column::PhanAnh => "a boolean",
+            None if c == Column::SoLanBoSung => match self.supplements {
+                Some(Err(kind)) => {
+                    let message = format!(
+                        "DanhSachHoSoBoSung must be an array of supplement requests, not {kind}"
+                    );
+                    return Some(FieldError {
+                        column: Some(c),
+                        message,
+                    });
+                }
+                _ => return None,
+            },
+            _ => return None,
+        };
+        Some(FieldError {
+            column: Some(c),
+            message: format!("{c} must be a string or a number, not {kind}"),
+        })
+    }
+}
+
+/// A record as read: an object's fields, or the kind of the value that is not an object.
+/// One lives at a time, on the stack: boxing the large variant would cost an allocation
+/// per record.
+#[allow(clippy::large_enum_variant)]
+enum Raw<'a> {
+    Object(Fields<'a>),
+    Other(&'static str),
+}
+
+enum Key {
+    Col(Column),
+    Supplements,
+    Other,
+}
+
+impl<'de> serde::Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Key;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Key, E> {
+                use Column as C;
+                Ok(Key::Col(match s {
+                    "MaHoSo" => C::MaHoSo,
+                    "MaTTHC" => C::MaTTHC,
+                    "DonViXuLy" => C::DonViXuLy,
+                    "KenhThucHien" => C::KenhThucHien,
+                    "MucDo" => C::MucDo,
+                    "NgayTiepNhan" => C::NgayTiepNhan,
+                    "NgayHenTra" => C::NgayHenTra,
+                    "ThoiHanGiaiQuyet" => C::ThoiHanGiaiQuyet,
+                    "NgayKetThucXuLy" => C::NgayKetThucXuLy,
+                    "NgayTra" => C::NgayTra,
+                    "TrangThaiHoSo" => C::TrangThaiHoSo,
+                    "SoLanBoSung" => C::SoLanBoSung,
+                    "DanhGia" => C::DanhGia,
+                    "CanBoTiepNhan" => C::CanBoTiepNhan,
+                    "SoCoQuanLienHe" => C::SoCoQuanLienHe,
+                    "PhanAnh" => C::PhanAnh,
+                    "DanhSachHoSoBoSung" => return Ok(Key::Supplements),
+                    _ => return Ok(Key::Other),
+                }))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Raw<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+macro_rules! other {
+    ($($name:ident: $t:ty => $kind:expr),* $(,)?) => {
+        $(fn $name<E: de::Error>(self, _: $t) -> Result<Self::Value, E> { Ok(Raw::Other($kind)) })*
+    };
+}
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = Raw<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a dossier record")
+    }
+    other! { visit_bool: bool => "a boolean", visit_i64: i64 => "a number", visit_u64: u64 => "a number",
+    visit_f64: f64 => "a number", visit_str: &str => "a string" }
+    fn visit_unit<E: de::Error>(self) -> Result<Raw<'de>, E> {
+        Ok(Raw::Other("null"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw<'de>, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Raw::Other("an array"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw<'de>, A::Error> {
+        let mut f = Fields {
+            values: Default::default(),
+            supplements: None,
+            duplicate: None,
+        };
+        while let Some(key) = map.next_key::<Key>()? {
+            match key {
+                Key::Col(c) => {
+                    let v = map.next_value_seed(ValueSeed)?;
+                    if f.values[c as usize].replace(v).is_some() && f.duplicate.is_none() {
+                        f.duplicate =
+                            Some(format!("field {c} appears more than once in the record"));
+                    }
+                }
+                Key::Supplements => f.supplements = Some(map.next_value_seed(CountSeed)?),
+                Key::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(Raw::Object(f))
+    }
+}
+
+struct ValueSeed;
+
+impl<'de> DeserializeSeed<'de> for ValueSeed {
+    type Value = Value<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value<'de>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed {
+    type Value = Value<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string or a number")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Value<'de>, E> {
+        Ok(Value::Text(Cow::Borrowed(s)))
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Value<'de>, E> {
+        Ok(Value::Text(Cow::Owned(s.to_owned())))
+    }
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Value<'de>, E> {
+        Ok(Value::Int(Digits::new(n, false)))
+    }
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Value<'de>, E> {
+        Ok(Value::Int(Digits::new(n.unsigned_abs(), n < 0)))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value<'de>, E> {
+        Ok(Value::Text(Cow::Owned(number_text(v))))
+    }
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Value<'de>, E> {
+        Ok(Value::Bool(b))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Value<'de>, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'de>, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Value::Wrong("an array"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'de>, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Value::Wrong("an object"))
+    }
+}
+
+macro_rules! other_count {
+    () => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(Err("a boolean"))
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(Err("a number"))
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(Err("a number"))
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(Err("a number"))
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(Err("a string"))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(Err("an object"))
+        }
+    };
+}
+
+/// Counts the elements of `DanhSachHoSoBoSung`.
+struct CountSeed;
+
+impl<'de> DeserializeSeed<'de> for CountSeed {
+    type Value = Result<usize, &'static str>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for CountSeed {
+    type Value = Result<usize, &'static str>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut n = 0;
+        while seq.next_element::<IgnoredAny>()?.is_some() {
+            n += 1;
+        }
+        Ok(Ok(n))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Ok(0))
+    }
+    other_count! {}
+}
+
+/// The decimal digits of a whole number, held inline.
+#[derive(Clone, Copy)]
+struct Digits {
+    buf: [u8; 21],
+    start: u8,
+}
+
+impl Digits {
+    fn new(mut n: u64, negative: bool) -> Self {
+        let mut buf = [0u8; 21];
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        if negative {
+            i -= 1;
+            buf[i] = b'-';
+        }
+        Self {
+            buf,
+            start: i as u8,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[usize::from(self.start)..]).unwrap_or("")
+    }
+}
+
+/// A number as a code or count reads it: `1.0` is `1`.
+#[must_use]
+pub fn number_text(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}

@@ -1,0 +1,334 @@
+//! Reading the dossier table from an Excel workbook (`.xlsx`), with calamine.
+//!
+//! The first sheet is read, or the one named. Its first non-empty row is the header, with
+//! the contract's column names; each later non-empty row is a dossier, numbered as Excel
+//! numbers it (a [`RowError`]'s `line` is that row). Cells are streamed one at a time from
+//! the sheet's XML; the reader holds one row (and the workbook's shared strings).
+//!
+//! Cells are turned into the text the CSV reader would see, then checked by
+//! [`parse_row`] like any other row: dates may be Excel dates (serial numbers, formatted as
+//! dates or not) or text in any contract form; a number in a code column reads as a
+//! whole number when it is one (`1.0` → `1`). An error cell (`#N/A`) in a contract column
+//! rejects its row.
+
+use std::fmt::Write as _;
+use std::io::{Read, Seek, SeekFrom};
+
+use calamine::{DataRef, Reader, Xlsx, XlsxError};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use motcua_core::calendar::Calendar;
+use motcua_core::dossier::Dossier;
+use motcua_core::record::{Column, FieldError, Header, HeaderError, Ingest, parse_row};
+
+use crate::dossiers::Ingested;
+use crate::input::{InputError, Place, prefer_earlier};
+use crate::portal::number_text;
+
+const DATE_COLUMNS: [Column; 4] = [
+    Column::NgayTiepNhan,
+    Column::NgayHenTra,
+    Column::NgayKetThucXuLy,
+    Column::NgayTra,
+];
+
+/// Streams the dossiers of one sheet of a workbook to `visit`, in row order.
+pub fn read_dossiers<RS: Read + Seek>(
+    mut input: RS,
+    sheet: Option<&str>,
+    calendar: &Calendar,
+    strict: bool,
+    mut visit: impl FnMut(&Dossier),
+) -> Result<Ingested, InputError> {
+    check_magic(&mut input)?;
+    let mut wb: Xlsx<RS> = Xlsx::new(input).map_err(|e| match e {
+        XlsxError::Password => InputError::File("the workbook is password-protected: remove the password (File › Info › Protect Workbook) and save it again".into()),
+        e => InputError::File(format!("the workbook cannot be opened, it may be damaged: {e}")),
+    })?;
+    let names = wb.sheet_names();
+    let name = match sheet {
+        Some(s) if names.iter().any(|n| n == s) => s.to_owned(),
+        Some(s) => {
+            return Err(InputError::File(format!(
+                "the workbook has no sheet '{s}'; its sheets are: {}",
+                names.join(", ")
+            )));
+        }
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| InputError::File("the workbook has no sheet".into()))?,
+    };
+    let place = |row: u32| Place::Row {
+        sheet: name.clone(),
+        row: u64::from(row) + 1,
+    };
+    let mut cells = wb
+        .worksheet_cells_reader(&name)
+        .map_err(|e| InputError::File(format!("sheet '{name}' cannot be read: {e}")))?;
+    let mut ingest = Ingest::new(strict);
+    let mut row = RowBuf::default();
+    let mut header: Option<(Header, Vec<Option<Column>>)> = None;
+    loop {
+        let cell = cells.next_cell().map_err(|e| InputError::At {
+            place: place(row.index),
+            message: format!("the sheet cannot be read: {e}"),
+        })?;
+        let next_row = cell.as_ref().map(|c| c.get_position().0);
+        if next_row != Some(row.index) && row.used {
+            match &header {
+                None => {
+                    let names: Vec<&str> = row.texts.iter().map(String::as_str).collect();
+                    let h = Header::new(names).map_err(|e| InputError::At {
+                        place: place(row.index),
+                        message: e.to_string(),
+                    })?;
+                    let cols = (0..h.width())
+                        .map(|i| Column::ALL.into_iter().find(|c| h.index(*c) == Some(i)))
+                        .collect();
+                    header = Some((h, cols));
+                }
+                Some((h, _)) => {
+                    let line = u64::from(row.index) + 1;
+                    let parsed = parse_row(
+                        |c| {
+                            h.index(c)
+                                .and_then(|i| row.texts.get(i))
+                                .map_or("", String::as_str)
+                        },
+                        calendar,
+                    );
+                    let parsed = prefer_earlier(parsed, row.fault.take());
+                    if let Some(d) =
+                        ingest
+                            .accept(line, parsed)
+                            .map_err(|error| InputError::Row {
+                                place: place(row.index),
+                                error,
+                            })?
+                    {
+                        visit(&d);
+                    }
+                }
+            }
+            row.clear();
+        }
+        let Some(cell) = cell else { break };
+        let (r, c) = cell.get_position();
+        row.index = r;
+        let column = match &header {
+            Some((_, cols)) => match cols.get(c as usize) {
+                Some(col) => *col,
+                None => continue,
+            },
+            None => None,
+        };
+        row.set(c as usize, cell.get_value(), column);
+    }
+    if header.is_none() {
+        return Err(InputError::File(format!(
+            "sheet '{name}' is empty: {}",
+            HeaderError::Empty
+        )));
+    }
+    let Ingest {
+        agencies,
+        officials,
+        input,
+        ..
+    } = ingest;
+    Ok(Ingested {
+        agencies,
+        officials,
+        input,
+    })
+}
+
+/// Tells a password-protected workbook or an old `.xls` file from a damaged one.
+fn check_magic<RS: Read + Seek>(input: &mut RS) -> Result<(), InputError> {
+    let mut magic = [0u8; 8];
+    let n = input
+        .read(&mut magic)
+        .map_err(crate::error::ReadError::Stream)?;
+    input
+        .seek(SeekFrom::Start(0))
+        .map_err(crate::error::ReadError::Stream)?;
+    if n == 0 {
+        return Err(InputError::File("the workbook file is empty".into()));
+    }
+    if magic == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] {
+        // calamine tells an encrypted .xlsx (it says Password) from an old .xls
+        let mut probe = Vec::new();
+        input
+            .read_to_end(&mut probe)
+            .map_err(crate::error::ReadError::Stream)?;
+        if let Err(XlsxError::Password) = Xlsx::new(std::io::Cursor::new(probe)) {
+            return Err(InputError::File("the workbook is password-protected: remove the password (File › Info › Protect Workbook) and save it again".into()));
+        }
+        return Err(InputError::File(
+            "this is an old Excel 97–2003 (.xls) file, not .xlsx: save it as .xlsx".into(),
+        ));
+    }
+    if !magic.starts_with(b"PK") {
+        return Err(InputError::File("not an Excel .xlsx workbook (an .xlsx file is a zip archive): the file is damaged or of another kind".into()));
+    }
+    Ok(())
+}
+
+/// The cells of the current row as text.
+#[derive(Default)]
+struct RowBuf {
+    index: u32,
+    texts: Vec<String>,
+    used: bool,
+    fault: Option<FieldError>,
+    /// Whether the workbook counts dates from 1904, once a date cell tells.
+    system_1904: Option<bool>,
+}
+
+impl RowBuf {
+    fn clear(&mut self) {
+        for t in &mut self.texts {
+            t.clear();
+        }
+        self.used = false;
+        self.fault = None;
+    }
+
+    fn set(&mut self, i: usize, v: &DataRef<'_>, column: Option<Column>) {
+        if self.texts.len() <= i {
+            self.texts.resize(i + 1, String::new());
+        }
+        let t = &mut self.texts[i];
+        t.clear();
+        let is_date = column.is_some_and(|c| DATE_COLUMNS.contains(&c));
+        match v {
+            DataRef::Empty => return,
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => t.push_str(s),
+            DataRef::SharedString(s) => t.push_str(s),
+            DataRef::Int(n) => {
+                let _ = write!(t, "{n}");
+            }
+            DataRef::Float(f) if is_date && *f > 0.0 && *f < 1e7 => write_serial(t, *f, None),
+            DataRef::Float(f) if f.fract() == 0.0 && *f >= 0.0 && *f < 4e9 => {
+                push_padded(t, *f as u32, 1);
+            }
+            DataRef::Float(f) => t.push_str(&number_text(*f)),
+            DataRef::DateTime(d) if is_date => {
+                let v = d.as_f64();
+                let system_1904 = *self
+                    .system_1904
+                    .get_or_insert_with(|| is_1904(v, d.as_datetime()));
+                write_serial(t, v, system_1904.then(|| d.as_datetime()).flatten());
+            }
+            DataRef::DateTime(d) => t.push_str(&number_text(d.as_f64())),
+            DataRef::Bool(b) if column == Some(Column::PhanAnh) => {
+                t.push(if *b { '1' } else { '0' });
+            }
+            DataRef::Bool(b) => t.push_str(if *b { "TRUE" } else { "FALSE" }),
+            DataRef::Error(e) => {
+                if let (Some(c), None) = (column, &self.fault) {
+                    self.fault = Some(FieldError {
+                        column: Some(c),
+                        message: format!("the cell holds the error {e}"),
+                    });
+                }
+            }
+        }
+        self.used |= self.fault.is_some() || t.bytes().any(|b| !b.is_ascii_whitespace());
+    }
+}
+
+/// An Excel serial date-time as `yyyy-MM-dd HH:mm:ss` text (`yyyy-MM-dd` for a whole day),
+/// in the 1900 date system unless `exact` (calamine's reading, which knows the workbook's
+/// date system) is given.
+#[must_use]
+pub fn serial_text(serial: f64, exact: Option<NaiveDateTime>) -> String {
+    let mut s = String::with_capacity(19);
+    write_serial(&mut s, serial, exact);
+    s
+}
+
+/// Writes a serial date-time of the 1900 date system (`1904` days later in the 1904 system).
+fn write_serial(out: &mut String, serial: f64, exact: Option<NaiveDateTime>) {
+    let total = (serial * 86_400.0).round() as i64;
+    // Excel's 1900 system counts a 29 February 1900 that never was
+    let days = total.div_euclid(86_400) + i64::from(serial < 60.0);
+    let secs = total.rem_euclid(86_400) as u32;
+    let date = match exact {
+        Some(dt) => Some((dt + Duration::milliseconds(500)).date()),
+        None => i32::try_from(days + EXCEL_EPOCH_CE)
+            .ok()
+            .and_then(NaiveDate::from_num_days_from_ce_opt),
+    };
+    let Some(date) = date else {
+        out.push_str(&number_text(serial));
+        return;
+    };
+    push_padded(out, date.year().unsigned_abs(), 4);
+    out.push('-');
+    push_padded(out, date.month(), 2);
+    out.push('-');
+    push_padded(out, date.day(), 2);
+    if serial.fract() != 0.0 {
+        out.push(' ');
+        push_padded(out, secs / 3600, 2);
+        out.push(':');
+        push_padded(out, secs / 60 % 60, 2);
+        out.push(':');
+        push_padded(out, secs % 60, 2);
+    }
+}
+
+/// Days from 1 January of year 1 to 30 December 1899, Excel's day 0.
+const EXCEL_EPOCH_CE: i64 = 693_594;
+
+fn push_padded(out: &mut String, n: u32, width: usize) {
+    let mut buf = [b'0'; 10];
+    let mut i = buf.len();
+    let mut n = n;
+    while n > 0 || buf.len() - i < width {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or(""));
+}
+
+/// Whether calamine's reading of a date cell is four years after the 1900 system's.
+fn is_1904(serial: f64, exact: Option<NaiveDateTime>) -> bool {
+    let mut ours = String::new();
+    write_serial(&mut ours, serial, None);
+    exact.is_some_and(|dt| !ours.starts_with(&dt.date().to_string()))
+}
+
+/// Converts a date-time to an Excel serial number (1900 date system), for writers.
+#[must_use]
+pub fn to_serial(dt: NaiveDateTime) -> f64 {
+    let base = NaiveDate::from_ymd_opt(1899, 12, 30)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .unwrap_or_default();
+    let ms = (dt - base).num_milliseconds() as f64;
+    ms / 86_400_000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serials_read_as_the_contracts_text() {
+        assert_eq!(serial_text(44378.375, None), "2021-07-01 09:00:00");
+        assert_eq!(serial_text(44378.0, None), "2021-07-01");
+        assert_eq!(serial_text(44_378.999_999_9, None), "2021-07-02 00:00:00");
+        assert_eq!(serial_text(1.0, None), "1900-01-01");
+        assert_eq!(serial_text(61.0, None), "1900-03-01");
+        let dt = NaiveDate::from_ymd_opt(2021, 9, 29)
+            .unwrap()
+            .and_hms_opt(16, 59, 59)
+            .unwrap();
+        assert_eq!(serial_text(to_serial(dt), None), "2021-09-29 16:59:59");
+        let in_1904 = dt - Duration::days(1462);
+        assert!(is_1904(to_serial(in_1904), Some(dt)));
+        assert!(!is_1904(to_serial(dt), Some(dt)));
+    }
+}
