@@ -9,8 +9,10 @@
 
 pub mod calendar;
 pub mod common;
-// pub mod generate;
+pub mod generate;
 pub mod report;
+pub mod rulebook;
+pub mod score;
 
 use std::process::ExitCode;
 
@@ -32,8 +34,12 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Show a year of a work calendar: holidays, make-up days, working-day count.
     Calendar(calendar::CalendarArgs),
-    // Write synthetic dossier data (the Sóc Trăng Q3/2021 sample, or large random data).
-    // Generate(generate::GenerateArgs),
+    /// Write synthetic dossier data (the Sóc Trăng Q3/2021 sample, or large random data).
+    Generate(generate::GenerateArgs),
+    /// Grade agencies and officials for a period under a rulebook.
+    Score(score::ScoreArgs),
+    /// List, show and check rulebooks.
+    Rulebook(rulebook::RulebookArgs),
 }
 
 /// Parses the process arguments and runs the command; what `main` of the binary does.
@@ -43,7 +49,9 @@ pub fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Report(a) => report::run(a),
         Command::Calendar(a) => calendar::run(a),
-        // Command::Generate(a) => generate::run(a),
+        Command::Generate(a) => generate::run(a),
+        Command::Score(a) => score::run(a),
+        Command::Rulebook(a) => rulebook::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

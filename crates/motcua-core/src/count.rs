@@ -147,12 +147,10 @@ impl Counts {
             Some(c) if c <= to => {
                 if group == StatusGroup::Resolved {
                     self.resolved += 1;
-                    if c < d.due {
-                        self.resolved_early += 1;
-                    } else if c == d.due {
-                        self.resolved_on_time += 1;
-                    } else {
-                        self.resolved_late += 1;
+                    match c.cmp(&d.due) {
+                        std::cmp::Ordering::Less => self.resolved_early += 1,
+                        std::cmp::Ordering::Equal => self.resolved_on_time += 1,
+                        std::cmp::Ordering::Greater => self.resolved_late += 1,
                     }
                     if let Some(rating) = d.rating {
                         self.ratings += 1;
