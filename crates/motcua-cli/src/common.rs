@@ -147,11 +147,13 @@ pub fn stream_input_with(
     } else {
         let (reader, size) = open_input(input)?;
         let pb = progress_bar(size, "reading");
+        let mut opts = opts.clone();
+        opts.read.size_hint = size;
         let res = read_stream(
             format,
             reader,
             calendar,
-            opts,
+            &opts,
             &|b| pb.set_position(b),
             visit,
         );

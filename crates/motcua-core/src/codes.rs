@@ -58,11 +58,11 @@ impl Channel {
 impl TryFrom<&str> for Channel {
     type Error = CodeError;
     fn try_from(s: &str) -> Result<Self, CodeError> {
-        match s.trim() {
-            "1" => Ok(Self::InPerson),
-            "2" => Ok(Self::Online),
-            "3" => Ok(Self::Postal),
-            other => Err(CodeError::Channel(other.to_owned())),
+        match digit(s) {
+            Some(b'1') => Ok(Self::InPerson),
+            Some(b'2') => Ok(Self::Online),
+            Some(b'3') => Ok(Self::Postal),
+            _ => Err(CodeError::Channel(s.trim().to_owned())),
         }
     }
 }
@@ -172,10 +172,12 @@ impl TryFrom<&str> for Status {
     type Error = CodeError;
     fn try_from(s: &str) -> Result<Self, CodeError> {
         let t = s.trim();
-        t.parse::<u8>()
-            .ok()
-            .and_then(|n| Self::try_from(n).ok())
-            .ok_or_else(|| CodeError::Status(t.to_owned()))
+        let n = match t.as_bytes() {
+            [d @ b'1'..=b'9'] => Some(d - b'0'),
+            [b'1', b'0'] => Some(10),
+            _ => None,
+        };
+        n.and_then(|n| Self::try_from(n).ok()).ok_or_else(|| CodeError::Status(t.to_owned()))
     }
 }
 
@@ -214,11 +216,15 @@ impl OnlineLevel {
 impl TryFrom<&str> for OnlineLevel {
     type Error = CodeError;
     fn try_from(s: &str) -> Result<Self, CodeError> {
-        match s.trim() {
-            "1" | "2" => Ok(Self::NotOnline),
-            "3" | "mot_phan" => Ok(Self::Partial),
-            "4" | "toan_trinh" => Ok(Self::Full),
-            other => Err(CodeError::Level(other.to_owned())),
+        match digit(s) {
+            Some(b'1' | b'2') => Ok(Self::NotOnline),
+            Some(b'3') => Ok(Self::Partial),
+            Some(b'4') => Ok(Self::Full),
+            _ => match s.trim() {
+                "mot_phan" => Ok(Self::Partial),
+                "toan_trinh" => Ok(Self::Full),
+                other => Err(CodeError::Level(other.to_owned())),
+            },
         }
     }
 }
@@ -238,12 +244,24 @@ pub enum Rating {
 impl TryFrom<&str> for Rating {
     type Error = CodeError;
     fn try_from(s: &str) -> Result<Self, CodeError> {
-        match s.trim() {
-            "1" => Ok(Self::Dissatisfied),
-            "2" => Ok(Self::Satisfied),
-            "3" => Ok(Self::VerySatisfied),
-            other => Err(CodeError::Rating(other.to_owned())),
+        match digit(s) {
+            Some(b'1') => Ok(Self::Dissatisfied),
+            Some(b'2') => Ok(Self::Satisfied),
+            Some(b'3') => Ok(Self::VerySatisfied),
+            _ => Err(CodeError::Rating(s.trim().to_owned())),
         }
+    }
+}
+
+/// The one ASCII digit of a code, ignoring surrounding white space (the fast path of
+/// every code column).
+fn digit(s: &str) -> Option<u8> {
+    match s.as_bytes() {
+        [d] => Some(*d),
+        _ => match s.trim().as_bytes() {
+            [d] => Some(*d),
+            _ => None,
+        },
     }
 }
 
