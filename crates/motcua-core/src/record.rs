@@ -385,7 +385,12 @@ fn parse_fields<'a>(
     }
     let due = match (due_given, limit) {
         (Some(d), _) => d.date,
-        (None, Some(n)) => calendar.due_date(&received, n),
+        (None, Some(n)) => calendar.checked_due_date(&received, n).ok_or_else(|| {
+            FieldError::new(
+                C::ThoiHanGiaiQuyet,
+                format!("{n} working days after {} is past the year 9999: check the time limit", received.date),
+            )
+        })?,
         (None, None) => {
             return Err(FieldError::new(C::NgayHenTra, "no deadline: neither NgayHenTra nor ThoiHanGiaiQuyet"));
         }

@@ -49,6 +49,9 @@ pub use year::{CalendarYear, Holiday};
 /// The names of the built-in calendars, for [`Calendar::builtin`] and `extends`.
 pub const BUILTIN_CALENDARS: [&str; 2] = ["vn", "blank"];
 
+/// The last year whose working days are computed: a due date after it is out of range.
+const MAX_YEAR: i32 = 9999;
+
 /// A work calendar: weekly rest days, holidays, make-up working days and a receipt cutoff.
 ///
 /// Cheap to clone (the precomputed tables are shared); `Send + Sync`.
@@ -192,16 +195,22 @@ impl Calendar {
     /// The `n`-th working day after `d` (`d` itself not counted); `n = 0` gives `d`.
     ///
     /// # Panics
-    /// If the result is beyond chrono's last date.
+    /// If the result is after the year 9999 (see [`Calendar::checked_add_working_days`]).
     #[must_use]
     pub fn add_working_days(&self, d: NaiveDate, n: u32) -> NaiveDate {
+        self.checked_add_working_days(d, n).expect("a working day before the year 10000")
+    }
+
+    /// The `n`-th working day after `d`, or `None` when it would fall after the year 9999.
+    #[must_use]
+    pub fn checked_add_working_days(&self, d: NaiveDate, n: u32) -> Option<NaiveDate> {
         if n == 0 {
-            return d;
+            return Some(d);
         }
         if let Some(i) = self.table.index(d) {
             let k = self.table.rank_through(i) as usize + n as usize - 1;
             if let Some(found) = self.table.nth(k) {
-                return found;
+                return Some(found);
             }
         }
         self.add_slow(d, n)
@@ -239,9 +248,15 @@ impl Calendar {
     /// (contract section 4): the `days`-th working day after the effective receipt date.
     ///
     /// # Panics
-    /// If the result is beyond chrono's last date.
+    /// If the result is after the year 9999 (see [`Calendar::checked_due_date`]).
     #[must_use]
     pub fn due_date(&self, received: &Timestamp, days: u32) -> NaiveDate {
+        self.checked_due_date(received, days).expect("a due date before the year 10000")
+    }
+
+    /// The due date, or `None` when it would fall after the year 9999.
+    #[must_use]
+    pub fn checked_due_date(&self, received: &Timestamp, days: u32) -> Option<NaiveDate> {
         if let Some(i) = self.table.index(received.date) {
             let through = self.table.rank_through(i) as usize;
             let stays = through != self.table.rank_before(i) as usize
@@ -249,10 +264,16 @@ impl Calendar {
             // The effective receipt day is working day number `through` (1-based) if it stays,
             // `through + 1` if it moves; the due date is `days` working days later.
             if let Some(found) = self.table.nth(through + days as usize - usize::from(stays)) {
-                return found;
+                return Some(found);
             }
         }
-        self.add_working_days(self.effective_receipt_date(received), days)
+        let late = received.time.is_some_and(|t| t >= self.cutoff);
+        let start = if late || !self.is_working_day(received.date) {
+            self.checked_add_working_days(received.date, 1)?
+        } else {
+            received.date
+        };
+        self.checked_add_working_days(start, days)
     }
 
     /// The year as contract section 8 prints it.
@@ -311,8 +332,9 @@ impl Calendar {
             + i64::from(self.rules.plan(hi.year()).count_through(hi))
     }
 
-    /// `add_working_days` outside the table, walking year by year (`n >= 1`).
-    fn add_slow(&self, d: NaiveDate, n: u32) -> NaiveDate {
+    /// `add_working_days` outside the table, walking year by year (`n >= 1`); `None` past
+    /// the year 9999.
+    fn add_slow(&self, d: NaiveDate, n: u32) -> Option<NaiveDate> {
         let t = &self.table;
         let mut cur = d;
         let mut left = n;
@@ -323,21 +345,24 @@ impl Calendar {
             };
             if let Some(done) = in_table {
                 if let Some(found) = t.nth(done as usize + left as usize - 1) {
-                    return found;
+                    return Some(found);
                 }
                 left -= t.total() - done;
                 cur = t.last_day();
             }
             let (year, after) = if cur.month() == 12 && cur.day() == 31 {
+                if cur.year() >= MAX_YEAR {
+                    return None;
+                }
                 (cur.year() + 1, None)
             } else {
                 (cur.year(), Some(cur))
             };
             match self.rules.plan(year).nth_after(after, left) {
-                Ok(found) => return found,
+                Ok(found) => return Some(found),
                 Err(still) => {
                     left = still;
-                    cur = NaiveDate::from_ymd_opt(year, 12, 31).expect("year in chrono's range");
+                    cur = NaiveDate::from_ymd_opt(year, 12, 31)?;
                 }
             }
         }

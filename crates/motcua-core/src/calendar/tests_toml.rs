@@ -151,3 +151,21 @@ fn embedded_vn_file_is_a_valid_calendar() {
     assert_eq!(cal.name(), "vn");
     assert!(!cal.is_working_day(date("2024-02-08")));
 }
+
+#[test]
+fn a_week_without_working_days_is_rejected() {
+    let e = Calendar::from_toml("name = \"x\"\nweekend = [\"Mon\", \"Tue\", \"Wed\", \"Thu\", \"Fri\", \"Sat\", \"Sun\"]\n")
+        .unwrap_err();
+    assert_eq!(e.position().0, 2, "{e}");
+    assert!(e.to_string().contains("at least one working weekday"), "{e}");
+}
+
+#[test]
+fn due_dates_past_9999_are_none_not_a_panic() {
+    let vn = Calendar::vn();
+    let t = crate::timestamp::Timestamp::parse("9999-12-31 09:00").unwrap();
+    assert_eq!(vn.checked_due_date(&t, 5), None);
+    let t = crate::timestamp::Timestamp::parse("2021-01-01").unwrap();
+    assert_eq!(vn.checked_due_date(&t, u32::MAX), None);
+    assert!(vn.checked_due_date(&t, 10).is_some());
+}

@@ -178,6 +178,13 @@ impl Ctx<'_> {
             })?;
             weekend[day.num_days_from_monday() as usize] = true;
         }
+        if weekend.iter().all(|w| *w) {
+            return Err(self.invalid(
+                value,
+                "weekend",
+                "every day of the week is a weekend day: leave at least one working weekday".to_owned(),
+            ));
+        }
         Ok(weekend)
     }
 
