@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
-use motcua_core::announcement::{AnnouncementOptions, GradingSummary, announcement};
+use motcua_core::announcement::{AnnouncementOptions, announcement};
 use motcua_core::count::Counter;
 use motcua_core::form06a::{
     DEFAULT_RECEIVING_UNIT, DEFAULT_REPORTING_UNIT, Form06a, Form06aOptions,
 };
 use motcua_core::format::{Lang, report_text};
-use motcua_core::grading::{Grader, Rulebook, ScoreReport, Units};
+use motcua_core::grading::{Grader, Units};
 use motcua_core::period::Period;
 use motcua_core::report::Report;
 use motcua_io::dossiers::ReadOptions;
@@ -168,7 +168,8 @@ pub fn run(a: &ReportArgs) -> Result<()> {
         ReportFormat::Announcement => {
             let grading = scores
                 .as_ref()
-                .map(|s| grading_summary(s, book.as_ref(), lang));
+                .zip(book.as_ref())
+                .map(|(s, b)| motcua_core::grading::announcement_summary(s, b, lang));
             announcement(
                 &report,
                 &AnnouncementOptions {
@@ -248,24 +249,5 @@ fn form_options(a: &ReportArgs, units: &Units) -> Result<Form06aOptions> {
         closed_as_on_time: a.closed_as_on_time,
         names,
     })
-}
-
-/// What the announcement says of the grades.
-fn grading_summary(s: &ScoreReport, book: Option<&Rulebook>, lang: Lang) -> GradingSummary {
-    let mut bands: Vec<_> = book.map(|b| b.bands.iter().collect()).unwrap_or_default();
-    bands.sort_by_key(|b| std::cmp::Reverse(b.min));
-    let order: Vec<&str> = bands.iter().map(|b| b.name_vi.as_str()).collect();
-    let lb = &s.rulebook.legal_basis;
-    let basis = match (lang, lb.issued) {
-        (Lang::Vi, Some(d)) => format!("{} ngày {}", lb.document, d.format("%-d/%-m/%Y")),
-        (Lang::En, Some(d)) => format!("{} of {}", lb.document, d.format("%-d %B %Y")),
-        (_, None) => lb.document.clone(),
-    };
-    let grades = s.agencies.iter().map(|a| {
-        a.basis()
-            .zip(a.band.as_deref())
-            .map(|(p, b)| (p.as_f64(), b))
-    });
-    GradingSummary::from_totals(Some(basis), &order, grades)
 }
 

@@ -32,6 +32,7 @@ mod report;
 mod rule;
 mod rulebook;
 pub mod sample_units;
+mod summary;
 mod text;
 mod units;
 mod validate;
@@ -58,6 +59,7 @@ pub use rulebook::{
     BUILTIN, Band, BandOn, Group, Indicator, LegalBasis, Officials, Rulebook, RulebookStatus,
     builtin_names, builtin_toml,
 };
+pub use summary::announcement_summary;
 pub use text::{score_csv, score_text};
 pub use units::{COLUMNS as UNIT_COLUMNS, Level, UnitFacts, Units, UnitsError, UnitsHeader};
 
