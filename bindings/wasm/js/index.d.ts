@@ -1,0 +1,569 @@
+// Types of the npm package `motcua`. Every result is a plain object with the same
+// snake_case keys as the CLI's `--format json` output; only function names are camelCase.
+
+// ---------------------------------------------------------------------------------------
+// Loading
+
+/**
+ * Loads the WebAssembly module. In Node it is loaded on import and this does nothing; in
+ * browsers and workers await it once before anything else. By default the module is
+ * fetched from `motcua_bg.wasm` next to the package's `web.js`.
+ */
+export default function init(moduleOrPath?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
+
+/** Instantiates the module synchronously from its bytes or a compiled module (browser entry). */
+export function initSync(module: BufferSource | WebAssembly.Module): void;
+
+/** Whether the WebAssembly module is ready. */
+export function isReady(): boolean;
+
+/** The version of the package. */
+export function version(): string;
+
+// ---------------------------------------------------------------------------------------
+// Errors
+
+/** The `name` of every error the package throws. */
+export type ErrorKind =
+  | 'ArgumentError'
+  | 'HeaderError'
+  | 'RowError'
+  | 'EncodingError'
+  | 'ReadError'
+  | 'CalendarError'
+  | 'PeriodError'
+  | 'UnitsError'
+  | 'RulebookError'
+  | 'XlsxError'
+  | 'JsonError'
+  | 'SampleError'
+  | 'NotReadyError'
+  | 'PanicError';
+
+export const ErrorKinds: {
+  readonly ARGUMENT: 'ArgumentError';
+  readonly HEADER: 'HeaderError';
+  readonly ROW: 'RowError';
+  readonly ENCODING: 'EncodingError';
+  readonly READ: 'ReadError';
+  readonly CALENDAR: 'CalendarError';
+  readonly PERIOD: 'PeriodError';
+  readonly UNITS: 'UnitsError';
+  readonly RULEBOOK: 'RulebookError';
+  readonly XLSX: 'XlsxError';
+  readonly JSON: 'JsonError';
+  readonly SAMPLE: 'SampleError';
+  readonly NOT_READY: 'NotReadyError';
+  /** A bug in motcua (the core panicked): the call failed, the module keeps working. */
+  readonly PANIC: 'PanicError';
+};
+
+/**
+ * What the package throws: an `Error` whose `name` is one of {@link ErrorKind}.
+ * Table errors (`HeaderError`, `RowError`, `EncodingError`, `UnitsError`, `XlsxError`)
+ * carry the 1-based `line` (or sheet row) and the `column` name (`null` for a fault of the
+ * whole row); `CalendarError` and `RulebookError` carry the 1-based `line` and `column`
+ * (a character position) in the TOML text.
+ */
+export interface MotcuaError extends Error {
+  name: ErrorKind;
+  line?: number;
+  column?: string | number | null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Values of the data contract
+
+/** A date, `yyyy-mm-dd`. */
+export type IsoDate = string;
+
+/** Text or UTF-8 bytes. */
+export type TextInput = string | Uint8Array | ArrayBuffer | ArrayBufferView;
+
+/** Language of labels and numbers: Vietnamese (the default) or English. */
+export type Lang = 'vi' | 'en';
+
+/** A rejected row (contract section 6). */
+export interface RowError {
+  /** Line where the record starts (the header is line 1); the sheet row for Excel. */
+  line: number;
+  /** The column at fault; `null` for a fault of the whole row. */
+  column: string | null;
+  /** What is wrong, and what is expected. */
+  message: string;
+}
+
+/** What happened to the input rows: `rows = used + rejected + not_received`. */
+export interface InputSummary {
+  rows: number;
+  used: number;
+  rejected: number;
+  not_received: number;
+  errors: RowError[];
+}
+
+/** The names of the counts of contract section 5, in the contract's order. */
+export type CountName =
+  | 'received'
+  | 'received_online'
+  | 'received_in_person'
+  | 'received_postal'
+  | 'carried_over'
+  | 'resolved'
+  | 'resolved_early'
+  | 'resolved_on_time'
+  | 'resolved_late'
+  | 'closed_without_result'
+  | 'pending'
+  | 'pending_within_due'
+  | 'pending_overdue'
+  | 'received_level34'
+  | 'received_online_level34'
+  | 'ratings'
+  | 'ratings_very_satisfied'
+  | 'ratings_satisfied'
+  | 'ratings_dissatisfied';
+
+/** The names of the rates of contract section 5. */
+export type RateName = 'resolution_rate' | 'on_time_rate' | 'early_rate' | 'online_rate' | 'satisfaction_rate';
+
+/** The counts of contract section 5. */
+export type Counts = { [K in CountName]: number };
+
+/** A ratio with its parts; `value` is the exact quotient. */
+export interface Rate {
+  numerator: number;
+  denominator: number;
+  value: number;
+}
+
+/** The rates; a rate whose denominator is 0 is `null`. */
+export type Rates = { [K in RateName]: Rate | null };
+
+/** Counts with their rates. */
+export interface Figures extends Counts {
+  rates: Rates;
+}
+
+/** One agency's line of the report. */
+export interface AgencyFigures extends Figures {
+  agency: string;
+}
+
+/** A closed range of dates. */
+export interface PeriodRange {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+/** How a count moved from the previous period. */
+export interface Change {
+  previous: number;
+  current: number;
+  /** `current − previous`. */
+  absolute: number;
+  /** `(current − previous) / previous`; `null` when the previous value is 0. */
+  relative: number | null;
+}
+
+/** The period report (contract section 7), as `motcua report --format json` prints it. */
+export interface Report {
+  period: PeriodRange;
+  input: InputSummary;
+  total: Figures;
+  /** Every agency with a used row, zeros included, sorted by code. */
+  agencies: AgencyFigures[];
+  /** The previous period's totals, when the period is a month, quarter or year. */
+  previous?: { period: PeriodRange; total: Figures };
+  /** Each count's change against the previous period. */
+  change?: { [K in CountName]: Change };
+}
+
+/** A year of a calendar (contract section 8). */
+export interface CalendarYear {
+  year: number;
+  working_day_count: number;
+  lunar_new_year: IsoDate;
+  holidays: { date: IsoDate; name: string }[];
+  make_up_working_days: IsoDate[];
+  /** Whether the year's holidays are projected from the statutory rules alone. */
+  projected: boolean;
+}
+
+/** What a period text means. */
+export interface PeriodInfo extends PeriodRange {
+  kind: 'month' | 'quarter' | 'year' | 'range';
+  /** Canonical text: `2021-Q3`, `2021-07`, `2021`, `2021-07-05..2021-07-20`. */
+  text: string;
+  /** `quý III năm 2021`. */
+  label_vi: string;
+  /** `Q3 2021`. */
+  label_en: string;
+  days: number;
+  /** The period before (month, quarter, year), or `null` for a plain range. */
+  previous: Omit<PeriodInfo, 'previous'> | null;
+}
+
+/** A period: `{period: '2021-Q3'}` (or `'2021-07'`, `'2021'`, `'2021-07-01..2021-09-30'`) or `{from, to}`. */
+export type PeriodOptions = { period: string; from?: undefined; to?: undefined } | { period?: undefined; from: string; to: string };
+
+// ---------------------------------------------------------------------------------------
+// Classes
+
+/** A work calendar: working days, the receipt cutoff, due dates (contract section 4). */
+export class Calendar {
+  private constructor();
+  /** The built-in Vietnamese calendar for state agencies (the default everywhere). */
+  static vn(): Calendar;
+  /** Saturdays and Sundays off, nothing else. */
+  static blank(): Calendar;
+  /** A calendar from a TOML calendar file's text; throws `CalendarError` with `line`/`column`. */
+  static fromToml(text: TextInput): Calendar;
+  readonly name: string;
+  /** `HH:MM`. */
+  readonly receiptCutoff: string;
+  /** `Sat`, `Sun`, … Monday first. */
+  readonly weekend: string[];
+  /** A year (1–9999) as `motcua calendar --year Y --format json` prints it. */
+  year(year: number): CalendarYear;
+  /** Whether a date (`2021-09-02`, `02/09/2021`, …) is a working day. */
+  isWorkingDay(date: string): boolean;
+  /** The name of the holiday closing a date, or `null`. */
+  holidayName(date: string): string | null;
+  /** The due date of a dossier received at `received` with a limit of `days` working days. */
+  dueDate(received: string, days: number): IsoDate;
+  /** Working days in `(from, to]`; negative when `to` is before `from`. */
+  workingDaysBetween(from: string, to: string): number;
+  /** Frees the WebAssembly memory now (the garbage collector would, later). */
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+/** A validated table of dossiers in WebAssembly memory (from `parseCsv`, `parseXlsx`). */
+export class Dossiers {
+  private constructor();
+  /** Number of dossiers (used rows). */
+  readonly length: number;
+  /** The rejected rows, in input order. */
+  readonly errors: RowError[];
+  /** `rows = used + rejected + not_received`, and the errors. */
+  readonly input: InputSummary;
+  /** The rejected rows from `start` to `end` (excluded), like `errors.slice(start, end)` without copying them all. */
+  errorsSlice(start: number, end?: number): RowError[];
+  /** Agency codes of the used rows, in order of first appearance. */
+  readonly agencies: string[];
+  /** Official codes of the used rows, in order of first appearance. */
+  readonly officials: string[];
+  /** The first and last receipt dates, or `null` when there is no dossier. */
+  readonly receivedRange: PeriodRange | null;
+  /** Frees the WebAssembly memory now (the garbage collector would, later). */
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading
+
+export interface ParseOptions {
+  /** The work calendar for due dates computed from `ThoiHanGiaiQuyet` (default `Calendar.vn()`). */
+  calendar?: Calendar;
+  /** Throw a `RowError` at the first bad row instead of listing bad rows. */
+  strict?: boolean;
+  /** Called as the input is read (every few megabytes). */
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+}
+
+/** Reads a CSV dossier table (contract sections 1–6) from text or UTF-8 bytes. */
+export function parseCsv(input: TextInput, options?: ParseOptions): Dossiers;
+
+export interface XlsxOptions {
+  calendar?: Calendar;
+  strict?: boolean;
+  /** The sheet to read (default: the first). */
+  sheet?: string;
+}
+
+/**
+ * Reads the dossier table from an Excel workbook: its first non-empty row is the header;
+ * a `RowError`'s `line` is the sheet row. Throws `XlsxError` for a file that is not a
+ * readable workbook (damaged, password-protected, no such sheet).
+ */
+export function parseXlsx(input: Uint8Array | ArrayBuffer | ArrayBufferView, options?: XlsxOptions): Dossiers;
+
+/** Reads the national portal's dossier records (a JSON array, or JSON Lines); `line` is the record number. */
+export function parseJson(input: TextInput, options?: Omit<ParseOptions, 'onProgress'>): Dossiers;
+
+// ---------------------------------------------------------------------------------------
+// Reports
+
+/** The period report: the same object as `motcua report --format json`. */
+export function report(dossiers: Dossiers, options: PeriodOptions): Report;
+
+/** The period report as `motcua report` prints it. */
+export function reportText(dossiers: Dossiers, options: PeriodOptions & { lang?: Lang }): string;
+
+/** The period report as `motcua report --format csv` prints it. */
+export function reportCsv(dossiers: Dossiers, options: PeriodOptions): string;
+
+/** Reads a period text; throws `PeriodError`. */
+export function parsePeriod(text: string): PeriodInfo;
+
+// ---------------------------------------------------------------------------------------
+// Formatting the way the reports do (exact rounding, Vietnamese separators)
+
+/** `12.656` (vi), `12,656` (en). */
+export function formatInt(n: number, lang?: Lang): string;
+/** `n / d` rounded half away from zero to 2 decimals: `95,49 %`, `100 %` (vi), `95.49%` (en); `null` when `d` is 0. */
+export function formatPercent(numerator: number, denominator: number, lang?: Lang): string | null;
+/** A signed relative change: `0.1335` → `+13,35 %`. */
+export function formatChange(relative: number, lang?: Lang): string;
+/** A decimal with `places` (0–6) digits: `16,5`. */
+export function formatDecimal(value: number, places: number, lang?: Lang): string;
+/** The label of a count or rate: `received` → `Tiếp nhận` / `Received`; `null` if unknown. */
+export function countLabel(name: CountName | RateName | string, lang?: Lang): string | null;
+/** The count names, in the contract's order. */
+export function countNames(): CountName[];
+/** The rate names, in the contract's order. */
+export function rateNames(): RateName[];
+
+// ---------------------------------------------------------------------------------------
+// Grading (contract sections 9 and 10)
+
+/** Points, exactly as the rulebook rounds them (e.g. `16.5`). */
+export type Points = number;
+
+export interface ScoreOptions {
+  /** The units file (agency facts), text or bytes; without it every agency takes the defaults. */
+  units?: TextInput;
+  /** A built-in rulebook (`circular-01-2018`, the default; `soc-trang-1216-2019`, …) or a rulebook's TOML text. */
+  rulebook?: string;
+}
+
+export type RulebookStatus = 'official' | 'inferred' | 'approximate';
+
+export interface Band {
+  name_vi: string;
+  name_en: string;
+  min: Points;
+  min_inclusive: boolean;
+  max: Points | null;
+  max_inclusive: boolean;
+}
+
+export interface LegalBasis {
+  /** "Thông tư 01/2018/TT-VPCP". */
+  document: string;
+  title?: string;
+  articles?: string;
+  issued: IsoDate | null;
+  in_force_from: IsoDate | null;
+  replaced_by: string | null;
+  replaced_on: IsoDate | null;
+  text_available: boolean;
+  source?: string;
+}
+
+export interface RulebookGroup {
+  id: string;
+  name_vi: string;
+  name_en: string;
+  max: Points;
+}
+
+export interface RulebookSummary {
+  id: string;
+  name: string;
+  name_en: string;
+  max: Points;
+  status: RulebookStatus;
+  approximate: boolean;
+  extends: string | null;
+  decimals: number;
+  rounding: 'half_away_from_zero' | 'truncate';
+  band_on: 'total' | 'scaled';
+  legal_basis: LegalBasis;
+  notes?: string[];
+  groups?: RulebookGroup[];
+}
+
+/** A measured value: a number (a count, a mean, a share) or a category word (`early`, `tinh`, …). */
+export type MeasureValue = number | string;
+
+export interface IndicatorScore {
+  id: string;
+  name: string;
+  name_en: string;
+  group?: string;
+  points: Points | null;
+  max: Points;
+  measured: boolean;
+  scope: 'dossier' | 'agency';
+  measure: string;
+  value: MeasureValue | null;
+  dossiers?: number;
+  /** The rule that gave the points, in words. */
+  rule: string;
+  approximate: boolean;
+}
+
+export interface GroupScore {
+  id: string;
+  points: Points;
+  max: Points;
+  measured_max: Points;
+}
+
+export interface AgencyScore {
+  agency: string;
+  /** From the units file. */
+  name: string | null;
+  total: Points | null;
+  max: Points;
+  measured_max: Points | null;
+  scaled_total?: Points | null;
+  /** Band, as the contract spells it (`Xuất sắc`, `Tốt`, `Khá`, `Trung bình`, `Yếu`). */
+  band: string | null;
+  band_en: string | null;
+  /** 1 is the highest total; ties share a rank. */
+  rank: number | null;
+  graded: boolean;
+  resolved: number;
+  indicators: IndicatorScore[];
+  groups?: GroupScore[];
+}
+
+export interface OfficialScore {
+  official: string;
+  dossiers: number;
+  total: Points | null;
+  max: Points;
+  band: string | null;
+  band_en: string | null;
+}
+
+export interface ScoreWarning {
+  kind: 'approximate' | 'text_not_available' | 'outside_legal_dates' | 'not_measured' | 'unknown_units' | 'missing_units';
+  message: string;
+  message_vi: string;
+  codes?: string[];
+}
+
+/** The grades: the same object as `motcua score --format json`. */
+export interface ScoreReport {
+  rulebook: RulebookSummary;
+  period: PeriodRange;
+  warnings: ScoreWarning[];
+  agencies: AgencyScore[];
+  officials: OfficialScore[];
+  units: { unknown: string[]; missing: string[] };
+  input: InputSummary;
+}
+
+/** Grades every agency and official of a period under a rulebook. */
+export function score(dossiers: Dossiers, options: PeriodOptions & ScoreOptions): ScoreReport;
+
+/** The grades as `motcua score` prints them. */
+export function scoreText(dossiers: Dossiers, options: PeriodOptions & ScoreOptions & { lang?: Lang }): string;
+
+export interface RulebookInfo {
+  id: string;
+  name: string | null;
+  name_en: string | null;
+  max: number | null;
+  approximate: boolean | null;
+  bands: Band[] | null;
+  official_bands: Band[] | null;
+  /** The rulebook's TOML text. */
+  toml: string | null;
+}
+
+/** The built-in rulebooks. */
+export function rulebooks(): RulebookInfo[];
+
+/** One agency's facts from a units file (contract section 9). */
+export interface UnitFacts {
+  code: string;
+  name: string | null;
+  level: 'tinh' | 'huyen' | 'xa';
+  publication: number;
+  desk_share: number;
+  full_desk_receipt: boolean;
+  feedback_received: number;
+  feedback_on_time: number;
+  feedback_drawn_out: number;
+  procedures: number;
+  procedures_level34: number;
+}
+
+/** Reads a units file; throws `UnitsError` with `line` and `column`. */
+export function parseUnits(input: TextInput): UnitFacts[];
+
+// ---------------------------------------------------------------------------------------
+// Report form Biểu II.06a and the announcement
+
+export interface Form06aOptions {
+  /** The units file: agency names (`TenDonVi`) for column 2. */
+  units?: TextInput;
+  /** Agency names by code for column 2 (win over the units file's). */
+  names?: { [code: string]: string };
+  /** "Đơn vị báo cáo". */
+  reportingUnit?: string;
+  /** "Đơn vị nhận báo cáo". */
+  receivingUnit?: string;
+  /** Count withdrawn or stopped dossiers as resolved on time instead of in column 14. */
+  closedAsOnTime?: boolean;
+}
+
+export interface Form06aRow {
+  /** Column 1; `null` for the total row. */
+  stt: number | null;
+  /** Agency code; `null` for the total row. */
+  code: string | null;
+  /** Column 2. */
+  label: string;
+  /** Columns 3 to 13, then column 14 (withdrawn or stopped; 0 with `closedAsOnTime`). */
+  cells: number[];
+}
+
+export interface Form06a {
+  reporting_unit: string;
+  receiving_unit: string;
+  /** "Kỳ báo cáo: Quý III năm 2021 (Từ ngày 01/07/2021 đến ngày 30/09/2021)". */
+  period_line: string;
+  /** Whether column 14 is shown. */
+  extra_column: boolean;
+  rows: Form06aRow[];
+  total: Form06aRow;
+  title: string;
+  form_number: string;
+  issued_by: string;
+  unit: string;
+  /** Group headings over columns `first`..`last` (1-based). */
+  groups: { text: string; first: number; last: number }[];
+  /** The heading of each column shown. */
+  headings: string[];
+  /** Every row, agencies then the total, as the text of each cell shown. */
+  text_rows: string[][];
+  /** Whether the form's identities hold. */
+  consistent: boolean;
+}
+
+/** Report form Biểu II.06a. */
+export function form06a(dossiers: Dossiers, options: PeriodOptions & Form06aOptions): Form06a;
+/** Report form Biểu II.06a as CSV. */
+export function form06aCsv(dossiers: Dossiers, options: PeriodOptions & Form06aOptions): string;
+/** Report form Biểu II.06a as an Excel workbook in the official layout. */
+export function form06aXlsx(dossiers: Dossiers, options: PeriodOptions & Form06aOptions): Uint8Array;
+
+/** The press announcement of a period's figures (Vietnamese by default). */
+export function announcement(dossiers: Dossiers, options: PeriodOptions & { lang?: Lang; center?: string }): string;
+
+// ---------------------------------------------------------------------------------------
+// Sample data
+
+/** A sample dossier table as CSV text: `soc-trang-2021` (default) or `random:ROWS[:SEED]` (≤ 5 000 000 rows). */
+export function sampleCsv(profile?: string): string;
+/** The units file of a sample (`soc-trang-2021`), or `null`. */
+export function sampleUnitsCsv(profile?: string): string | null;
+/** The sample's agencies. */
+export function sampleAgencies(): { code: string; name: string; name_en: string }[];

@@ -1,0 +1,10 @@
+// Whether the WebAssembly module is instantiated (internal to the package).
+let ready = false;
+
+export function markReady() {
+  ready = true;
+}
+
+export function isReady() {
+  return ready;
+}

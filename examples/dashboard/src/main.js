@@ -1,0 +1,586 @@
+// The dashboard page. The worker (worker.js) reads the files and computes the report,
+// the grades, the form and the announcement with the motcua package; this page formats
+// numbers with the same package and draws the results. Every text from the data is put
+// in the page as text (textContent), never as HTML.
+import init, * as motcua from 'motcua';
+import {
+  ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, Tooltip,
+} from 'chart.js';
+import { STRINGS } from './i18n.js';
+
+Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale, Tooltip);
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  lang: 'vi',
+  info: null,
+  result: null,
+  rulebooks: [],
+  sort: { key: 'agency', dir: 1 },
+  charts: [],
+  started: 0,
+  lastId: 0,
+};
+
+const t = () => STRINGS[state.lang];
+
+// ---------------------------------------------------------------------------------------
+// The worker, as promises
+
+const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+const pending = new Map();
+
+worker.onmessage = (ev) => {
+  const msg = ev.data;
+  if (msg.type === 'progress') {
+    if (msg.id === state.lastId) showProgress(msg.phase, msg.fraction);
+    return;
+  }
+  const p = pending.get(msg.id);
+  if (!p) return;
+  pending.delete(msg.id);
+  if (msg.type === 'error') p.reject(Object.assign(new Error(msg.error.message), msg.error));
+  else p.resolve(msg);
+};
+
+let nextId = 1;
+function call(type, payload = {}) {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, type, ...payload });
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// DOM helpers (text only)
+
+function el(tag, props = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else if (k === 'dataset') Object.assign(e.dataset, v);
+    else e.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    e.append(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+  }
+  return e;
+}
+
+function clear(node) {
+  node.replaceChildren();
+  return node;
+}
+
+// ---------------------------------------------------------------------------------------
+// Numbers, the reports' way
+
+const fmtInt = (n) => motcua.formatInt(n, state.lang);
+const fmtRate = (r) => (r ? motcua.formatPercent(r.numerator, r.denominator, state.lang) : '–');
+const label = (name) => motcua.countLabel(name, state.lang) ?? name;
+const fmtPoints = (p) => (p === null || p === undefined ? '–' : motcua.formatDecimal(p, Number.isInteger(p) ? 0 : 1, state.lang));
+
+// ---------------------------------------------------------------------------------------
+// Progress, errors
+
+function setState(s) {
+  document.body.dataset.state = s;
+}
+
+function showProgress(phase, fraction) {
+  $('progress-box').hidden = false;
+  $('progress').value = Math.max(0, Math.min(1, fraction));
+  $('progress-label').textContent = `${t()[phase] ?? phase} ${Math.round(fraction * 100)} %`;
+}
+
+function hideProgress() {
+  $('progress-box').hidden = true;
+}
+
+function showError(e) {
+  state.error = e;
+  renderError();
+  $('error').hidden = false;
+  setState('error');
+}
+
+function renderError() {
+  const e = state.error;
+  if (!e) return;
+  const where = e.line ? ` (${t().errorAt(e.line, typeof e.column === 'string' ? e.column : e.column ?? null)})` : '';
+  clear($('error-message')).append(el('strong', { text: e.name ?? 'Error' }), document.createTextNode(`${where}: ${e.message}`));
+}
+
+// ---------------------------------------------------------------------------------------
+// Opening data
+
+async function openSource(source) {
+  const id = nextId;
+  state.lastId = id;
+  state.started = performance.now();
+  state.error = null;
+  $('error').hidden = true;
+  setState('busy');
+  setControls(false);
+  showProgress('reading', 0);
+  try {
+    const opened = await call('open', { source });
+    if (opened.id !== state.lastId) return;
+    state.info = opened.info;
+    fillPeriods();
+    if (opened.info.sample) $('rulebook').value = 'soc-trang-1216-2019';
+    await computeNow();
+  } catch (e) {
+    hideProgress();
+    setControls(true);
+    showError(e);
+  }
+}
+
+async function computeNow() {
+  if (!state.info) return;
+  const period = currentPeriod();
+  const id = nextId;
+  state.lastId = id;
+  setState('busy');
+  showProgress('computing', 0.92);
+  try {
+    const result = await call('compute', { period, rulebook: $('rulebook').value });
+    if (result.id !== state.lastId) return;
+    state.result = result;
+    state.error = null;
+    $('error').hidden = true;
+    const ms = Math.round(performance.now() - state.started);
+    state.info.totalMs = ms;
+    document.body.dataset.ms = String(ms);
+    renderAll();
+    hideProgress();
+    setControls(true);
+    setState('done');
+  } catch (e) {
+    hideProgress();
+    setControls(true);
+    showError(e);
+  }
+}
+
+function currentPeriod() {
+  const custom = $('custom-period').value.trim();
+  return custom || $('period').value;
+}
+
+function setControls(enabled) {
+  for (const id of ['period', 'custom-period', 'rulebook', 'sample', 'file', 'units-file']) $(id).disabled = !enabled;
+  if (!state.info) {
+    $('period').disabled = true;
+    $('custom-period').disabled = true;
+  }
+}
+
+/** Quarters, months and years from the first to the last receipt date; the latest quarter chosen. */
+function fillPeriods() {
+  const sel = clear($('period'));
+  const range = state.info.receivedRange;
+  $('custom-period').value = '';
+  if (!range) return;
+  const y0 = Number(range.from.slice(0, 4));
+  const y1 = Number(range.to.slice(0, 4));
+  const m1 = Number(range.to.slice(5, 7));
+  const m0 = Number(range.from.slice(5, 7));
+  const years = [];
+  for (let y = y1; y >= y0 && years.length < 30; y--) years.push(y);
+  const quarters = el('optgroup', { label: t().quarters });
+  const months = el('optgroup', { label: t().months });
+  const yearGroup = el('optgroup', { label: t().years });
+  for (const y of years) {
+    for (let q = 4; q >= 1; q--) {
+      if ((y === y1 && (q - 1) * 3 + 1 > m1) || (y === y0 && q * 3 < m0)) continue;
+      quarters.append(periodOption(`${y}-Q${q}`));
+    }
+    for (let m = 12; m >= 1; m--) {
+      if ((y === y1 && m > m1) || (y === y0 && m < m0)) continue;
+      months.append(periodOption(`${y}-${String(m).padStart(2, '0')}`));
+    }
+    yearGroup.append(periodOption(String(y)));
+  }
+  sel.append(quarters, months, yearGroup);
+  sel.value = `${y1}-Q${Math.ceil(m1 / 3)}`;
+}
+
+function periodOption(text) {
+  const p = motcua.parsePeriod(text);
+  return el('option', { value: text, dataset: { vi: p.label_vi, en: p.label_en } }, state.lang === 'vi' ? p.label_vi : p.label_en);
+}
+
+// ---------------------------------------------------------------------------------------
+// Rendering
+
+function renderAll() {
+  renderStatic();
+  if (!state.info || !state.result) return;
+  $('empty').hidden = true;
+  $('results').hidden = false;
+  renderSource();
+  renderKpis();
+  renderAgencyTable();
+  renderCharts();
+  renderForm06a();
+  renderGrades();
+  renderRejected();
+  renderAnnouncement();
+}
+
+function renderStatic() {
+  document.documentElement.lang = state.lang;
+  document.title = `motcua — ${t().title}`;
+  for (const node of document.querySelectorAll('[data-i18n]')) {
+    const s = t()[node.dataset.i18n];
+    if (typeof s === 'string') node.textContent = s;
+  }
+  for (const b of document.querySelectorAll('.lang button')) b.setAttribute('aria-pressed', String(b.dataset.lang === state.lang));
+  for (const o of document.querySelectorAll('#period option')) o.textContent = o.dataset[state.lang];
+  const groups = document.querySelectorAll('#period optgroup');
+  ['quarters', 'months', 'years'].forEach((k, i) => groups[i]?.setAttribute('label', t()[k]));
+  for (const o of document.querySelectorAll('#rulebook option')) o.textContent = o.dataset[state.lang];
+  renderError();
+}
+
+function renderSource() {
+  const i = state.info.input;
+  const parts = [
+    `${t().source}: ${state.info.name}`,
+    t().rowsSummary(fmtInt(i.rows), fmtInt(i.used), fmtInt(i.rejected), fmtInt(i.not_received)),
+    t().elapsed(fmtInt(state.info.totalMs ?? 0)),
+  ];
+  $('source').textContent = parts.join(' — ');
+}
+
+function previousLabel() {
+  const prev = state.result.periodInfo?.previous;
+  if (!prev) return null;
+  return state.lang === 'vi' ? prev.label_vi : prev.label_en;
+}
+
+function changeLine(name) {
+  const c = state.result.report.change?.[name];
+  if (!c) return el('p', { class: 'change none', text: t().noPrevious });
+  const dir = c.absolute > 0 ? 'up' : c.absolute < 0 ? 'down' : 'same';
+  const arrow = { up: '▲', down: '▼', same: '■' }[dir];
+  const rel = c.relative === null ? '' : ` (${motcua.formatChange(c.relative, state.lang)})`;
+  const sign = c.absolute > 0 ? '+' : '';
+  return el('p', { class: `change ${dir}` }, `${arrow} ${sign}${fmtInt(c.absolute)}${rel} ${t().vsPrevious(previousLabel())} (${fmtInt(c.previous)})`);
+}
+
+function rateChangeLine(name) {
+  const prev = state.result.report.previous?.total.rates[name];
+  const cur = state.result.report.total.rates[name];
+  if (!prev || !state.result.report.previous) return el('p', { class: 'change none', text: t().noPrevious });
+  if (!cur) return el('p', { class: 'change none', text: t().previousValue(fmtRate(prev)) });
+  const diff = (cur.value - prev.value) * 100;
+  const dir = diff > 0.005 ? 'up' : diff < -0.005 ? 'down' : 'same';
+  const arrow = { up: '▲', down: '▼', same: '■' }[dir];
+  const d = `${diff > 0 ? '+' : ''}${motcua.formatDecimal(diff, 2, state.lang)} ${t().points}`;
+  return el('p', { class: `change ${dir}` }, `${arrow} ${d} ${t().vsPrevious(previousLabel())} (${fmtRate(prev)})`);
+}
+
+function kpi(key, value, detail, change) {
+  return el('article', { class: 'kpi', dataset: { kpi: key } }, el('h3', { text: t()[key] }), el('p', { class: 'value', text: value }), el('p', { class: 'detail', text: detail }), change);
+}
+
+function renderKpis() {
+  const tot = state.result.report.total;
+  const r = tot.rates;
+  const pair = (rate) => (rate ? [fmtInt(rate.numerator), fmtInt(rate.denominator)] : ['0', '0']);
+  clear($('kpis')).append(
+    kpi('kpiReceived', fmtInt(tot.received), t().breakdown(fmtInt(tot.received_online), fmtInt(tot.received_in_person), fmtInt(tot.received_postal)), changeLine('received')),
+    kpi('kpiResolution', fmtRate(r.resolution_rate), t().ofReceived(...pair(r.resolution_rate)), rateChangeLine('resolution_rate')),
+    kpi('kpiOnTime', fmtRate(r.on_time_rate), t().ofResolved(...pair(r.on_time_rate)), rateChangeLine('on_time_rate')),
+    kpi('kpiOnline', fmtRate(r.online_rate), t().onlineOf(...pair(r.online_rate)), rateChangeLine('online_rate')),
+    kpi('kpiSatisfaction', fmtRate(r.satisfaction_rate), t().ratingsOf(fmtInt(tot.ratings)), rateChangeLine('satisfaction_rate')),
+  );
+}
+
+const AGENCY_COLUMNS = [
+  { key: 'agency', text: () => t().agencyCode, value: (a) => a.agency, show: (a) => a.agency },
+  { key: 'name', text: () => t().agencyName, value: (a) => state.result.names[a.agency] ?? '', show: (a) => state.result.names[a.agency] ?? '' },
+  ...['received', 'received_online', 'carried_over', 'resolved', 'resolved_early', 'resolved_on_time', 'resolved_late', 'pending', 'pending_overdue'].map((k) => ({
+    key: k, text: () => label(k), value: (a) => a[k], show: (a) => fmtInt(a[k]), num: true,
+  })),
+  ...['resolution_rate', 'on_time_rate', 'online_rate', 'satisfaction_rate'].map((k) => ({
+    key: k, text: () => label(k), value: (a) => a.rates[k]?.value ?? -1, show: (a) => fmtRate(a.rates[k]), num: true,
+  })),
+];
+
+function renderAgencyTable() {
+  const table = clear($('agency-table'));
+  const { key, dir } = state.sort;
+  const col = AGENCY_COLUMNS.find((c) => c.key === key) ?? AGENCY_COLUMNS[0];
+  const rows = [...state.result.report.agencies].sort((a, b) => {
+    const x = col.value(a);
+    const y = col.value(b);
+    const c = typeof x === 'number' ? x - y : String(x).localeCompare(String(y), state.lang);
+    return c * dir || a.agency.localeCompare(b.agency);
+  });
+  const head = el('tr', {}, AGENCY_COLUMNS.map((c) => el('th', {
+    scope: 'col',
+    class: c.num ? 'num' : null,
+    'aria-sort': c.key === key ? (dir > 0 ? 'ascending' : 'descending') : 'none',
+    dataset: { key: c.key },
+    tabindex: 0,
+    onclick: () => sortBy(c.key),
+    onkeydown: (e) => (e.key === 'Enter' || e.key === ' ') && sortBy(c.key),
+  }, c.text(), c.key === key ? (dir > 0 ? ' ▲' : ' ▼') : '')));
+  const body = rows.map((a) => el('tr', { dataset: { agency: a.agency } }, AGENCY_COLUMNS.map((c) => el('td', { class: c.num ? 'num' : null, text: c.show(a) }))));
+  const total = { ...state.result.report.total, agency: t().total };
+  const foot = el('tr', {}, AGENCY_COLUMNS.map((c) => el('td', { class: c.num ? 'num' : null, text: c.key === 'name' ? '' : c.show(total) })));
+  table.append(el('thead', {}, head), el('tbody', {}, body), el('tfoot', {}, foot));
+}
+
+function sortBy(key) {
+  state.sort = state.sort.key === key ? { key, dir: -state.sort.dir } : { key, dir: AGENCY_COLUMNS.find((c) => c.key === key)?.num ? -1 : 1 };
+  renderAgencyTable();
+}
+
+const COLORS = { early: '#1b7f4b', on_time: '#5cb85c', late: '#d9534f', pending: '#f0ad4e', online: '#2f6db5', person: '#8e6bbf', postal: '#c9a227' };
+const BAND_COLORS = ['#1b7f4b', '#2f6db5', '#c9a227', '#e67e22', '#d9534f'];
+
+function renderCharts() {
+  for (const c of state.charts) c.destroy();
+  state.charts = [];
+  const rep = state.result.report;
+  const codes = rep.agencies.map((a) => a.agency);
+  const common = { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { position: 'bottom' } } };
+  state.charts.push(new Chart($('chart-resolution'), {
+    type: 'bar',
+    data: {
+      labels: codes,
+      datasets: [
+        ['resolved_early', COLORS.early], ['resolved_on_time', COLORS.on_time], ['resolved_late', COLORS.late], ['pending', COLORS.pending],
+      ].map(([k, color]) => ({ label: label(k === 'pending' ? 'pending' : k), data: rep.agencies.map((a) => a[k]), backgroundColor: color, stack: 's' })),
+    },
+    options: { ...common, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } },
+  }));
+  state.charts.push(new Chart($('chart-channels'), {
+    type: 'doughnut',
+    data: {
+      labels: [label('received_online'), label('received_in_person'), label('received_postal')],
+      datasets: [{ data: [rep.total.received_online, rep.total.received_in_person, rep.total.received_postal], backgroundColor: [COLORS.online, COLORS.person, COLORS.postal] }],
+    },
+    options: common,
+  }));
+  const score = state.result.score;
+  if (score) {
+    const book = state.rulebooks.find((b) => b.id === score.rulebook.id);
+    const bandNames = bandOrder(book);
+    const graded = score.agencies.filter((a) => a.total !== null);
+    state.charts.push(new Chart($('chart-scores'), {
+      type: 'bar',
+      data: {
+        labels: graded.map((a) => a.agency),
+        datasets: [{
+          label: t().score,
+          data: graded.map((a) => a.total),
+          backgroundColor: graded.map((a) => BAND_COLORS[Math.max(0, bandNames.indexOf(a.band)) % BAND_COLORS.length]),
+        }],
+      },
+      options: { ...common, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, max: score.rulebook.max } } },
+    }));
+  }
+}
+
+function renderForm06a() {
+  const f = state.result.form;
+  clear($('form-head')).append(
+    el('p', { class: 'form-number', text: f.form_number }),
+    el('p', { class: 'form-title', text: f.title }),
+    el('p', { text: f.period_line }),
+    el('p', { text: `Đơn vị báo cáo: ${f.reporting_unit} — Đơn vị nhận báo cáo: ${f.receiving_unit} — ${f.unit}` }),
+  );
+  const table = clear($('form06a'));
+  const heads = f.headings;
+  const r1 = el('tr');
+  const r2 = el('tr');
+  const r3 = el('tr', { class: 'numbers' });
+  r1.append(el('th', { rowspan: 2, text: heads[0] }), el('th', { rowspan: 2, text: heads[1] }));
+  for (const g of f.groups) {
+    r1.append(el('th', { colspan: g.last - g.first + 1, text: g.text }));
+    for (let c = g.first; c <= g.last; c++) r2.append(el('th', { text: heads[c - 1] }));
+  }
+  if (f.extra_column) r1.append(el('th', { rowspan: 2, text: heads[13] }));
+  heads.forEach((_, i) => r3.append(el('th', { text: `(${i + 1})` })));
+  const body = f.text_rows.map((cells, i) => el('tr', { class: i === f.text_rows.length - 1 ? 'total' : null },
+    cells.map((c, j) => el('td', { class: j >= 2 ? 'num' : null, text: j >= 2 ? fmtInt(Number(c)) : c }))));
+  table.append(el('thead', {}, r1, r2, r3), el('tbody', {}, body));
+}
+
+function renderGrades() {
+  const score = state.result.score;
+  const warnings = clear($('warnings'));
+  const table = clear($('grades'));
+  const officials = clear($('officials'));
+  if (!score) {
+    const e = state.result.scoreError;
+    $('rulebook-line').textContent = `${t().gradingUnavailable}: ${e?.name ?? ''} ${e?.message ?? ''}`;
+    return;
+  }
+  const rb = score.rulebook;
+  $('rulebook-line').textContent = `${state.lang === 'vi' ? rb.name : rb.name_en} (${rb.legal_basis.document}) — ${t().score} ≤ ${fmtPoints(rb.max)}`;
+  for (const w of score.warnings) warnings.append(el('li', { text: state.lang === 'vi' ? w.message_vi : w.message }));
+  const ids = score.agencies.find((a) => a.indicators.length)?.indicators ?? [];
+  const head = el('tr', {},
+    el('th', { text: t().rank }), el('th', { text: t().agencyCode }), el('th', { text: t().agencyName }),
+    el('th', { class: 'num', text: t().score }), el('th', { text: t().band }), el('th', { class: 'num', text: t().resolvedDossiers }),
+    ids.map((i) => el('th', { class: 'num', title: state.lang === 'vi' ? i.name : i.name_en, text: `#${i.id}` })));
+  const sorted = [...score.agencies].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.agency.localeCompare(b.agency));
+  const body = sorted.map((a) => {
+    const band = state.lang === 'vi' ? a.band : a.band_en;
+    return el('tr', { dataset: { agency: a.agency } },
+      el('td', { class: 'num', text: a.rank ?? '–' }),
+      el('td', { text: a.agency }),
+      el('td', { text: a.name ?? state.result.names[a.agency] ?? '' }),
+      el('td', { class: 'num', text: a.total === null ? '–' : `${fmtPoints(a.total)} / ${fmtPoints(a.max)}` }),
+      el('td', {}, band ? el('span', { class: `band band-${bandIndex(a.band)}`, text: band }) : el('span', { class: 'muted', text: t().notGraded })),
+      el('td', { class: 'num', text: fmtInt(a.resolved) }),
+      ids.map((ind) => {
+        const mine = a.indicators.find((x) => x.id === ind.id);
+        return el('td', { class: 'num', title: mine?.rule ?? null, text: mine ? fmtPoints(mine.points) : '' });
+      }));
+  });
+  table.append(el('thead', {}, head), el('tbody', {}, body));
+  const top = [...score.officials].sort((a, b) => (b.total ?? -1) - (a.total ?? -1) || a.official.localeCompare(b.official)).slice(0, 200);
+  officials.append(
+    el('thead', {}, el('tr', {}, el('th', { text: t().official }), el('th', { class: 'num', text: t().dossiers }), el('th', { class: 'num', text: t().score }), el('th', { text: t().band }))),
+    el('tbody', {}, top.map((o) => el('tr', {},
+      el('td', { text: o.official }), el('td', { class: 'num', text: fmtInt(o.dossiers) }),
+      el('td', { class: 'num', text: o.total === null ? '–' : `${fmtPoints(o.total)} / ${fmtPoints(o.max)}` }),
+      el('td', { text: (state.lang === 'vi' ? o.band : o.band_en) ?? '' })))),
+  );
+}
+
+/** The rulebook's agency band names, best first. */
+function bandOrder(book) {
+  return [...(book?.bands ?? [])].sort((a, b) => b.min - a.min).map((b) => b.name_vi);
+}
+
+function bandIndex(name) {
+  const book = state.rulebooks.find((b) => b.id === state.result.score?.rulebook.id);
+  const i = bandOrder(book).indexOf(name);
+  return i < 0 ? 0 : i;
+}
+
+function renderRejected() {
+  const info = state.info;
+  const table = clear($('rejected'));
+  const total = info.input.rejected;
+  $('rejected-summary').textContent = total === 0 ? t().noRejected : t().shownOf(fmtInt(info.errors.length), fmtInt(total));
+  if (total === 0) return;
+  table.append(
+    el('thead', {}, el('tr', {}, el('th', { class: 'num', text: t().line }), el('th', { text: t().column }), el('th', { text: t().message }))),
+    el('tbody', {}, info.errors.map((e) => el('tr', {}, el('td', { class: 'num', text: String(e.line) }), el('td', { text: e.column ?? '' }), el('td', { text: e.message })))),
+  );
+}
+
+function renderAnnouncement() {
+  $('announcement').textContent = state.result.announcement[state.lang];
+  $('copy-status').textContent = '';
+}
+
+async function copyAnnouncement() {
+  const text = $('announcement').textContent;
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const range = document.createRange();
+    range.selectNodeContents($('announcement'));
+    const sel = getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    document.execCommand('copy');
+  }
+  $('copy-status').textContent = t().copied;
+}
+
+async function downloadForm(kind) {
+  const res = await call('download', { period: currentPeriod(), kind });
+  const blob = new Blob([res.data], { type: kind === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv;charset=utf-8' });
+  const a = el('a', { href: URL.createObjectURL(blob), download: `bieu-II.06a-${currentPeriod().replaceAll('..', '_')}.${kind}` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+
+// ---------------------------------------------------------------------------------------
+// Wiring
+
+function setLang(lang) {
+  state.lang = lang;
+  renderAll();
+}
+
+async function main() {
+  renderStatic();
+  await init();
+  const ready = await call('init');
+  state.rulebooks = ready.rulebooks;
+  const rb = clear($('rulebook'));
+  for (const b of state.rulebooks) {
+    rb.append(el('option', { value: b.id, dataset: { vi: `${b.name ?? b.id} (${b.id})`, en: `${b.name_en ?? b.id} (${b.id})` } }, `${b.name ?? b.id} (${b.id})`));
+  }
+  rb.value = 'circular-01-2018';
+  renderStatic();
+  $('file').addEventListener('change', () => {
+    const f = $('file').files[0];
+    if (f) openSource({ kind: 'file', file: f });
+  });
+  $('sample').addEventListener('click', () => openSource({ kind: 'sample' }));
+  $('units-file').addEventListener('change', async () => {
+    const f = $('units-file').files[0];
+    if (!f) return;
+    try {
+      await call('units', { file: f });
+      state.started = performance.now();
+      await computeNow();
+    } catch (e) {
+      showError(e);
+    }
+  });
+  $('period').addEventListener('change', () => {
+    $('custom-period').value = '';
+    state.started = performance.now();
+    computeNow();
+  });
+  $('custom-period').addEventListener('change', () => {
+    state.started = performance.now();
+    computeNow();
+  });
+  $('rulebook').addEventListener('change', () => {
+    state.started = performance.now();
+    computeNow();
+  });
+  for (const b of document.querySelectorAll('.lang button')) b.addEventListener('click', () => setLang(b.dataset.lang));
+  $('copy').addEventListener('click', copyAnnouncement);
+  $('download-csv').addEventListener('click', () => downloadForm('csv'));
+  $('download-xlsx').addEventListener('click', () => downloadForm('xlsx'));
+  window.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    $('dropzone').classList.add('dragging');
+  });
+  window.addEventListener('dragleave', () => $('dropzone').classList.remove('dragging'));
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();
+    $('dropzone').classList.remove('dragging');
+    const f = e.dataTransfer?.files?.[0];
+    if (f) openSource({ kind: 'file', file: f });
+  });
+  setControls(true);
+  setState('idle');
+}
+
+main().catch((e) => showError(e));

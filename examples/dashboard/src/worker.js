@@ -1,0 +1,136 @@
+// The dashboard's worker: reads files and computes everything with the motcua package
+// (WebAssembly), off the page's thread. It keeps the dossiers of the open file, so that a
+// new period or rulebook is computed without reading the file again.
+import init, * as motcua from 'motcua';
+
+const ready = init();
+let dossiers = null;
+let units = null;
+let source = null;
+
+const ERRORS_SHOWN = 500;
+
+function post(msg, transfer) {
+  self.postMessage(msg, transfer ?? []);
+}
+
+function errorOf(e) {
+  return {
+    name: e?.name ?? 'Error',
+    message: e?.message ?? String(e),
+    line: e?.line ?? null,
+    column: e?.column ?? null,
+  };
+}
+
+function isWorkbook(bytes, name) {
+  // A workbook is a zip file: "PK\x03\x04"; the extension decides when in doubt.
+  const zip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
+  return zip || /\.xls[xm]$/i.test(name ?? '');
+}
+
+async function open(id, src) {
+  const t0 = performance.now();
+  post({ type: 'progress', id, phase: 'loadingModule', fraction: 0 });
+  await ready;
+  let bytes;
+  let name;
+  let unitsText = null;
+  if (src.kind === 'sample') {
+    name = 'soc-trang-2021.csv';
+    post({ type: 'progress', id, phase: 'reading', fraction: 0.02 });
+    bytes = motcua.sampleCsv('soc-trang-2021');
+    unitsText = motcua.sampleUnitsCsv('soc-trang-2021');
+  } else {
+    name = src.file.name;
+    post({ type: 'progress', id, phase: 'reading', fraction: 0.02 });
+    bytes = new Uint8Array(await src.file.arrayBuffer());
+  }
+  post({ type: 'progress', id, phase: 'parsing', fraction: 0.1 });
+  dossiers?.free();
+  dossiers = null;
+  const workbook = typeof bytes !== 'string' && isWorkbook(bytes, name);
+  const onProgress = (done, total) => post({ type: 'progress', id, phase: 'parsing', fraction: 0.1 + 0.8 * (done / Math.max(total, 1)) });
+  dossiers = workbook ? motcua.parseXlsx(bytes) : motcua.parseCsv(bytes, { onProgress });
+  bytes = null;
+  units = unitsText;
+  source = { name, format: workbook ? 'xlsx' : 'csv', sample: src.kind === 'sample' };
+  const input = dossiers.input;
+  delete input.errors;
+  post({
+    type: 'opened',
+    id,
+    info: {
+      ...source,
+      input,
+      errors: dossiers.errorsSlice(0, ERRORS_SHOWN),
+      agencies: dossiers.agencies,
+      receivedRange: dossiers.receivedRange,
+      hasUnits: units !== null,
+      ms: Math.round(performance.now() - t0),
+    },
+  });
+}
+
+function setUnits(id, text) {
+  // Checked now, so that a bad units file is reported when it is chosen.
+  motcua.parseUnits(text);
+  units = text;
+  post({ type: 'units', id });
+}
+
+function compute(id, { period, rulebook }) {
+  const t0 = performance.now();
+  if (!dossiers) throw Object.assign(new Error('no data'), { name: 'ArgumentError' });
+  post({ type: 'progress', id, phase: 'computing', fraction: 0.92 });
+  const p = { period };
+  const report = motcua.report(dossiers, p);
+  let score = null;
+  let scoreError = null;
+  try {
+    score = motcua.score(dossiers, { ...p, units: units ?? undefined, rulebook });
+  } catch (e) {
+    scoreError = errorOf(e);
+  }
+  const names = {};
+  for (const u of units ? motcua.parseUnits(units) : []) if (u.name) names[u.code] = u.name;
+  if (source?.sample) for (const a of motcua.sampleAgencies()) names[a.code] ??= a.name;
+  const form = motcua.form06a(dossiers, { ...p, names });
+  const announcement = {
+    vi: motcua.announcement(dossiers, { ...p, lang: 'vi' }),
+    en: motcua.announcement(dossiers, { ...p, lang: 'en' }),
+  };
+  const periodInfo = motcua.parsePeriod(period);
+  post({ type: 'result', id, report, score, scoreError, form, names, announcement, periodInfo, ms: Math.round(performance.now() - t0) });
+}
+
+function download(id, { period, kind }) {
+  const p = { period };
+  const names = {};
+  for (const u of units ? motcua.parseUnits(units) : []) if (u.name) names[u.code] = u.name;
+  if (source?.sample) for (const a of motcua.sampleAgencies()) names[a.code] ??= a.name;
+  const data = kind === 'xlsx' ? motcua.form06aXlsx(dossiers, { ...p, names }) : new TextEncoder().encode(motcua.form06aCsv(dossiers, { ...p, names }));
+  post({ type: 'download', id, kind, data }, [data.buffer]);
+}
+
+self.onmessage = async (ev) => {
+  const { id, type } = ev.data;
+  try {
+    if (type === 'open') await open(id, ev.data.source);
+    else if (type === 'units') {
+      await ready;
+      setUnits(id, new TextDecoder().decode(await ev.data.file.arrayBuffer()));
+    } else if (type === 'compute') {
+      await ready;
+      compute(id, ev.data);
+    } else if (type === 'download') {
+      await ready;
+      download(id, ev.data);
+    } else if (type === 'init') {
+      await ready;
+      post({ type: 'ready', id, rulebooks: motcua.rulebooks().map(({ id: rid, name, name_en, max, bands }) => ({ id: rid, name, name_en, max, bands })) });
+    }
+  } catch (e) {
+    post({ type: 'error', id, op: type, error: errorOf(e) });
+  }
+};
