@@ -1,6 +1,6 @@
 //! Property tests of counting: any split of a dataset, counted in parts and merged, equals
-//! counting it whole; every count balances (received + carried_over = resolved +
-//! closed_without_result + pending) whatever the dossiers and the period.
+//! counting it whole; every count balances (`received + carried_over = resolved +
+//! closed_without_result + pending`) whatever the dossiers and the period.
 
 use chrono::{Days, NaiveDate};
 use motcua_core::codes::{Channel, OnlineLevel, Rating, Status};

@@ -1,6 +1,8 @@
 //! The streaming CSV reader gives the same dossiers, errors and line numbers whatever the
 //! block size and the number of threads, including across quoted newlines.
 
+use std::fmt::Write as _;
+
 use motcua_core::calendar::Calendar;
 use motcua_core::dossier::Dossier;
 use motcua_io::dossiers::{ReadOptions, read_dossiers};
@@ -52,7 +54,7 @@ proptest! {
 fn line_numbers_count_quoted_newlines() {
     let mut csv = String::from(HEADER);
     for i in 0..2000 {
-        csv.push_str(&format!("H{i},STP,1,2021-08-02 09:00,3,,4,\"a\nb\"\n"));
+        let _ = writeln!(csv, "H{i},STP,1,2021-08-02 09:00,3,,4,\"a\nb\"");
     }
     csv.push_str("H9999,STP,7,2021-08-02 09:00,3,,4,\n");
     let (_, input) = read(&csv, 1024, 2);

@@ -8,14 +8,16 @@
 //! Every row makes exactly one of three outcomes: used, not received (status 1 or 3), or
 //! rejected with its line, column and message; `rows = used + rejected + not_received`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::sync::{Mutex, mpsc};
 
 use motcua_core::calendar::Calendar;
-use motcua_core::dossier::{AgencyId, Dataset, Dossier, InputSummary, Interner, OfficialId};
-use motcua_core::record::{Column, FieldError, Header, HeaderError, Ingest, ParsedRow, RowError, fingerprint, parse_row};
+use motcua_core::dossier::{Dataset, Dossier};
+use motcua_core::record::{Column, FieldError, Header, HeaderError, Ingest, ParsedRow, RowError};
 
+pub use crate::blocks::Ingested;
+use crate::blocks::{Block, BlockBuilder, Merger};
 use crate::error::ReadError;
 
 /// How to read.
@@ -53,18 +55,6 @@ impl ReadOptions {
     }
 }
 
-/// What a streaming read leaves besides the dossiers: agencies and officials (the ids of
-/// the dossiers index these) and the input summary.
-#[derive(Debug, Clone, Default)]
-pub struct Ingested {
-    /// Agencies with at least one used row, in order of first use.
-    pub agencies: Interner,
-    /// Officials met in used rows.
-    pub officials: Interner,
-    /// Rows read, used, rejected, not received; the errors.
-    pub input: InputSummary,
-}
-
 /// Reads a whole CSV input into memory.
 pub fn read_dataset<R: Read + Send>(input: R, calendar: &Calendar, opts: &ReadOptions) -> Result<Dataset, ReadError> {
     let mut dossiers = Vec::new();
@@ -89,7 +79,7 @@ pub fn read_dossiers<R: Read + Send>(
         // about 120 bytes a row in real exports; a larger input grows the table as it goes
         ingest.reserve(usize::try_from(size / 128).unwrap_or(0).min(1 << 28));
     }
-    let mut merger = Merger { ingest, bytes: 0, pools: &pools };
+    let mut merger = Ordered { merger: Merger::new(ingest), bytes: 0, pools: &pools };
     let workers = opts.worker_count();
     if workers <= 1 {
         let mut seq = 0;
@@ -102,8 +92,7 @@ pub fn read_dossiers<R: Read + Send>(
     } else {
         parallel(chunker, &header, calendar, workers, &mut merger, progress, &mut visit)?;
     }
-    let Ingest { agencies, officials, input, .. } = merger.ingest;
-    Ok(Ingested { agencies, officials, input })
+    Ok(merger.merger.finish())
 }
 
 fn parallel<R: Read + Send>(
@@ -111,7 +100,7 @@ fn parallel<R: Read + Send>(
     header: &Header,
     calendar: &Calendar,
     workers: usize,
-    merger: &mut Merger<'_>,
+    merger: &mut Ordered<'_>,
     progress: &(dyn Fn(u64) + Sync),
     visit: &mut impl FnMut(&Dossier),
 ) -> Result<(), ReadError> {
@@ -185,7 +174,7 @@ fn parallel<R: Read + Send>(
 #[derive(Default)]
 struct Pools {
     data: Mutex<Vec<Vec<u8>>>,
-    rows: Mutex<Vec<Vec<RowOut>>>,
+    blocks: Mutex<Vec<Block>>,
 }
 
 impl Pools {
@@ -200,14 +189,13 @@ impl Pools {
             }
         }
     }
-    fn rows(&self) -> Vec<RowOut> {
-        self.rows.lock().ok().and_then(|mut p| p.pop()).unwrap_or_default()
+    fn block(&self) -> Block {
+        self.blocks.lock().ok().and_then(|mut p| p.pop()).unwrap_or_default()
     }
-    fn give_rows(&self, mut v: Vec<RowOut>) {
-        v.clear();
-        if let Ok(mut p) = self.rows.lock() {
+    fn give_block(&self, b: Block) {
+        if let Ok(mut p) = self.blocks.lock() {
             if p.len() < 8 {
-                p.push(v);
+                p.push(b);
             }
         }
     }
@@ -328,105 +316,15 @@ fn last_record_end(data: &[u8]) -> Option<usize> {
     None
 }
 
-enum Kind {
-    Received { dossier: Dossier, agency: u32, official: Option<u32> },
-    NotReceived,
-    Bad(FieldError),
-}
-
-struct RowOut {
-    line: u64,
-    code: Option<(u32, u32, u64)>,
-    kind: Kind,
-}
-
+/// A parsed block, with its place in the input and its size.
 struct ChunkOut {
     seq: u64,
     bytes: u64,
-    rows: Vec<RowOut>,
-    codes: String,
-    agencies: Vec<Box<str>>,
-    officials: Vec<Box<str>>,
-    fatal: Option<ReadError>,
-}
-
-/// A fast hasher for the few short codes of one block (not for untrusted keys at scale).
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-}
-
-/// Agency or official codes of one block, by first appearance.
-#[derive(Default)]
-struct LocalNames {
-    map: HashMap<Box<str>, u32, std::hash::BuildHasherDefault<FxHasher>>,
-    names: Vec<Box<str>>,
-}
-
-impl LocalNames {
-    fn id(&mut self, name: &str) -> u32 {
-        if let Some(&id) = self.map.get(name) {
-            return id;
-        }
-        let id = self.names.len() as u32;
-        self.names.push(name.into());
-        self.map.insert(name.into(), id);
-        id
-    }
-}
-
-/// What one block's rows became, before the merger puts them in input order.
-struct BlockState {
-    rows: Vec<RowOut>,
-    codes: String,
-    agencies: LocalNames,
-    officials: LocalNames,
-    fatal: Option<ReadError>,
-}
-
-impl BlockState {
-    /// Validates one record whose fields `field` returns; `len` is its number of fields.
-    fn record<'a>(&mut self, line: u64, len: usize, header: &Header, calendar: &Calendar, field: impl Fn(Column) -> &'a str) {
-        let width = header.width();
-        if len != width {
-            let code = code_of(field(Column::MaHoSo), &mut self.codes);
-            let message = format!("the row has {len} fields but the header has {width}: check the commas and quotes");
-            self.rows.push(RowOut { line, code, kind: Kind::Bad(FieldError::record(message)) });
-            return;
-        }
-        let (code, kind) = match parse_row(field, calendar) {
-            ParsedRow::Received { code, agency, official, dossier } => {
-                let a = self.agencies.id(agency);
-                let o = official.map(|o| self.officials.id(o));
-                (Some(code), Kind::Received { dossier, agency: a, official: o })
-            }
-            ParsedRow::NotReceived { code } => (Some(code), Kind::NotReceived),
-            ParsedRow::Bad { code, error } => (code, Kind::Bad(error)),
-        };
-        let code = code.and_then(|c| code_of(c, &mut self.codes));
-        self.rows.push(RowOut { line, code, kind });
-    }
+    block: Block,
 }
 
 fn parse_chunk(chunk: Chunk, header: &Header, calendar: &Calendar, pools: &Pools) -> ChunkOut {
-    let mut st = BlockState {
-        rows: pools.rows(),
-        codes: String::new(),
-        agencies: LocalNames::default(),
-        officials: LocalNames::default(),
-        fatal: None,
-    };
+    let mut st = BlockBuilder::reuse(pools.block());
     if memchr::memchr(b'"', &chunk.data).is_none() {
         parse_unquoted(&chunk, header, calendar, &mut st);
     } else {
@@ -434,18 +332,14 @@ fn parse_chunk(chunk: Chunk, header: &Header, calendar: &Calendar, pools: &Pools
     }
     let bytes = chunk.data.len() as u64;
     pools.give_data(chunk.data);
-    let BlockState { rows, codes, agencies, officials, fatal } = st;
-    ChunkOut { seq: chunk.seq, bytes, rows, codes, agencies: agencies.names, officials: officials.names, fatal }
+    ChunkOut { seq: chunk.seq, bytes, block: st.finish() }
 }
 
 /// A block without any quote: every line is one record and every comma separates fields,
 /// exactly as RFC 4180 reads it, without a general CSV state machine.
-fn parse_unquoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut BlockState) {
+fn parse_unquoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut BlockBuilder) {
     let mut fields: Vec<&str> = Vec::with_capacity(header.width());
-    let mut line = chunk.first_line;
-    for raw in chunk.data.split(|b| *b == b'\n') {
-        let this = line;
-        line += 1;
+    for (this, raw) in (chunk.first_line..).zip(chunk.data.split(|b| *b == b'\n')) {
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
         if raw.is_empty() {
             continue;
@@ -454,7 +348,7 @@ fn parse_unquoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut 
             Ok(t) => t,
             Err(e) => {
                 let field = memchr::memchr_iter(b',', &raw[..e.valid_up_to()]).count();
-                st.fatal = Some(ReadError::NotUtf8 { line: this, column: header_name(header, field) });
+                st.fail(ReadError::NotUtf8 { line: this, column: header_name(header, field) });
                 return;
             }
         };
@@ -474,7 +368,7 @@ fn parse_unquoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut 
 }
 
 /// A block with quotes: the `csv` crate reads it (quoted commas, quotes and newlines).
-fn parse_quoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut BlockState) {
+fn parse_quoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut BlockBuilder) {
     let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&chunk.data[..]);
     let mut rec = csv::StringRecord::new();
     let line_of = |p: Option<&csv::Position>| chunk.first_line + p.map_or(1, csv::Position::line) - 1;
@@ -485,10 +379,9 @@ fn parse_quoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut Bl
             Err(e) => {
                 let line = line_of(e.position());
                 if let csv::ErrorKind::Utf8 { err, .. } = e.kind() {
-                    st.fatal = Some(ReadError::NotUtf8 { line, column: header_name(header, err.field()) });
+                    st.fail(ReadError::NotUtf8 { line, column: header_name(header, err.field()) });
                 } else {
-                    let message = format!("malformed CSV: {e}");
-                    st.rows.push(RowOut { line, code: None, kind: Kind::Bad(FieldError::record(message)) });
+                    st.row(line, ParsedRow::Bad { code: None, error: FieldError::record(format!("malformed CSV: {e}")) });
                 }
                 break;
             }
@@ -506,55 +399,19 @@ fn header_name(header: &Header, field: usize) -> String {
         .map_or_else(|| format!("#{}", field + 1), |c| c.name().to_owned())
 }
 
-fn code_of(code: &str, codes: &mut String) -> Option<(u32, u32, u64)> {
-    let code = code.trim();
-    if code.is_empty() {
-        return None;
-    }
-    let start = codes.len() as u32;
-    codes.push_str(code);
-    Some((start, codes.len() as u32, fingerprint(code)))
-}
-
-struct Merger<'p> {
-    ingest: Ingest,
+/// Merges parsed blocks in input order and hands their buffers back for reuse.
+struct Ordered<'p> {
+    merger: Merger,
     bytes: u64,
     pools: &'p Pools,
 }
 
-impl Merger<'_> {
+impl Ordered<'_> {
     fn merge(&mut self, out: ChunkOut, visit: &mut impl FnMut(&Dossier)) -> Result<(), ReadError> {
-        let ing = &mut self.ingest;
-        let mut amap: Vec<Option<u32>> = vec![None; out.agencies.len()];
-        let mut omap: Vec<Option<u32>> = vec![None; out.officials.len()];
-        let mut rows = out.rows;
-        for row in rows.drain(..) {
-            let code = row.code.map(|(s, e, fp)| (&out.codes[s as usize..e as usize], fp));
-            if !ing.begin_row(row.line, code).map_err(ReadError::Row)? {
-                continue;
-            }
-            match row.kind {
-                Kind::Received { mut dossier, agency, official } => {
-                    let a = *amap[agency as usize].get_or_insert_with(|| ing.agencies.intern(&out.agencies[agency as usize]));
-                    dossier.agency = AgencyId(a);
-                    dossier.official = official.map(|o| {
-                        OfficialId(*omap[o as usize].get_or_insert_with(|| ing.officials.intern(&out.officials[o as usize])))
-                    });
-                    ing.used();
-                    visit(&dossier);
-                }
-                Kind::NotReceived => ing.not_received(),
-                Kind::Bad(e) => {
-                    ing.reject(e.at(row.line)).map_err(ReadError::Row)?;
-                }
-            }
-        }
-        self.pools.give_rows(rows);
+        let emptied = self.merger.merge(out.block, visit)?;
+        self.pools.give_block(emptied);
         self.bytes += out.bytes;
-        match out.fatal {
-            Some(e) => Err(e),
-            None => Ok(()),
-        }
+        Ok(())
     }
 }
 

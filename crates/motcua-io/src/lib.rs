@@ -16,6 +16,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod blocks;
 pub mod dossiers;
 pub mod error;
 pub mod form06a;

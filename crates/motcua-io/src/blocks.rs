@@ -1,0 +1,252 @@
+//! Rows parsed in blocks, on any thread, then merged in input order.
+//!
+//! Every reader that splits its input (CSV blocks, Arrow record batches) validates the rows
+//! of a block with a [`BlockBuilder`] — where the work is — and hands the [`Block`] to one
+//! [`Merger`], which takes the blocks in input order: it rejects repeated dossier codes (the
+//! later row), gives agencies and officials their final ids, keeps the input summary and
+//! passes every used dossier on.
+//!
+//! ```
+//! use motcua_core::calendar::Calendar;
+//! use motcua_core::record::{Header, Ingest, parse_row};
+//! use motcua_io::blocks::{BlockBuilder, Merger};
+//!
+//! let header = Header::new(["MaHoSo", "DonViXuLy", "KenhThucHien", "NgayTiepNhan",
+//!                           "ThoiHanGiaiQuyet", "TrangThaiHoSo"]).unwrap();
+//! let rows = [["H1", "STP", "2", "2021-07-01 09:00", "3", "4"],
+//!             ["H1", "STP", "1", "2021-07-02 09:00", "3", "4"]];
+//! let cal = Calendar::vn();
+//! let mut block = BlockBuilder::default();
+//! for (i, row) in rows.iter().enumerate() {
+//!     let field = |c| header.index(c).map_or("", |j| row[j]);
+//!     block.record(i as u64 + 2, row.len(), &header, &cal, field);
+//! }
+//! let mut merger = Merger::new(Ingest::new(false));
+//! let mut used = 0;
+//! merger.merge(block.finish(), &mut |_| used += 1).unwrap();
+//! let ingested = merger.finish();
+//! assert_eq!((used, ingested.input.rejected), (1, 1)); // the repeated H1 is rejected
+//! ```
+
+use std::collections::HashMap;
+
+use motcua_core::calendar::Calendar;
+use motcua_core::dossier::{AgencyId, Dossier, InputSummary, Interner, OfficialId};
+use motcua_core::record::{Column, FieldError, Header, Ingest, ParsedRow, fingerprint, parse_row};
+
+use crate::error::ReadError;
+
+/// What a streaming read leaves besides the dossiers: agencies and officials (the ids of
+/// the dossiers index these) and the input summary.
+#[derive(Debug, Clone, Default)]
+pub struct Ingested {
+    /// Agencies with at least one used row, in order of first use.
+    pub agencies: Interner,
+    /// Officials met in used rows.
+    pub officials: Interner,
+    /// Rows read, used, rejected, not received; the errors.
+    pub input: InputSummary,
+}
+
+enum Kind {
+    Received { dossier: Dossier, agency: u32, official: Option<u32> },
+    NotReceived,
+    Bad(FieldError),
+}
+
+struct RowOut {
+    line: u64,
+    code: Option<(u32, u32, u64)>,
+    kind: Kind,
+}
+
+/// A fast hasher for the few short codes of one block (not for untrusted keys at scale).
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+/// Agency or official codes of one block, by first appearance.
+#[derive(Default)]
+struct LocalNames {
+    map: HashMap<Box<str>, u32, std::hash::BuildHasherDefault<FxHasher>>,
+    names: Vec<Box<str>>,
+}
+
+impl LocalNames {
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.map.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.into());
+        self.map.insert(name.into(), id);
+        id
+    }
+
+    fn clear(&mut self) {
+        self.map.clear();
+        self.names.clear();
+    }
+}
+
+/// The validated rows of one block, ready for the [`Merger`]. Its buffers are reused when
+/// a merged block is given back to [`BlockBuilder::reuse`].
+#[derive(Default)]
+pub struct Block {
+    rows: Vec<RowOut>,
+    codes: String,
+    agencies: LocalNames,
+    officials: LocalNames,
+    fatal: Option<ReadError>,
+}
+
+impl Block {
+    /// Rows in the block.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether the block has no row.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
+
+/// Validates the rows of one block (any thread).
+#[derive(Default)]
+pub struct BlockBuilder {
+    block: Block,
+}
+
+impl BlockBuilder {
+    /// A builder that reuses the buffers of a merged block.
+    #[must_use]
+    pub fn reuse(mut block: Block) -> Self {
+        block.rows.clear();
+        block.codes.clear();
+        block.agencies.clear();
+        block.officials.clear();
+        block.fatal = None;
+        Self { block }
+    }
+
+    /// Validates one record starting at `line`; `len` is its number of fields, `field`
+    /// returns a column's text (`""` when absent). A record whose field count differs from
+    /// the header's is a bad row.
+    pub fn record<'a>(&mut self, line: u64, len: usize, header: &Header, calendar: &Calendar, field: impl Fn(Column) -> &'a str) {
+        let width = header.width();
+        if len != width {
+            let code = field(Column::MaHoSo);
+            let message = format!("the row has {len} fields but the header has {width}: check the commas and quotes");
+            self.row(line, ParsedRow::Bad { code: Some(code), error: FieldError::record(message) });
+            return;
+        }
+        self.row(line, parse_row(field, calendar));
+    }
+
+    /// Adds a row already parsed with [`parse_row`].
+    pub fn row(&mut self, line: u64, parsed: ParsedRow<'_>) {
+        let b = &mut self.block;
+        let (code, kind) = match parsed {
+            ParsedRow::Received { code, agency, official, dossier } => {
+                let a = b.agencies.id(agency);
+                let o = official.map(|o| b.officials.id(o));
+                (Some(code), Kind::Received { dossier, agency: a, official: o })
+            }
+            ParsedRow::NotReceived { code } => (Some(code), Kind::NotReceived),
+            ParsedRow::Bad { code, error } => (code, Kind::Bad(error)),
+        };
+        let code = code.and_then(|c| code_of(c, &mut b.codes));
+        b.rows.push(RowOut { line, code, kind });
+    }
+
+    /// Stops the block with an error that ends the whole read (after its earlier rows).
+    pub fn fail(&mut self, error: ReadError) {
+        self.block.fatal = Some(error);
+    }
+
+    /// The block, for the merger.
+    #[must_use]
+    pub fn finish(self) -> Block {
+        self.block
+    }
+}
+
+fn code_of(code: &str, codes: &mut String) -> Option<(u32, u32, u64)> {
+    let code = code.trim();
+    if code.is_empty() {
+        return None;
+    }
+    let start = codes.len() as u32;
+    codes.push_str(code);
+    Some((start, codes.len() as u32, fingerprint(code)))
+}
+
+/// Takes blocks in input order (one thread).
+#[derive(Debug)]
+pub struct Merger {
+    ingest: Ingest,
+}
+
+impl Merger {
+    /// A merger feeding `ingest` (lenient or strict, possibly presized).
+    #[must_use]
+    pub fn new(ingest: Ingest) -> Self {
+        Self { ingest }
+    }
+
+    /// Merges the next block: `visit` sees each used dossier with its final ids. Returns the
+    /// emptied block, to reuse; a fatal error of the block comes after its earlier rows.
+    pub fn merge(&mut self, mut block: Block, visit: &mut impl FnMut(&Dossier)) -> Result<Block, ReadError> {
+        let ing = &mut self.ingest;
+        let mut amap: Vec<Option<u32>> = vec![None; block.agencies.names.len()];
+        let mut omap: Vec<Option<u32>> = vec![None; block.officials.names.len()];
+        for row in block.rows.drain(..) {
+            let code = row.code.map(|(s, e, fp)| (&block.codes[s as usize..e as usize], fp));
+            if !ing.begin_row(row.line, code).map_err(ReadError::Row)? {
+                continue;
+            }
+            match row.kind {
+                Kind::Received { mut dossier, agency, official } => {
+                    let names = &block.agencies.names;
+                    let a = *amap[agency as usize].get_or_insert_with(|| ing.agencies.intern(&names[agency as usize]));
+                    dossier.agency = AgencyId(a);
+                    let names = &block.officials.names;
+                    dossier.official =
+                        official.map(|o| OfficialId(*omap[o as usize].get_or_insert_with(|| ing.officials.intern(&names[o as usize]))));
+                    ing.used();
+                    visit(&dossier);
+                }
+                Kind::NotReceived => ing.not_received(),
+                Kind::Bad(e) => {
+                    ing.reject(e.at(row.line)).map_err(ReadError::Row)?;
+                }
+            }
+        }
+        match block.fatal.take() {
+            Some(e) => Err(e),
+            None => Ok(block),
+        }
+    }
+
+    /// Agencies, officials and the input summary.
+    #[must_use]
+    pub fn finish(self) -> Ingested {
+        let Ingest { agencies, officials, input, .. } = self.ingest;
+        Ingested { agencies, officials, input }
+    }
+}
