@@ -253,15 +253,18 @@ export function form06aXlsx(dossiers, opts) {
   return raw.__form06aFile(...formArgs(dossiers, o, 'form06aXlsx'), true);
 }
 
-/** The press announcement of a period's figures (`lang`, `center`). */
+/** The press announcement of a period's figures (`lang`, `center`; with `units` and/or
+ * `rulebook`, the grades too, as `motcua report --format announcement --units --rulebook`). */
 export function announcement(dossiers, opts) {
   ensureReady('announcement');
-  const o = options(opts, 'announcement', ['period', 'from', 'to', 'lang', 'center']);
+  const o = options(opts, 'announcement', ['period', 'from', 'to', 'lang', 'center', 'units', 'rulebook']);
   return raw.__announcement(
     dossiersOf(dossiers, 'announcement'),
     ...periodOf(o, 'announcement'),
     optString(o.lang, 'announcement: lang'),
     optString(o.center, 'announcement: center'),
+    o.units ?? null,
+    optString(o.rulebook, 'announcement: rulebook'),
   );
 }
 

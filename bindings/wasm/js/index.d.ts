@@ -555,8 +555,13 @@ export function form06aCsv(dossiers: Dossiers, options: PeriodOptions & Form06aO
 /** Report form Biểu II.06a as an Excel workbook in the official layout. */
 export function form06aXlsx(dossiers: Dossiers, options: PeriodOptions & Form06aOptions): Uint8Array;
 
-/** The press announcement of a period's figures (Vietnamese by default). */
-export function announcement(dossiers: Dossiers, options: PeriodOptions & { lang?: Lang; center?: string }): string;
+/** The press announcement of a period's figures (Vietnamese by default); with `units` (the
+ * units-file CSV, text or bytes) and/or `rulebook` (a built-in name or TOML text) it states
+ * the grades too. */
+export function announcement(
+  dossiers: Dossiers,
+  options: PeriodOptions & { lang?: Lang; center?: string; units?: string | Uint8Array; rulebook?: string },
+): string;
 
 // ---------------------------------------------------------------------------------------
 // Sample data

@@ -106,8 +106,10 @@ pub fn form06a_file(
     }
 }
 
-/// The press announcement of a period's figures. Called by `announcement`.
+/// The press announcement of a period's figures, with the grades when a rulebook or a units
+/// file is given. Called by `announcement`.
 #[wasm_bindgen(js_name = "__announcement")]
+#[allow(clippy::too_many_arguments, reason = "one positional argument per option of the JS wrapper")]
 pub fn announcement(
     ds: &Dossiers,
     period: Option<String>,
@@ -115,9 +117,20 @@ pub fn announcement(
     to: Option<String>,
     language: Option<String>,
     center: Option<String>,
+    units_file: &JsValue,
+    rulebook_name: Option<String>,
 ) -> Result<String, JsValue> {
     let p = resolve_period(period, from, to)?;
     let lang = crate::lang(language)?;
     let report = motcua_io::report::build(&ds.ds, p);
-    Ok(write_announcement(&report, &AnnouncementOptions { lang, center, grading: None }))
+    let graded = rulebook_name.is_some() || !(units_file.is_undefined() || units_file.is_null());
+    let grading = if graded {
+        let book = crate::grading::rulebook(rulebook_name)?;
+        let units = crate::grading::units(units_file)?;
+        let scores = motcua_core::grading::score_dataset(&ds.ds, &units, &book, p);
+        Some(motcua_core::grading::announcement_summary(&scores, &book, lang))
+    } else {
+        None
+    };
+    Ok(write_announcement(&report, &AnnouncementOptions { lang, center, grading }))
 }

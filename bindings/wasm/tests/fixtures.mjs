@@ -8,9 +8,8 @@ import { existsSync } from 'node:fs';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const cli = process.env.MOTCUA_CLI ?? path.join(root, 'target/release/motcua');
 /** The contract's worked example (shared/spec/example beside the repository), if present. */
-export const exampleDir = [path.join(root, '../shared/spec/example'), '/work/shared/spec/example'].find((d) =>
-  existsSync(path.join(d, 'example.csv')),
-);
+/** The contract's worked example, as kept in the repository's test data. */
+export const exampleDir = path.join(root, 'tests/data');
 
 export const HEADER = [
   'MaHoSo', 'MaTTHC', 'DonViXuLy', 'KenhThucHien', 'MucDo', 'NgayTiepNhan', 'NgayHenTra',

@@ -96,9 +96,11 @@ function compute(id, { period, rulebook }) {
   for (const u of units ? motcua.parseUnits(units) : []) if (u.name) names[u.code] = u.name;
   if (source?.sample) for (const a of motcua.sampleAgencies()) names[a.code] ??= a.name;
   const form = motcua.form06a(dossiers, { ...p, names });
+  // The grades go into the announcement when they could be computed.
+  const graded = score ? { units: units ?? undefined, rulebook } : {};
   const announcement = {
-    vi: motcua.announcement(dossiers, { ...p, lang: 'vi' }),
-    en: motcua.announcement(dossiers, { ...p, lang: 'en' }),
+    vi: motcua.announcement(dossiers, { ...p, ...graded, lang: 'vi' }),
+    en: motcua.announcement(dossiers, { ...p, ...graded, lang: 'en' }),
   };
   const periodInfo = motcua.parsePeriod(period);
   post({ type: 'result', id, report, score, scoreError, form, names, announcement, periodInfo, ms: Math.round(performance.now() - t0) });

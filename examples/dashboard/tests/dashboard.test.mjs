@@ -94,6 +94,7 @@ test('the sample shows the Sóc Trăng Q3/2021 figures, grades, form and announc
   assert.match(await page.$eval('#form-head', (t) => t.innerText), /Quý III năm 2021/);
   assert.match(await page.$eval('#announcement', (t) => t.textContent), /Trong quý III năm 2021/);
   assert.match(await page.$eval('#announcement', (t) => t.textContent), /12\.656/);
+  assert.match(await page.$eval('#announcement', (t) => t.textContent), /17\/17 đơn vị .* Xuất sắc/);
   assert.equal(await page.$$eval('canvas', (c) => c.filter((x) => x.width > 0).length), 3, 'three charts');
   await page.screenshot({ path: path.join(artifacts, 'dashboard.png'), fullPage: true });
   // sorting by a column, both ways
