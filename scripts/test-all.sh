@@ -5,16 +5,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 step() { printf '\n==> %s\n' "$*"; }
+log=$(mktemp)
 
-step "Rust: build, clippy-free tests of the whole workspace"
-cargo test --workspace --exclude motcua-python --exclude motcua-wasm --all-features 2>&1 | tee /tmp/motcua-cargo-test.log
-grep -q "test result: ok" /tmp/motcua-cargo-test.log
+step "Rust: unit, property, doc and command-line tests of the workspace"
+cargo test --workspace --exclude motcua-python --exclude motcua-wasm 2>&1 | tee "$log"
+grep -q "test result: ok" "$log"
 
-for stage in bindings/python/test.sh bindings/wasm/test.sh; do
-  if [ -f "$stage" ]; then
-    step "$stage"
-    bash "$stage"
-  fi
-done
+step "the release motcua command, built once for the Python and JavaScript cross-checks"
+cargo build --release --bin motcua
+export MOTCUA_CLI="$root/target/release/motcua"
+
+step "Python package (pyo3 wheel, pytest, notebook, stubs)"
+bash bindings/python/test.sh
+
+step "WebAssembly package (Node tests) and dashboard (headless Chromium)"
+bash bindings/wasm/test.sh
 
 step "all tests passed"

@@ -1,1 +1,49 @@
-//! Python bindings (stub).
+//! Python bindings of motcua: the private extension module `motcua._motcua`, wrapped by the
+//! pure-Python package `motcua` (`bindings/python/python/motcua`).
+//!
+//! Everything is computed by `motcua-core` and `motcua-io`; this crate only converts values
+//! between Python and Rust, reads Arrow data (row by row into the core's row parser, like
+//! every other reader) and writes Arrow tables. Long work runs with the GIL released.
+
+// Doc comments of the Python-facing items are the Python docstrings, which name Python
+// objects (pyarrow.Table, polars.DataFrame) in Python's style rather than Rust's.
+#![allow(clippy::doc_markdown)]
+
+use pyo3::prelude::*;
+
+pub mod arrow_in;
+pub mod arrow_out;
+pub mod calendar;
+pub mod convert;
+pub mod dataset;
+pub mod errors;
+pub mod generate;
+pub mod html;
+pub mod json;
+pub mod report;
+pub mod score;
+
+/// The extension module.
+#[pymodule]
+fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    errors::register(m)?;
+    m.add_class::<calendar::PyCalendar>()?;
+    m.add_class::<dataset::PyDataset>()?;
+    m.add_class::<dataset::PyRowError>()?;
+    m.add_class::<report::PyReport>()?;
+    m.add_class::<score::PyScore>()?;
+    m.add_class::<arrow_out::PyTableOut>()?;
+    m.add_function(wrap_pyfunction!(dataset::read, m)?)?;
+    m.add_function(wrap_pyfunction!(dataset::from_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(report::report, m)?)?;
+    m.add_function(wrap_pyfunction!(report::format_number, m)?)?;
+    m.add_function(wrap_pyfunction!(report::format_percent, m)?)?;
+    m.add_function(wrap_pyfunction!(score::score, m)?)?;
+    m.add_function(wrap_pyfunction!(score::rulebooks, m)?)?;
+    m.add_function(wrap_pyfunction!(score::rulebook_toml, m)?)?;
+    m.add_function(wrap_pyfunction!(generate::generate, m)?)?;
+    m.add_function(wrap_pyfunction!(generate::generate_units, m)?)?;
+    m.add_function(wrap_pyfunction!(generate::sample_agencies, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

@@ -1,0 +1,115 @@
+"""motcua: figures and grades of Vietnamese public administration service centers ("một cửa").
+
+The quarterly dossier figures (received, resolved early / on time / late, pending, online
+share, satisfaction) per agency and in total, the Biểu 06a table and the grading of agencies
+and officials, computed by the same Rust core as the ``motcua`` command::
+
+    import motcua
+    ds = motcua.read("dossiers.csv")             # CSV, Excel or the portal's JSON
+    rep = motcua.report(ds, period="2021-Q3")
+    rep.to_pandas()                               # one row per agency plus TOTAL
+
+Arrow data in (``motcua.from_arrow``: pyarrow, polars, pandas) and out (``to_arrow``,
+``to_polars``, ``to_pandas``) goes through the Arrow PyCapsule interface. pyarrow, pandas and
+polars are optional: ``pip install 'motcua[pandas]'``, ``'motcua[polars]'``, ``'motcua[all]'``.
+
+Nothing is computed in Python: this package only forwards to ``motcua._motcua``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Optional
+
+from . import _motcua
+from ._motcua import (
+    Calendar,
+    CalendarError,
+    Dataset,
+    InputError,
+    MotcuaError,
+    PeriodError,
+    Report,
+    RowError,
+    RulebookError,
+    Score,
+    __version__,
+    format_number,
+    format_percent,
+    generate,
+    generate_units,
+    read,
+    report,
+    rulebook_toml,
+    rulebooks,
+    sample_agencies,
+    score,
+)
+
+__all__ = [
+    "Calendar",
+    "CalendarError",
+    "Dataset",
+    "InputError",
+    "MotcuaError",
+    "PeriodError",
+    "Report",
+    "RowError",
+    "RulebookError",
+    "Score",
+    "__version__",
+    "format_number",
+    "format_percent",
+    "from_arrow",
+    "generate",
+    "generate_units",
+    "read",
+    "report",
+    "rulebook_toml",
+    "rulebooks",
+    "sample_agencies",
+    "score",
+]
+
+
+def _as_arrow(data: Any) -> Any:
+    """Arrow-exportable data: lazy polars frames are collected, and pandas DataFrames of
+    pandas versions without ``__arrow_c_stream__`` go through pyarrow."""
+    if hasattr(data, "__arrow_c_stream__") or hasattr(data, "__arrow_c_array__"):
+        return data
+    module = type(data).__module__ or ""
+    if module.startswith("polars") and hasattr(data, "collect"):
+        return data.collect()
+    if module.startswith("pandas"):
+        try:
+            pa = importlib.import_module("pyarrow")
+        except ImportError as e:  # pragma: no cover - depends on the environment
+            raise ImportError(
+                "reading a pandas DataFrame needs pyarrow: pip install 'motcua[pandas]'"
+            ) from e
+        return pa.Table.from_pandas(data)
+    return data
+
+
+def from_arrow(
+    data: Any,
+    calendar: Optional[Any] = None,
+    strict: bool = False,
+    threads: int = 0,
+) -> Dataset:
+    """Reads the dossier table from Arrow data.
+
+    ``data`` is a ``pyarrow.Table``, ``RecordBatch`` or ``RecordBatchReader``, a
+    ``polars.DataFrame`` (or ``LazyFrame``), a ``pandas.DataFrame``, or any object with
+    ``__arrow_c_stream__`` / ``__arrow_c_array__``. Columns carry the contract's names
+    (``MaHoSo``, ``DonViXuLy``, ``KenhThucHien``, ``NgayTiepNhan``…); they may be strings in
+    the contract's forms or typed: integers, booleans, dates, timestamps (time-zone-naive =
+    local Vietnamese time; aware = converted to UTC+7). Every row goes through the same
+    checks as a CSV row. ``RowError.line`` is the row index + 2, as if the table were a CSV
+    file whose header is line 1.
+
+    ``calendar``: None (the built-in Vietnamese calendar), a ``Calendar``, "vn", "blank", or
+    a TOML path or text. ``strict``: raise ``InputError`` at the first bad row. ``threads``:
+    worker threads, 0 for every core.
+    """
+    return _motcua.from_arrow(_as_arrow(data), calendar=calendar, strict=strict, threads=threads)

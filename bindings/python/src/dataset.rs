@@ -1,0 +1,289 @@
+//! `motcua.Dataset`, `motcua.read` and `motcua.from_arrow`.
+
+use std::sync::Arc;
+
+use motcua_core::calendar::Calendar;
+use motcua_core::dossier::Dataset;
+use motcua_core::format::{Lang, int};
+use motcua_core::record::RowError;
+use motcua_io::dossiers::ReadOptions;
+use motcua_io::input::{InputError as IoInputError, InputFormat, InputOptions, Place, read_path};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+use pyo3_arrow::input::AnyRecordBatch;
+
+use crate::errors::{MotcuaError, arrow_error, input_error, read_error};
+use crate::{arrow_in, convert};
+
+/// One rejected row: `line` (the header is line 1), `column` (None for a fault of the whole
+/// row) and `message`.
+#[pyclass(name = "RowError", module = "motcua", frozen)]
+#[derive(Clone)]
+pub struct PyRowError {
+    /// The line (CSV; the header is line 1), Excel row, or Arrow row index + 2.
+    #[pyo3(get)]
+    pub line: u64,
+    /// The column at fault, or None.
+    #[pyo3(get)]
+    pub column: Option<String>,
+    /// What is wrong and what is expected.
+    #[pyo3(get)]
+    pub message: String,
+}
+
+impl From<&RowError> for PyRowError {
+    fn from(e: &RowError) -> Self {
+        Self {
+            line: e.line,
+            column: e.column.clone(),
+            message: e.message.clone(),
+        }
+    }
+}
+
+#[pymethods]
+impl PyRowError {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let column = match &self.column {
+            Some(c) => PyString::new(py, c).repr()?.to_string(),
+            None => "None".to_owned(),
+        };
+        let message = PyString::new(py, &self.message).repr()?;
+        Ok(format!(
+            "RowError(line={}, column={column}, message={message})",
+            self.line
+        ))
+    }
+
+    fn __str__(&self) -> String {
+        RowError {
+            line: self.line,
+            column: self.column.clone(),
+            message: self.message.clone(),
+        }
+        .to_string()
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<Self>().is_ok_and(|o| {
+            let o = o.get();
+            (o.line, &o.column, &o.message) == (self.line, &self.column, &self.message)
+        })
+    }
+
+    fn __hash__(&self) -> u64 {
+        self.line
+    }
+
+    /// `{"line": …, "column": …, "message": …}` as in the JSON report.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("line", self.line)?;
+        d.set_item("column", &self.column)?;
+        d.set_item("message", &self.message)?;
+        Ok(d)
+    }
+}
+
+/// A validated table of dossiers held in memory: `len(ds)` received dossiers, and the
+/// summary of the rows it was read from (`ds.rows = ds.used + ds.rejected + ds.not_received`,
+/// `ds.errors` lists every rejected row).
+#[pyclass(name = "Dataset", module = "motcua", frozen)]
+pub struct PyDataset {
+    /// The dossiers and the input summary.
+    pub inner: Arc<Dataset>,
+    /// The calendar the due dates were computed with.
+    pub calendar: Calendar,
+}
+
+#[pymethods]
+impl PyDataset {
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// The rejected rows, in input order.
+    #[getter]
+    fn errors(&self) -> Vec<PyRowError> {
+        self.inner
+            .input
+            .errors
+            .iter()
+            .map(PyRowError::from)
+            .collect()
+    }
+
+    /// Data rows read (the header not included).
+    #[getter]
+    fn rows(&self) -> u64 {
+        self.inner.input.rows
+    }
+
+    /// Rows that became dossiers (= len(ds)).
+    #[getter]
+    fn used(&self) -> u64 {
+        self.inner.input.used
+    }
+
+    /// Rows rejected as bad (each is in `errors`).
+    #[getter]
+    fn rejected(&self) -> u64 {
+        self.inner.input.rejected
+    }
+
+    /// Valid rows with status 1 or 3 (not received dossiers).
+    #[getter]
+    fn not_received(&self) -> u64 {
+        self.inner.input.not_received
+    }
+
+    /// The input summary as the JSON report's `input` object.
+    #[getter]
+    fn input<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::json::to_py(py, &self.inner.input)
+    }
+
+    /// Agency codes with at least one used row, sorted.
+    #[getter]
+    fn agencies(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.inner.agencies.names().map(str::to_owned).collect();
+        v.sort();
+        v
+    }
+
+    /// Officials (`CanBoTiepNhan`) of the used rows, sorted.
+    #[getter]
+    fn officials(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.inner.officials.names().map(str::to_owned).collect();
+        v.sort();
+        v
+    }
+
+    /// The calendar the due dates were computed with.
+    #[getter]
+    fn calendar(&self) -> crate::calendar::PyCalendar {
+        crate::calendar::PyCalendar {
+            inner: self.calendar.clone(),
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        let i = &self.inner.input;
+        let l = Lang::En;
+        format!(
+            "<motcua.Dataset: {} dossiers of {} agencies; {} rows = {} used + {} rejected + {} not received>",
+            int(self.inner.len() as u64, l),
+            self.inner.agencies.len(),
+            int(i.rows, l),
+            int(i.used, l),
+            int(i.rejected, l),
+            int(i.not_received, l)
+        )
+    }
+}
+
+/// Reads a dossier table: CSV, Excel (`.xlsx`, `.xlsm`) or the national portal's JSON
+/// records (`.json` array, `.jsonl` one per line), by extension (CSV when it says nothing).
+///
+/// `calendar`: None (the built-in Vietnamese calendar), a `Calendar`, a built-in name, or a
+/// TOML path or text. `strict`: raise `InputError` at the first bad row instead of listing it
+/// in `ds.errors`. `format`: "csv", "xlsx" or "json" to override the extension. `sheet`: the
+/// worksheet of a workbook (default the first). `threads`: CSV worker threads, 0 = every core.
+/// `RowError.line` is the CSV line (the header is line 1), the worksheet row, or the JSON
+/// record number.
+#[pyfunction]
+#[pyo3(signature = (path, calendar = None, strict = false, *, format = None, sheet = None, threads = 0))]
+#[allow(clippy::too_many_arguments)]
+pub fn read(
+    py: Python<'_>,
+    path: &Bound<'_, PyAny>,
+    calendar: Option<&Bound<'_, PyAny>>,
+    strict: bool,
+    format: Option<&str>,
+    sheet: Option<String>,
+    threads: usize,
+) -> PyResult<PyDataset> {
+    let path = convert::path(path)?;
+    let cal = convert::calendar(calendar)?;
+    let format = format
+        .map(str::parse::<InputFormat>)
+        .transpose()
+        .map_err(MotcuaError::new_err)?;
+    // The file's size lets the reader reserve its duplicate-code set, as the CLI does.
+    let size_hint = std::fs::metadata(&path).ok().map(|m| m.len());
+    let opts = InputOptions {
+        format,
+        sheet,
+        read: ReadOptions {
+            strict,
+            threads,
+            size_hint,
+            ..ReadOptions::default()
+        },
+    };
+    let ds = py
+        .detach(|| {
+            let mut dossiers = Vec::new();
+            read_path(&path, &cal, &opts, &|_| {}, |d| dossiers.push(*d)).map(|ing| Dataset {
+                agencies: ing.agencies,
+                officials: ing.officials,
+                dossiers,
+                input: ing.input,
+            })
+        })
+        .map_err(|e| input_error_of(py, &e))?;
+    Ok(PyDataset {
+        inner: Arc::new(ds),
+        calendar: cal,
+    })
+}
+
+/// The Python exception of an error of the any-format reader.
+fn input_error_of(py: Python<'_>, e: &IoInputError) -> PyErr {
+    let place_line = |p: &Place| match p {
+        Place::Line(l) => *l,
+        Place::Row { row, .. } => *row,
+        Place::Record { number, .. } => *number,
+    };
+    match e {
+        IoInputError::Read(r) => read_error(py, r),
+        IoInputError::At { place, .. } => {
+            input_error(py, e.to_string(), Some(place_line(place)), None)
+        }
+        IoInputError::Row { error, .. } => {
+            input_error(py, e.to_string(), Some(error.line), error.column.as_deref())
+        }
+        _ => input_error(py, e.to_string(), None, None),
+    }
+}
+
+/// Reads a dossier table from any Arrow data: a `pyarrow.Table` or `RecordBatch`, a
+/// `polars.DataFrame`, a pandas `DataFrame`, or any object with `__arrow_c_stream__` /
+/// `__arrow_c_array__`. Columns are named as in the contract; string or typed columns.
+/// Rows are numbered as lines of a CSV file whose header is line 1: row index + 2.
+#[pyfunction]
+#[pyo3(signature = (data, calendar = None, strict = false, threads = 0))]
+pub fn from_arrow(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    calendar: Option<&Bound<'_, PyAny>>,
+    strict: bool,
+    threads: usize,
+) -> PyResult<PyDataset> {
+    let cal = convert::calendar(calendar)?;
+    let input: AnyRecordBatch = data.extract().map_err(|e| {
+        PyTypeError::new_err(format!(
+            "from_arrow needs Arrow data (pyarrow.Table, polars.DataFrame, pandas.DataFrame, or an object with __arrow_c_stream__): {e}"
+        ))
+    })?;
+    let table = input.into_table()?;
+    let (batches, schema) = table.into_inner();
+    let ds = py
+        .detach(|| arrow_in::read_batches(&schema, &batches, &cal, strict, threads))
+        .map_err(|e| arrow_error(py, &e))?;
+    Ok(PyDataset {
+        inner: Arc::new(ds),
+        calendar: cal,
+    })
+}

@@ -1,0 +1,405 @@
+//! `motcua.report` and `motcua.Report`.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use motcua_core::announcement::{AnnouncementOptions, announcement};
+use motcua_core::form06a::{
+    DEFAULT_RECEIVING_UNIT, DEFAULT_REPORTING_UNIT, Form06a, Form06aOptions,
+};
+use motcua_core::format::{Lang, report_text};
+use motcua_core::report::Report;
+use pyo3::exceptions::{PyKeyError, PyOSError};
+use pyo3::prelude::*;
+use pyo3::types::PyCapsule;
+
+use crate::arrow_out::PyTableOut;
+use crate::arrow_out::{self, Col};
+use crate::dataset::{PyDataset, PyRowError};
+use crate::errors::MotcuaError;
+use crate::score::PyScore;
+use crate::{convert, html, json};
+
+/// Parses a language code ("vi" or "en").
+pub fn lang(code: &str) -> PyResult<Lang> {
+    code.parse::<Lang>()
+        .map_err(|e| MotcuaError::new_err(e.to_string()))
+}
+
+/// The report of one period (contract section 7): counts and rates per agency and in
+/// total, the input summary, and the previous period for a month, quarter or year.
+#[pyclass(name = "Report", module = "motcua", frozen)]
+pub struct PyReport {
+    /// The core's report.
+    pub inner: Arc<Report>,
+}
+
+#[pymethods]
+impl PyReport {
+    /// The report as `motcua report --format json` prints it, as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_py(py, self.inner.as_ref())
+    }
+
+    /// The report as JSON text, exactly as `motcua report --format json` prints it.
+    fn to_json(&self) -> String {
+        motcua_io::report::to_json(&self.inner)
+    }
+
+    /// The report as CSV text, exactly as `motcua report --format csv` prints it.
+    fn to_csv(&self) -> String {
+        motcua_io::report::to_csv(&self.inner)
+    }
+
+    /// The report as the CLI's text table (`lang` "vi" or "en").
+    #[pyo3(signature = (lang = "vi"))]
+    fn text(&self, lang: &str) -> PyResult<String> {
+        Ok(report_text(&self.inner, self::lang(lang)?))
+    }
+
+    /// The report as an HTML table (`lang` "vi" or "en").
+    #[pyo3(signature = (lang = "vi"))]
+    fn html(&self, lang: &str) -> PyResult<String> {
+        Ok(html::report(&self.inner, self::lang(lang)?))
+    }
+
+    fn _repr_html_(&self) -> String {
+        html::report(&self.inner, Lang::Vi)
+    }
+
+    fn __repr__(&self) -> String {
+        let t = &self.inner.total.counts;
+        format!(
+            "<motcua.Report {} ({}..{}): {} agencies, received {}, resolved {}, pending {}>",
+            self.inner.period,
+            self.inner.period.from(),
+            self.inner.period.to(),
+            self.inner.agencies.len(),
+            t.received,
+            t.resolved,
+            t.pending
+        )
+    }
+
+    fn __str__(&self) -> String {
+        report_text(&self.inner, Lang::Vi)
+    }
+
+    /// The period as (first day, last day).
+    #[getter]
+    fn period(&self) -> (NaiveDate, NaiveDate) {
+        (self.inner.period.from(), self.inner.period.to())
+    }
+
+    /// The period's name: '2021-Q3', '2021-07', '2021' or '2021-07-01..2021-09-20'.
+    #[getter]
+    fn period_name(&self) -> String {
+        self.inner.period.to_string()
+    }
+
+    /// The totals: every count and `rates` (each with numerator, denominator and value, or None).
+    #[getter]
+    fn total<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_py(py, &self.inner.total)
+    }
+
+    /// Agency codes, sorted.
+    #[getter]
+    fn agencies(&self) -> Vec<String> {
+        self.inner
+            .agencies
+            .iter()
+            .map(|a| a.agency.clone())
+            .collect()
+    }
+
+    /// The figures of one agency, as in `total`.
+    fn agency<'py>(&self, py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyAny>> {
+        match self.inner.agency(code) {
+            Some(f) => json::to_py(py, f),
+            None => Err(PyKeyError::new_err(format!(
+                "no agency '{code}' in the report (agencies: {})",
+                self.agencies().join(", ")
+            ))),
+        }
+    }
+
+    /// The input summary (rows, used, rejected, not_received, errors).
+    #[getter]
+    fn input<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_py(py, &self.inner.input)
+    }
+
+    /// The rejected rows of the input.
+    #[getter]
+    fn errors(&self) -> Vec<PyRowError> {
+        self.inner
+            .input
+            .errors
+            .iter()
+            .map(PyRowError::from)
+            .collect()
+    }
+
+    /// The previous period and its totals, or None.
+    #[getter]
+    fn previous<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner
+            .previous
+            .as_ref()
+            .map(|p| json::to_py(py, p))
+            .transpose()
+    }
+
+    /// Each count's change against the previous period, or None.
+    #[getter]
+    fn change<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner
+            .change
+            .as_ref()
+            .map(|c| json::to_py(py, c))
+            .transpose()
+    }
+
+    /// Report form Biểu II.06a (Circular 01/2020/TT-VPCP) as a table: the form's numbered
+    /// columns with their headings, a row per agency and the total row; as a pandas
+    /// DataFrame (`backend` "pandas"), a polars DataFrame ("polars") or a pyarrow Table
+    /// ("arrow").
+    ///
+    /// Agency names (column 2) come from `names` ({code: name}), else the units file or
+    /// table `units` (TenDonVi), else the sample's agencies, else the code. By default a
+    /// 14th column lists the dossiers closed without a result (withdrawn, stopped), which the
+    /// form has no column for; `closed_as_on_time=True` counts them as resolved on time
+    /// (columns 7 and 9) and gives exactly the form's 13 columns.
+    #[pyo3(signature = (*, names = None, units = None, closed_as_on_time = false, reporting_unit = None, receiving_unit = None, backend = "pandas"))]
+    #[allow(clippy::too_many_arguments)]
+    fn form06a<'py>(
+        &self,
+        py: Python<'py>,
+        names: Option<BTreeMap<String, String>>,
+        units: Option<&Bound<'py, PyAny>>,
+        closed_as_on_time: bool,
+        reporting_unit: Option<String>,
+        receiving_unit: Option<String>,
+        backend: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let form = self.build_form(
+            py,
+            names,
+            units,
+            closed_as_on_time,
+            reporting_unit,
+            receiving_unit,
+        )?;
+        let table = Bound::new(py, PyTableOut::new(vec![form_batch(&form)]))?;
+        match backend {
+            "pandas" => arrow_out::to_pandas(table.as_any()),
+            "polars" => arrow_out::to_polars(table.as_any()),
+            "arrow" | "pyarrow" => arrow_out::to_pyarrow(table.as_any()),
+            other => Err(MotcuaError::new_err(format!(
+                "unknown backend '{other}' (use pandas, polars or arrow)"
+            ))),
+        }
+    }
+
+    /// Writes report form Biểu II.06a to `path`: an Excel workbook in the official layout
+    /// (`.xlsx`) or CSV (`.csv`), exactly as `motcua report --format form06a` writes it.
+    /// Options as for `form06a()`.
+    #[pyo3(signature = (path, *, names = None, units = None, closed_as_on_time = false, reporting_unit = None, receiving_unit = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn save_form06a(
+        &self,
+        py: Python<'_>,
+        path: &Bound<'_, PyAny>,
+        names: Option<BTreeMap<String, String>>,
+        units: Option<&Bound<'_, PyAny>>,
+        closed_as_on_time: bool,
+        reporting_unit: Option<String>,
+        receiving_unit: Option<String>,
+    ) -> PyResult<()> {
+        let path = convert::path(path)?;
+        let form = self.build_form(
+            py,
+            names,
+            units,
+            closed_as_on_time,
+            reporting_unit,
+            receiving_unit,
+        )?;
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        let bytes = match ext.as_deref() {
+            Some("xlsx") => motcua_io::form06a::to_xlsx(&form)
+                .map_err(|e| MotcuaError::new_err(format!("cannot write the workbook: {e}")))?,
+            Some("csv") => motcua_io::form06a::to_csv(&form).into_bytes(),
+            _ => {
+                return Err(MotcuaError::new_err(format!(
+                    "form 06a is written as .xlsx or .csv: name the file {}.xlsx or .csv",
+                    path.display()
+                )));
+            }
+        };
+        std::fs::write(&path, bytes)
+            .map_err(|e| PyOSError::new_err(format!("cannot write {}: {e}", path.display())))
+    }
+
+    /// The press announcement of the period's figures ("Trong quý III năm 2021, Trung tâm …
+    /// đã tiếp nhận 12.656 hồ sơ …"), in Vietnamese or English; with `score` (a `Score` of
+    /// the same period) it announces the grades too. `center`: the center's name.
+    #[pyo3(signature = (lang = "vi", center = None, score = None))]
+    fn announcement(
+        &self,
+        lang: &str,
+        center: Option<String>,
+        score: Option<PyRef<'_, PyScore>>,
+    ) -> PyResult<String> {
+        let lang = self::lang(lang)?;
+        let grading = score.map(|s| s.grading_summary(lang));
+        Ok(announcement(
+            &self.inner,
+            &AnnouncementOptions {
+                lang,
+                center,
+                grading,
+            },
+        ))
+    }
+
+    /// The table (one row per agency, then TOTAL) through the Arrow PyCapsule interface.
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyCapsule>>,
+    ) -> PyResult<Bound<'py, PyCapsule>> {
+        arrow_out::stream(py, arrow_out::report_batch(&self.inner), requested_schema)
+    }
+
+    /// One row per agency plus the TOTAL row, as a pyarrow.Table (columns of
+    /// `motcua report --format csv`).
+    fn to_arrow<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        arrow_out::to_pyarrow(slf.as_any())
+    }
+
+    /// As `to_arrow`, as a polars.DataFrame.
+    fn to_polars<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        arrow_out::to_polars(slf.as_any())
+    }
+
+    /// As `to_arrow`, as a pandas.DataFrame.
+    fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        arrow_out::to_pandas(slf.as_any())
+    }
+}
+
+impl PyReport {
+    /// The options of form 06a, with agency names as `motcua report --format form06a`
+    /// takes them: the sample's, then the units', then `names`.
+    fn build_form(
+        &self,
+        py: Python<'_>,
+        names: Option<BTreeMap<String, String>>,
+        units: Option<&Bound<'_, PyAny>>,
+        closed_as_on_time: bool,
+        reporting_unit: Option<String>,
+        receiving_unit: Option<String>,
+    ) -> PyResult<Form06a> {
+        let mut all: BTreeMap<String, String> = motcua_core::sample::agencies()
+            .iter()
+            .map(|(code, vi, _)| ((*code).to_owned(), (*vi).to_owned()))
+            .collect();
+        for u in crate::score::units(py, units)?.iter() {
+            if let Some(n) = &u.name {
+                all.insert(u.code.clone(), n.clone());
+            }
+        }
+        all.extend(names.unwrap_or_default());
+        let opts = Form06aOptions {
+            reporting_unit: reporting_unit.unwrap_or_else(|| DEFAULT_REPORTING_UNIT.to_owned()),
+            receiving_unit: receiving_unit.unwrap_or_else(|| DEFAULT_RECEIVING_UNIT.to_owned()),
+            closed_as_on_time,
+            names: all,
+        };
+        Ok(Form06a::build(&self.inner, &opts))
+    }
+}
+
+/// The form's table: the flat headings (as in the CLI's CSV), STT as text (null on the
+/// total row), the label, then the counts.
+fn form_batch(form: &Form06a) -> arrow_array::RecordBatch {
+    let heads = form.flat_headings();
+    let rows: Vec<_> = form
+        .rows
+        .iter()
+        .chain(std::iter::once(&form.total))
+        .collect();
+    let mut cols = vec![
+        (
+            heads[0].as_str(),
+            Col::Str(rows.iter().map(|r| r.stt.map(|n| n.to_string())).collect()),
+        ),
+        (
+            heads[1].as_str(),
+            Col::Str(rows.iter().map(|r| Some(r.label.clone())).collect()),
+        ),
+    ];
+    for (k, h) in heads.iter().enumerate().skip(2) {
+        cols.push((
+            h.as_str(),
+            Col::Int(rows.iter().map(|r| Some(r.cells[k - 2] as i64)).collect()),
+        ));
+    }
+    arrow_out::batch(cols)
+}
+
+/// Dataset argument: a `Dataset`, or a path that is read first.
+pub fn dataset<'py>(
+    py: Python<'py>,
+    ds: &Bound<'py, PyAny>,
+    calendar: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyDataset>> {
+    if let Ok(d) = ds.cast::<PyDataset>() {
+        return Ok(d.clone());
+    }
+    let read = crate::dataset::read(py, ds, calendar, false, None, None, 0)?;
+    Bound::new(py, read)
+}
+
+/// Counts a period: `period` is '2021-Q3', '2021-07', '2021', '2021-07-01..2021-09-30' or a
+/// pair (from, to). `ds` is a `Dataset` (or a path to read with the built-in calendar).
+#[pyfunction]
+#[pyo3(signature = (ds, period))]
+pub fn report(
+    py: Python<'_>,
+    ds: &Bound<'_, PyAny>,
+    period: &Bound<'_, PyAny>,
+) -> PyResult<PyReport> {
+    let period = convert::period(period)?;
+    let ds = dataset(py, ds, None)?;
+    let inner = Arc::clone(&ds.get().inner);
+    let r = py.detach(|| motcua_io::report::build(&inner, period));
+    Ok(PyReport { inner: Arc::new(r) })
+}
+
+/// A whole number written the Vietnamese way (`12.656`) or the English way (`12,656`).
+#[pyfunction]
+#[pyo3(signature = (n, lang = "vi"))]
+pub fn format_number(n: u64, lang: &str) -> PyResult<String> {
+    Ok(motcua_core::format::int(n, self::lang(lang)?))
+}
+
+/// `numerator / denominator` as a percentage rounded half away from zero to 2 decimals,
+/// computed exactly, as the reports write it (`95,49 %`, `100 %`; English `95.49%`);
+/// None when the denominator is 0.
+#[pyfunction]
+#[pyo3(signature = (numerator, denominator, lang = "vi"))]
+pub fn format_percent(numerator: u64, denominator: u64, lang: &str) -> PyResult<Option<String>> {
+    Ok(motcua_core::format::percent(
+        numerator,
+        denominator,
+        self::lang(lang)?,
+    ))
+}
