@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const cli = process.env.MOTCUA_CLI ?? path.join(root, 'target/release/motcua');
-/** The contract's worked example (shared/spec/example beside the repository), if present. */
 /** The contract's worked example, as kept in the repository's test data. */
 export const exampleDir = path.join(root, 'tests/data');
 

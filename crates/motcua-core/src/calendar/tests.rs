@@ -15,14 +15,15 @@ fn ts(s: &str) -> Timestamp {
     Timestamp::parse(s).unwrap()
 }
 
-/// `shared/spec/example/example.calendar.toml`.
+/// The data contract's worked example calendar (`tests/data/example.calendar.toml`).
 const EXAMPLE: &str = r#"name = "example"
 weekend = ["Sat", "Sun"]
 receipt_cutoff = "17:00"
 holidays = [2021-09-02, 2021-09-03]
 "#;
 
-/// The "Weekday closures" of `shared/domain/holidays.md`, by the year of their schedule.
+/// The weekday closures of the official schedules (the labour ministry's and, from 2025,
+/// the Ministry of Home Affairs' yearly notices), by the year of their schedule.
 const OFFICIAL_CLOSURES: &str = "
 2019 2018-12-31 2019-01-01 2019-02-04 2019-02-05 2019-02-06 2019-02-07 2019-02-08 2019-04-15 2019-04-29 2019-04-30 2019-05-01 2019-09-02
 2020 2020-01-01 2020-01-23 2020-01-24 2020-01-27 2020-01-28 2020-01-29 2020-04-02 2020-04-30 2020-05-01 2020-09-02
@@ -34,7 +35,7 @@ const OFFICIAL_CLOSURES: &str = "
 2026 2026-01-01 2026-01-02 2026-02-16 2026-02-17 2026-02-18 2026-02-19 2026-02-20 2026-04-27 2026-04-30 2026-05-01 2026-08-31 2026-09-01 2026-09-02
 ";
 
-/// The make-up Saturdays of `shared/domain/holidays.md`.
+/// The make-up Saturdays of the same official schedules.
 const OFFICIAL_MAKE_UP: [&str; 6] = [
     "2019-01-05",
     "2019-05-04",

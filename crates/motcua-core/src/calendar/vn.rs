@@ -1,7 +1,7 @@
 //! The built-in Vietnamese calendar for state agencies (`vn`).
 //!
-//! For 2019–2026 the official schedules are known (`calendars/vn.toml`, from
-//! `shared/domain/holidays.md`): their weekday closures and make-up Saturdays are taken as they
+//! For 2019–2026 the official schedules are known (`calendars/vn.toml`, from the yearly
+//! notices of the labour ministry and the Ministry of Home Affairs): their weekday closures and make-up Saturdays are taken as they
 //! are. Every other year is *projected* from the statutory rules alone:
 //!
 //! - 1/1 (Tết Dương lịch); 30/4 (Ngày Chiến thắng); 1/5 (Ngày Quốc tế Lao động);
