@@ -37,23 +37,14 @@ fn unknown_rulebook(name: &str) -> PyErr {
 /// A rulebook from a file; its `extends` may name a built-in rulebook or another file,
 /// relative to the file's folder (as `motcua score --rulebook FILE.toml` reads it).
 fn rulebook_file(py: Python<'_>, path: &Path) -> PyResult<Rulebook> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        let msg = format!("cannot read rulebook file {}: {e}", path.display());
-        if e.kind() == std::io::ErrorKind::NotFound {
-            PyFileNotFoundError::new_err(msg)
-        } else {
-            RulebookError::new_err(msg)
+    use motcua_io::rulebook::{RulebookFileError, read_rulebook_file};
+    read_rulebook_file(path).map_err(|e| match e {
+        RulebookFileError::Io { ref source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+            PyFileNotFoundError::new_err(e.to_string())
         }
-    })?;
-    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let resolve = |name: &str| -> Option<String> {
-        let p = dir.join(name);
-        std::fs::read_to_string(&p)
-            .ok()
-            .or_else(|| std::fs::read_to_string(p.with_extension("toml")).ok())
-    };
-    Rulebook::parse(&text, &path.display().to_string(), &resolve)
-        .map_err(|e| rulebook_error(py, &e))
+        RulebookFileError::Rulebook(r) => rulebook_error(py, &r),
+        other => RulebookError::new_err(other.to_string()),
+    })
 }
 
 /// A rulebook argument: a built-in name, a path to a TOML file, or TOML text.

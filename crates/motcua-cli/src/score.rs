@@ -68,20 +68,7 @@ pub fn load_rulebook(name_or_path: &str) -> Result<Rulebook> {
             builtin_names().join(", ")
         );
     }
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read rulebook file {}", path.display()))?;
-    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let resolve = |name: &str| -> Option<String> {
-        let p = dir.join(name);
-        std::fs::read_to_string(&p)
-            .ok()
-            .or_else(|| std::fs::read_to_string(p.with_extension("toml")).ok())
-    };
-    Ok(Rulebook::parse(
-        &text,
-        &path.display().to_string(),
-        &resolve,
-    )?)
+    Ok(motcua_io::rulebook::read_rulebook_file(path)?)
 }
 
 /// The TOML text of a built-in rulebook, or an error listing the known ones.

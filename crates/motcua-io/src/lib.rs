@@ -23,6 +23,7 @@ pub mod form06a;
 pub mod input;
 pub mod portal;
 pub mod report;
+pub mod rulebook;
 pub mod tables;
 pub mod units;
 pub mod xlsx;
