@@ -307,15 +307,8 @@ impl PyReport {
         reporting_unit: Option<String>,
         receiving_unit: Option<String>,
     ) -> PyResult<Form06a> {
-        let mut all: BTreeMap<String, String> = motcua_core::sample::agencies()
-            .iter()
-            .map(|(code, vi, _)| ((*code).to_owned(), (*vi).to_owned()))
-            .collect();
-        for u in crate::score::units(py, units)?.iter() {
-            if let Some(n) = &u.name {
-                all.insert(u.code.clone(), n.clone());
-            }
-        }
+        let units = crate::score::units(py, units)?;
+        let mut all = motcua_core::form06a::agency_names([&units]);
         all.extend(names.unwrap_or_default());
         let opts = Form06aOptions {
             reporting_unit: reporting_unit.unwrap_or_else(|| DEFAULT_REPORTING_UNIT.to_owned()),

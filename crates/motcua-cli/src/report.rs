@@ -1,7 +1,6 @@
 //! `motcua report`: the period report as text, JSON or CSV, report form Biểu II.06a (XLSX
 //! or CSV), or the press announcement.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -227,22 +226,8 @@ fn has_extension(p: &Path, ext: &str) -> bool {
 /// The options of form 06a; agency names from --agency-names, else the units file, else
 /// the sample's.
 fn form_options(a: &ReportArgs, units: &Units) -> Result<Form06aOptions> {
-    let mut names: BTreeMap<String, String> = motcua_core::sample::agencies()
-        .iter()
-        .map(|(code, vi, _)| ((*code).to_owned(), (*vi).to_owned()))
-        .collect();
-    for u in units.iter() {
-        if let Some(n) = &u.name {
-            names.insert(u.code.clone(), n.clone());
-        }
-    }
-    if let Some(p) = &a.agency_names {
-        for u in motcua_io::units::read_units_file(p)?.iter() {
-            if let Some(n) = &u.name {
-                names.insert(u.code.clone(), n.clone());
-            }
-        }
-    }
+    let extra = a.agency_names.as_deref().map(motcua_io::units::read_units_file).transpose()?;
+    let names = motcua_core::form06a::agency_names(std::iter::once(units).chain(extra.as_ref()));
     Ok(Form06aOptions {
         reporting_unit: a.reporting_unit.clone(),
         receiving_unit: a.receiving_unit.clone(),
