@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use motcua_core::format::{Lang, count_label, int, percent};
+use motcua_core::format::{Lang, count_label, int, rate_text};
 use motcua_core::report::{Figures, Report};
 
 /// Escapes text for HTML.
@@ -69,16 +69,6 @@ const RATES: [&str; 4] = [
     "satisfaction_rate",
 ];
 
-fn rate(f: &Figures, name: &str, lang: Lang) -> String {
-    f.rates
-        .named()
-        .iter()
-        .find(|(n, _)| *n == name)
-        .and_then(|(_, r)| r.as_ref())
-        .and_then(|r| percent(r.numerator, r.denominator, lang))
-        .unwrap_or_else(|| "–".to_owned())
-}
-
 /// The report as an HTML table: one row per agency and the total, with the input summary.
 #[must_use]
 pub fn report(r: &Report, lang: Lang) -> String {
@@ -109,7 +99,7 @@ pub fn report(r: &Report, lang: Lang) -> String {
     let row = |name: &str, f: &Figures| {
         let mut v = vec![name.to_owned()];
         v.extend(COLS.iter().map(|c| int(f.counts.get(c).unwrap_or(0), lang)));
-        v.extend(RATES.iter().map(|c| rate(f, c, lang)));
+        v.extend(RATES.iter().map(|c| rate_text(f, c, lang)));
         v
     };
     let mut rows: Vec<Vec<String>> = r

@@ -149,7 +149,9 @@ pub fn count_label(name: &str, lang: Lang) -> &'static str {
     }
 }
 
-fn rate_text(f: &Figures, name: &str, lang: Lang) -> String {
+/// A rate of `f` by name (`"resolution_rate"` …) as a percentage, or `–` when absent.
+#[must_use]
+pub fn rate_text(f: &Figures, name: &str, lang: Lang) -> String {
     f.rates
         .named()
         .iter()
