@@ -73,7 +73,7 @@ fn bench(c: &mut Criterion) {
         );
     });
     cpu_rate("xlsx", rows.len() as f64, "rows", || {
-        black_box(xlsx::read_dossiers(Cursor::new(&book[..]), None, &cal, false, |_| {}).unwrap());
+        black_box(xlsx::read_dossiers(Cursor::new(&book[..]), None, &cal, &ReadOptions::parallel(), |_| {}).unwrap());
     });
 
     let mut g = c.benchmark_group("read");
@@ -110,7 +110,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let mut n = 0u64;
             let ing =
-                xlsx::read_dossiers(Cursor::new(black_box(&book[..])), None, &cal, false, |_| {
+                xlsx::read_dossiers(Cursor::new(black_box(&book[..])), None, &cal, &ReadOptions::parallel(), |_| {
                     n += 1;
                 })
                 .unwrap();

@@ -47,7 +47,7 @@ impl ReadOptions {
         Self { threads: 0, ..Self::default() }
     }
 
-    fn worker_count(&self) -> usize {
+    pub(crate) fn worker_count(&self) -> usize {
         match self.threads {
             0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
             n => n,

@@ -222,7 +222,7 @@ pub fn read_bytes(
             std::io::Cursor::new(bytes),
             opts.sheet.as_deref(),
             calendar,
-            read.strict,
+            &read,
             visit,
         ),
         InputFormat::Json => {
@@ -253,7 +253,7 @@ pub fn read_stream<R: Read + Send>(
                 std::io::Cursor::new(bytes),
                 opts.sheet.as_deref(),
                 calendar,
-                opts.read.strict,
+                &opts.read,
                 visit,
             )
         }
@@ -292,7 +292,7 @@ pub fn read_path(
                 reader,
                 opts.sheet.as_deref(),
                 calendar,
-                opts.read.strict,
+                &opts.read,
                 visit,
             )
         }

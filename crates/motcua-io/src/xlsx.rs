@@ -20,7 +20,9 @@ use motcua_core::calendar::Calendar;
 use motcua_core::dossier::Dossier;
 use motcua_core::record::{Column, FieldError, Header, HeaderError, Ingest, parse_row};
 
-use crate::dossiers::Ingested;
+use crate::blocks::{Block, BlockBuilder, Merger};
+use crate::dossiers::{Ingested, ReadOptions};
+use crate::error::ReadError;
 use crate::input::{InputError, Place, prefer_earlier};
 use crate::portal::number_text;
 
@@ -31,14 +33,17 @@ const DATE_COLUMNS: [Column; 4] = [
     Column::NgayTra,
 ];
 
-/// Streams the dossiers of one sheet of a workbook to `visit`, in row order.
+/// Streams the dossiers of one sheet of a workbook to `visit`, in row order. With
+/// `read.threads` other than 1, the rows are validated on a second thread while this one
+/// reads the sheet's XML.
 pub fn read_dossiers<RS: Read + Seek>(
     mut input: RS,
     sheet: Option<&str>,
     calendar: &Calendar,
-    strict: bool,
+    read: &ReadOptions,
     mut visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, InputError> {
+    let strict = read.strict;
     check_magic(&mut input)?;
     let mut wb: Xlsx<RS> = Xlsx::new(input).map_err(|e| match e {
         XlsxError::Password => InputError::File("the workbook is password-protected: remove the password (File › Info › Protect Workbook) and save it again".into()),
@@ -65,82 +70,166 @@ pub fn read_dossiers<RS: Read + Seek>(
     let mut cells = wb
         .worksheet_cells_reader(&name)
         .map_err(|e| InputError::File(format!("sheet '{name}' cannot be read: {e}")))?;
-    let mut ingest = Ingest::new(strict);
+    let mut merger = Merger::new(Ingest::new(strict));
     let mut row = RowBuf::default();
     let mut header: Option<(Header, Vec<Option<Column>>)> = None;
-    loop {
-        let cell = cells.next_cell().map_err(|e| InputError::At {
-            place: place(row.index),
-            message: format!("the sheet cannot be read: {e}"),
-        })?;
-        let next_row = cell.as_ref().map(|c| c.get_position().0);
-        if next_row != Some(row.index) && row.used {
-            match &header {
-                None => {
-                    let names: Vec<&str> = row.texts.iter().map(String::as_str).collect();
-                    let h = Header::new(names).map_err(|e| InputError::At {
-                        place: place(row.index),
-                        message: e.to_string(),
-                    })?;
-                    let cols = (0..h.width())
-                        .map(|i| Column::ALL.into_iter().find(|c| h.index(*c) == Some(i)))
-                        .collect();
-                    header = Some((h, cols));
-                }
-                Some((h, _)) => {
-                    let line = u64::from(row.index) + 1;
-                    let parsed = parse_row(
-                        |c| {
-                            h.index(c)
-                                .and_then(|i| row.texts.get(i))
-                                .map_or("", String::as_str)
-                        },
-                        calendar,
-                    );
-                    let parsed = prefer_earlier(parsed, row.fault.take());
-                    if let Some(d) =
-                        ingest
-                            .accept(line, parsed)
-                            .map_err(|error| InputError::Row {
-                                place: place(row.index),
-                                error,
-                            })?
-                    {
-                        visit(&d);
+    let to_input = |e: ReadError| match e {
+        ReadError::Row(error) => InputError::Row {
+            place: place(error.line.saturating_sub(1) as u32),
+            error,
+        },
+        other => InputError::from(other),
+    };
+    let parallel = read.worker_count() > 1;
+    let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<Batch>(2);
+    let (block_tx, block_rx) = std::sync::mpsc::sync_channel::<Block>(2);
+    let mut batch = Batch::default();
+    std::thread::scope(|scope| -> Result<(), InputError> {
+        let mut worker_tx = None;
+        if parallel {
+            worker_tx = Some(batch_tx);
+            let block_tx = block_tx.clone();
+            scope.spawn(move || {
+                for b in batch_rx {
+                    if block_tx.send(b.validate(calendar)).is_err() {
+                        return;
                     }
                 }
-            }
-            row.clear();
+            });
         }
-        let Some(cell) = cell else { break };
-        let (r, c) = cell.get_position();
-        row.index = r;
-        let column = match &header {
-            Some((_, cols)) => match cols.get(c as usize) {
-                Some(col) => *col,
-                None => continue,
-            },
-            None => None,
-        };
-        row.set(c as usize, cell.get_value(), column);
+        drop(block_tx);
+        loop {
+            let cell = cells.next_cell().map_err(|e| InputError::At {
+                place: place(row.index),
+                message: format!("the sheet cannot be read: {e}"),
+            })?;
+            let next_row = cell.as_ref().map(|c| c.get_position().0);
+            if next_row != Some(row.index) && row.used {
+                match &header {
+                    None => {
+                        let names: Vec<&str> = row.texts.iter().map(String::as_str).collect();
+                        let h = Header::new(names).map_err(|e| InputError::At {
+                            place: place(row.index),
+                            message: e.to_string(),
+                        })?;
+                        let cols = (0..h.width())
+                            .map(|i| Column::ALL.into_iter().find(|c| h.index(*c) == Some(i)))
+                            .collect();
+                        header = Some((h, cols));
+                    }
+                    Some((h, _)) => {
+                        batch.push(h, &mut row);
+                        if batch.lines.len() >= BATCH_ROWS {
+                            let full = std::mem::take(&mut batch);
+                            match &worker_tx {
+                                Some(tx) => {
+                                    tx.send(full).map_err(|_| {
+                                        InputError::File("the row checker stopped".into())
+                                    })?;
+                                    while let Ok(block) = block_rx.try_recv() {
+                                        merger.merge(block, &mut visit).map_err(to_input)?;
+                                    }
+                                }
+                                None => {
+                                    merger
+                                        .merge(full.validate(calendar), &mut visit)
+                                        .map_err(to_input)?;
+                                }
+                            }
+                        }
+                    }
+                }
+                row.clear();
+            }
+            let Some(cell) = cell else { break };
+            let (r, c) = cell.get_position();
+            row.index = r;
+            let column = match &header {
+                Some((_, cols)) => match cols.get(c as usize) {
+                    Some(col) => *col,
+                    None => continue,
+                },
+                None => None,
+            };
+            row.set(c as usize, cell.get_value(), column);
+        }
+        if header.is_none() {
+            return Err(InputError::File(format!(
+                "sheet '{name}' is empty: {}",
+                HeaderError::Empty
+            )));
+        }
+        let last = std::mem::take(&mut batch);
+        match worker_tx.take() {
+            Some(tx) => {
+                tx.send(last)
+                    .map_err(|_| InputError::File("the row checker stopped".into()))?;
+                drop(tx);
+                for block in &block_rx {
+                    merger.merge(block, &mut visit).map_err(to_input)?;
+                }
+            }
+            None => {
+                merger
+                    .merge(last.validate(calendar), &mut visit)
+                    .map_err(to_input)?;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(merger.finish())
+}
+
+/// Rows handed to the checker at a time.
+const BATCH_ROWS: usize = 2048;
+
+/// Rows of the sheet as the contract's texts, waiting to be validated: every cell's text
+/// in one buffer, `ends` marking where each contract column of each row ends.
+#[derive(Default)]
+struct Batch {
+    text: String,
+    ends: Vec<u32>,
+    lines: Vec<u64>,
+    faults: Vec<Option<FieldError>>,
+}
+
+impl Batch {
+    /// Takes the current row (and clears it).
+    fn push(&mut self, h: &Header, row: &mut RowBuf) {
+        for c in Column::ALL {
+            if let Some(t) = h.index(c).and_then(|i| row.texts.get(i)) {
+                self.text.push_str(t);
+            }
+            self.ends.push(self.text.len() as u32);
+        }
+        self.lines.push(u64::from(row.index) + 1);
+        self.faults.push(row.fault.take());
     }
-    if header.is_none() {
-        return Err(InputError::File(format!(
-            "sheet '{name}' is empty: {}",
-            HeaderError::Empty
-        )));
+
+    /// Validates the rows with [`parse_row`], as the CSV reader does.
+    fn validate(mut self, calendar: &Calendar) -> Block {
+        let mut b = BlockBuilder::default();
+        let n = Column::ALL.len();
+        for (r, (&line, fault)) in self.lines.iter().zip(self.faults.iter_mut()).enumerate() {
+            let ends = &self.ends[r * n..(r + 1) * n];
+            let start = if r == 0 {
+                0
+            } else {
+                self.ends[r * n - 1] as usize
+            };
+            let text = &self.text;
+            let field = |c: Column| {
+                let i = c as usize;
+                let from = if i == 0 { start } else { ends[i - 1] as usize };
+                text.get(from..ends[i] as usize).unwrap_or("")
+            };
+            b.row(
+                line,
+                prefer_earlier(parse_row(field, calendar), fault.take()),
+            );
+        }
+        b.finish()
     }
-    let Ingest {
-        agencies,
-        officials,
-        input,
-        ..
-    } = ingest;
-    Ok(Ingested {
-        agencies,
-        officials,
-        input,
-    })
 }
 
 /// Tells a password-protected workbook or an old `.xls` file from a damaged one.
