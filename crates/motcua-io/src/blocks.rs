@@ -246,7 +246,14 @@ impl Merger {
     /// Agencies, officials and the input summary.
     #[must_use]
     pub fn finish(self) -> Ingested {
-        let Ingest { agencies, officials, input, .. } = self.ingest;
-        Ingested { agencies, officials, input }
+        self.ingest.into()
+    }
+}
+
+impl From<Ingest> for Ingested {
+    /// What an ingest leaves once the rows are read: agencies, officials, the summary.
+    fn from(ingest: Ingest) -> Self {
+        let Ingest { agencies, officials, input, .. } = ingest;
+        Self { agencies, officials, input }
     }
 }

@@ -142,17 +142,7 @@ pub fn read_dossiers<R: Read>(
         src.advance(used);
         progress(src.consumed);
     }
-    let Ingest {
-        agencies,
-        officials,
-        input,
-        ..
-    } = ingest;
-    Ok(Ingested {
-        agencies,
-        officials,
-        input,
-    })
+    Ok(ingest.into())
 }
 
 /// The input, a block of it in memory.
