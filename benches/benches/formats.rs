@@ -58,7 +58,10 @@ fn bench(c: &mut Criterion) {
 
     let mb = |n: usize| n as f64 / 1e6;
     cpu_rate("portal JSON Lines", mb(jsonl.len()), "MB", || {
-        black_box(portal::read_dossiers(jsonl.as_bytes(), &cal, false, &|_| {}, |_| {}).unwrap());
+        black_box(
+            portal::read_dossiers(jsonl.as_bytes(), &cal, &Default::default(), &|_| {}, |_| {})
+                .unwrap(),
+        );
     });
     cpu_rate("CSV, one thread", mb(csv.len()), "MB", || {
         black_box(
@@ -91,11 +94,16 @@ fn bench(c: &mut Criterion) {
     g.bench_function("portal_jsonl_bytes", |b| {
         b.iter(|| {
             let mut n = 0u64;
-            let ing =
-                portal::read_dossiers(black_box(jsonl.as_bytes()), &cal, false, &|_| {}, |_| {
+            let ing = portal::read_dossiers(
+                black_box(jsonl.as_bytes()),
+                &cal,
+                &Default::default(),
+                &|_| {},
+                |_| {
                     n += 1;
-                })
-                .unwrap();
+                },
+            )
+            .unwrap();
             black_box((n, ing.input.rows))
         });
     });

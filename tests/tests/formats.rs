@@ -155,8 +155,9 @@ fn the_example_rejects_the_same_rows_in_every_format() {
         ],
     );
     assert!(
-        stdout(&out)
-            .contains("sheet 'trang đầu', row 16, column KenhThucHien: unknown channel '5'"),
+        stdout(&out).contains(
+            "trang 'Dữ liệu', dòng 16, cột KenhThucHien: mã KenhThucHien không có trong danh mục"
+        ),
         "{}",
         stdout(&out)
     );

@@ -34,7 +34,7 @@ fn read(csv: &str, block: usize, threads: usize) -> (Vec<(String, Dossier)>, Str
         strict: false,
         threads,
         block_size: block,
-        size_hint: None,
+        ..ReadOptions::default()
     };
     let ing = read_dossiers(csv.as_bytes(), &cal, &opts, &|_| {}, |d| seen.push(*d)).unwrap();
     let named = seen

@@ -82,6 +82,15 @@ pub fn load_calendar(path: Option<&Path>) -> Result<Calendar> {
     }
 }
 
+/// A procedure catalog file (contract section 13), shared by the readers.
+pub fn load_catalog(
+    path: Option<&Path>,
+) -> Result<Option<std::sync::Arc<motcua_core::catalog::Catalog>>> {
+    path.map(|p| motcua_io::catalog::read_catalog_file(p).map(std::sync::Arc::new))
+        .transpose()
+        .map_err(Into::into)
+}
+
 /// An input file, or standard input for `-`, with its size when known.
 pub fn open_input(path: &Path) -> Result<(Box<dyn Read + Send>, Option<u64>)> {
     if path == Path::new("-") {

@@ -10,6 +10,7 @@
 pub mod calendar;
 pub mod common;
 pub mod generate;
+pub mod list;
 pub mod report;
 pub mod rulebook;
 pub mod score;
@@ -32,6 +33,8 @@ pub struct Cli {
 pub enum Command {
     /// Count a period: received, resolved (early, on time, late), pending, online, ratings.
     Report(report::ReportArgs),
+    /// List the dossiers behind one count: overdue, late, due soon…
+    List(list::ListArgs),
     /// Show a year of a work calendar: holidays, make-up days, working-day count.
     Calendar(calendar::CalendarArgs),
     /// Write synthetic dossier data (the Sóc Trăng Q3/2021 sample, or large random data).
@@ -48,6 +51,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Report(a) => report::run(a),
+        Command::List(a) => list::run(a),
         Command::Calendar(a) => calendar::run(a),
         Command::Generate(a) => generate::run(a),
         Command::Score(a) => score::run(a),

@@ -6,19 +6,20 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 use motcua_core::announcement::{AnnouncementOptions, announcement};
-use motcua_core::count::Counter;
+use motcua_core::breakdown::Dim;
 use motcua_core::form06a::{
     DEFAULT_RECEIVING_UNIT, DEFAULT_REPORTING_UNIT, Form06a, Form06aOptions,
 };
-use motcua_core::format::{Lang, report_text};
+use motcua_core::format::{Lang, TableOrder};
 use motcua_core::grading::{Grader, Units};
-use motcua_core::period::Period;
-use motcua_core::report::Report;
+use motcua_core::period::{Period, Step};
+use motcua_core::report::Compare;
 use motcua_io::dossiers::ReadOptions;
-use motcua_io::input::{InputFormat, InputOptions, describe_row_error};
+use motcua_io::input::{InputFormat, InputOptions};
+use motcua_io::job::{CountPlan, Counting, level_of};
 
 use crate::common::{
-    LangArg, input_format, load_calendar, resolve_period, stream_input_with, write_bytes,
+    LangArg, load_calendar, load_catalog, resolve_period, stream_input_with, write_bytes,
     write_output,
 };
 
@@ -112,14 +113,78 @@ pub struct ReportArgs {
     /// Announcement: the center's name.
     #[arg(long)]
     pub center: Option<String>,
-    /// Announcement: agency facts for grading (units file); with --rulebook, the grades are
-    /// announced.
-    #[arg(long, requires = "rulebook")]
+    /// The units file (contract section 9): agency names and levels (for `--by level` and
+    /// the forms); with --rulebook, the facts for the announced grades.
+    #[arg(long)]
     pub units: Option<PathBuf>,
+    /// A procedure catalog (CSV: MaTTHC, TenTTHC, MaLinhVuc, TenLinhVuc, MucDo) that fills a
+    /// dossier's missing level and field.
+    #[arg(long)]
+    pub catalog: Option<PathBuf>,
+    /// Count per group too: agency, procedure, field, level, official or channel, or two of
+    /// them (`--by agency,channel`).
+    #[arg(long, value_parser = parse_by)]
+    pub by: Option<ByKeys>,
+    /// Add a series of the period's months or quarters.
+    #[arg(long, value_enum)]
+    pub every: Option<EveryArg>,
+    /// What the previous period is: the period before, or the same period a year earlier.
+    #[arg(long, value_enum, default_value = "previous")]
+    pub compare: CompareArg,
+    /// Text output: show only the N largest groups of the breakdown (by --sort).
+    #[arg(long)]
+    pub top: Option<usize>,
+    /// Text output: sort the breakdown by this count, largest first (default: by key).
+    #[arg(long)]
+    pub sort: Option<String>,
     /// Announcement: grade the agencies by this rulebook (see `motcua rulebook list`) or
     /// rulebook file.
     #[arg(long)]
     pub rulebook: Option<String>,
+}
+
+/// `--every`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EveryArg {
+    /// Calendar months.
+    Month,
+    /// Calendar quarters.
+    Quarter,
+}
+
+/// `--compare`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CompareArg {
+    /// The period before (previous month, quarter or year).
+    Previous,
+    /// The same period a year earlier.
+    LastYear,
+}
+
+/// The keys of `--by` (one value holding one or two keys).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ByKeys(pub Vec<Dim>);
+
+fn parse_by(s: &str) -> Result<ByKeys, String> {
+    motcua_core::breakdown::parse_dims(s)
+        .map(ByKeys)
+        .map_err(|e| e.to_string())
+}
+
+/// The counting plan of `report`'s options.
+fn plan(a: &ReportArgs, period: Period) -> CountPlan {
+    CountPlan {
+        period,
+        compare: Some(match a.compare {
+            CompareArg::Previous => Compare::Previous,
+            CompareArg::LastYear => Compare::LastYear,
+        }),
+        by: a.by.clone().map(|b| b.0).unwrap_or_default(),
+        every: a.every.map(|e| match e {
+            EveryArg::Month => Step::Month,
+            EveryArg::Quarter => Step::Quarter,
+        }),
+    }
 }
 
 /// Runs `motcua report`.
@@ -140,34 +205,35 @@ pub fn run(a: &ReportArgs) -> Result<()> {
         sheet: a.sheet.clone(),
         read: ReadOptions {
             strict: a.strict,
+            catalog: load_catalog(a.catalog.as_deref())?,
             ..ReadOptions::parallel()
         },
     };
-    let periods: Vec<Period> = std::iter::once(period).chain(period.previous()).collect();
-    let mut counter = Counter::new(&periods);
+    let mut counting = Counting::new(&plan(a, period));
     let mut grader = book.as_ref().map(|b| Grader::new(b, period));
     let ing = stream_input_with(&a.input, &opts, &calendar, |d| {
-        counter.count(d);
+        counting.count(d);
         if let Some(g) = &mut grader {
             g.add(d);
         }
     })?;
-    if !ing.agencies.is_empty() {
-        counter.touch(ing.agencies.len() as u32 - 1);
-    }
-    let tallies = counter.into_tallies(|i| ing.agencies.name(i).to_owned());
-    let scores = grader.map(|g| g.finish(&ing.agencies, &ing.officials, &units, &tallies[0]));
-    let report = motcua_io::report::from_tallies(period, ing.input, &tallies);
+    let counted = counting.finish(&ing, &|code| level_of(&units, code));
+    let scores = grader.map(|g| g.finish(&ing.agencies, &ing.officials, &units, &counted.period));
+    let report = counted.into_report(ing.input);
     let lang: Lang = a.lang.into();
     let text = match a.format {
         ReportFormat::Json => motcua_io::report::to_json(&report),
-        ReportFormat::Csv => motcua_io::report::to_csv(&report),
-        ReportFormat::Text => text_report(
-            &report,
-            lang,
-            input_format(&a.input, &opts),
-            a.sheet.as_deref(),
-        ),
+        ReportFormat::Csv => match &report.breakdown {
+            Some(b) => motcua_io::report::breakdown_csv(b),
+            None => motcua_io::report::to_csv(&report),
+        },
+        ReportFormat::Text => {
+            let order = TableOrder {
+                top: a.top,
+                sort: a.sort.clone(),
+            };
+            motcua_core::format::report_text_full(&report, lang, &order)?
+        }
         ReportFormat::Announcement => {
             let grading = scores
                 .as_ref()
@@ -201,26 +267,6 @@ pub fn run(a: &ReportArgs) -> Result<()> {
         }
     };
     write_output(a.output.as_ref(), &text)
-}
-
-/// The text report; rejected rows are named the way their format numbers them.
-fn text_report(report: &Report, lang: Lang, format: InputFormat, sheet: Option<&str>) -> String {
-    if format == InputFormat::Csv || report.input.errors.is_empty() {
-        return report_text(report, lang);
-    }
-    let mut r = report.clone();
-    r.input.errors.clear();
-    let mut text = report_text(&r, lang);
-    let sheet = sheet.unwrap_or(match lang {
-        Lang::Vi => "trang đầu",
-        Lang::En => "first sheet",
-    });
-    for e in &report.input.errors {
-        text.push_str("  ");
-        text.push_str(&describe_row_error(e, format, Some(sheet)));
-        text.push('\n');
-    }
-    text
 }
 
 fn has_extension(p: &Path, ext: &str) -> bool {

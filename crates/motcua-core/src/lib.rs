@@ -24,6 +24,7 @@
 pub const CONTRACT_VERSION: u32 = 2;
 
 pub mod announcement;
+pub mod breakdown;
 pub mod calendar;
 pub mod catalog;
 pub mod codes;

@@ -37,6 +37,30 @@ pub enum PeriodError {
     /// A year, month or quarter out of range.
     #[error("period '{0}' is out of range (years 1..9999, months 01..12, quarters Q1..Q4)")]
     OutOfRange(String),
+    /// A series step other than month or quarter.
+    #[error("unknown series step '{0}': use month or quarter")]
+    Step(String),
+}
+
+/// The step of a series (`--every`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// Calendar months.
+    Month,
+    /// Calendar quarters.
+    Quarter,
+}
+
+impl FromStr for Step {
+    type Err = PeriodError;
+    fn from_str(s: &str) -> Result<Self, PeriodError> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "month" | "thang" | "tháng" => Ok(Self::Month),
+            "quarter" | "quy" | "quý" => Ok(Self::Quarter),
+            _ => Err(PeriodError::Step(s.trim().to_owned())),
+        }
+    }
 }
 
 /// The kind of a period, which decides what its previous period is.
@@ -162,6 +186,46 @@ impl Period {
             PeriodKind::Year => Self::year(y - 1).ok(),
             PeriodKind::Range => None,
         }
+    }
+
+    /// The same period a year earlier (`--compare last-year`): the same month, quarter or
+    /// year, or the same dates (29 February becomes 28 February).
+    #[must_use]
+    pub fn year_earlier(&self) -> Option<Self> {
+        let back = |d: NaiveDate| {
+            d.with_year(d.year() - 1)
+                .or_else(|| d.with_day(28).and_then(|d| d.with_year(d.year() - 1)))
+        };
+        Self::range(back(self.from)?, back(self.to)?).ok()
+    }
+
+    /// The calendar months (or quarters) that meet the period, each clipped to it, in order
+    /// (the steps of a series, contract section 11).
+    #[must_use]
+    pub fn steps(&self, every: Step) -> Vec<Self> {
+        let mut out = Vec::new();
+        let (mut y, mut m) = (self.from.year(), self.from.month());
+        if every == Step::Quarter {
+            m = (m - 1) / 3 * 3 + 1;
+        }
+        loop {
+            let Some(start) = ymd(y, m, 1) else { break };
+            if start > self.to {
+                break;
+            }
+            let len = if every == Step::Quarter { 3 } else { 1 };
+            let (ny, nm) = if m + len > 12 {
+                (y + 1, m + len - 12)
+            } else {
+                (y, m + len)
+            };
+            let end = ymd(ny, nm, 1).and_then(|d| d.pred_opt()).unwrap_or(self.to);
+            if let Ok(p) = Self::range(start.max(self.from), end.min(self.to)) {
+                out.push(p);
+            }
+            (y, m) = (ny, nm);
+        }
+        out
     }
 
     /// A Vietnamese name: "quý III năm 2021", "tháng 7 năm 2021", "năm 2021",

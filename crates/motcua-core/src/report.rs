@@ -167,6 +167,74 @@ pub struct Report {
     /// Each count's change against the previous period, keyed by count name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<std::collections::BTreeMap<String, Change>>,
+    /// The counts per group of `--by` (contract section 11).
+    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
+    pub breakdown: Option<crate::breakdown::Breakdown>,
+    /// One entry per step of `--every` (contract section 11).
+    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
+    pub series: Option<Vec<SeriesStep>>,
+}
+
+/// What `previous` holds (`--compare`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Compare {
+    /// The period before: previous month, quarter or year (default).
+    #[default]
+    Previous,
+    /// The same period a year earlier.
+    LastYear,
+}
+
+impl Compare {
+    /// The period to compare `p` with.
+    #[must_use]
+    pub fn period_for(self, p: &Period) -> Option<Period> {
+        match self {
+            Self::Previous => p.previous(),
+            Self::LastYear => p.year_earlier(),
+        }
+    }
+}
+
+impl std::str::FromStr for Compare {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "previous" => Ok(Self::Previous),
+            "last-year" | "last_year" => Ok(Self::LastYear),
+            _ => Err(format!(
+                "unknown comparison '{s}': use previous or last-year"
+            )),
+        }
+    }
+}
+
+/// One step of a series: counted exactly as if reported alone.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SeriesStep {
+    /// The step (a month or quarter, clipped to the period).
+    pub period: Period,
+    /// Its totals.
+    pub total: Figures,
+    /// Every agency of the report, zeros included.
+    pub agencies: Vec<AgencyFigures>,
+    /// Its breakdown, when the report has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub breakdown: Option<crate::breakdown::Breakdown>,
+}
+
+/// The agencies of a tally as report lines, sorted by code.
+#[must_use]
+pub fn agency_lines(tally: &Tally) -> Vec<AgencyFigures> {
+    tally
+        .agencies
+        .iter()
+        .map(|(code, c)| AgencyFigures {
+            agency: code.clone(),
+            figures: Figures::from(*c),
+        })
+        .collect()
 }
 
 impl Report {
@@ -213,6 +281,8 @@ impl Report {
             agencies,
             previous,
             change,
+            breakdown: None,
+            series: None,
         }
     }
 

@@ -10,7 +10,9 @@
 
 use std::collections::BTreeMap;
 use std::io::Read;
-use std::sync::{Mutex, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
+
+use motcua_core::catalog::Catalog;
 
 use motcua_core::calendar::Calendar;
 use motcua_core::dossier::{Dataset, Dossier};
@@ -34,6 +36,20 @@ pub struct ReadOptions {
     /// The input's size in bytes, when known: memory for duplicate detection is reserved
     /// up front instead of growing.
     pub size_hint: Option<u64>,
+    /// The procedure catalog that fills a dossier's missing level and field (contract 13).
+    pub catalog: Option<Arc<Catalog>>,
+    /// Which used dossiers to keep with their codes (dossier lists, contract 12).
+    pub keep: Option<Keep>,
+}
+
+/// A filter of used dossiers to keep with their codes ([`Ingested::kept`]).
+#[derive(Clone)]
+pub struct Keep(pub Arc<dyn Fn(&Dossier) -> bool + Send + Sync>);
+
+impl std::fmt::Debug for Keep {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Keep(..)")
+    }
 }
 
 impl Default for ReadOptions {
@@ -43,6 +59,8 @@ impl Default for ReadOptions {
             threads: 1,
             block_size: 4 << 20,
             size_hint: None,
+            catalog: None,
+            keep: None,
         }
     }
 }
@@ -54,6 +72,19 @@ impl ReadOptions {
         Self {
             threads: 0,
             ..Self::default()
+        }
+    }
+
+    /// A new [`Ingest`] with these options: strictness, catalog, kept dossiers.
+    #[must_use]
+    pub fn ingest(&self) -> Ingest {
+        let ing = Ingest::new(self.strict).with_catalog(self.catalog.clone());
+        match &self.keep {
+            Some(k) => {
+                let k = k.0.clone();
+                ing.keep(Box::new(move |d| k(d)))
+            }
+            None => ing,
         }
     }
 
@@ -88,7 +119,7 @@ pub fn read_dossiers<R: Read + Send>(
     let pools = Pools::default();
     let mut chunker = Chunker::new(input, opts.block_size.max(1024), &pools);
     let header = chunker.read_header()?;
-    let mut ingest = Ingest::new(opts.strict);
+    let mut ingest = opts.ingest();
     if let Some(size) = opts.size_hint {
         // about 120 bytes a row in real exports; a larger input grows the table as it goes
         ingest.reserve(usize::try_from(size / 128).unwrap_or(0).min(1 << 28));

@@ -225,9 +225,7 @@ pub fn read_bytes(
             &read,
             visit,
         ),
-        InputFormat::Json => {
-            crate::portal::read_dossiers(bytes, calendar, read.strict, &|_| {}, visit)
-        }
+        InputFormat::Json => crate::portal::read_dossiers(bytes, calendar, &read, &|_| {}, visit),
     }
 }
 
@@ -258,7 +256,7 @@ pub fn read_stream<R: Read + Send>(
             )
         }
         InputFormat::Json => {
-            crate::portal::read_dossiers(input, calendar, opts.read.strict, progress, visit)
+            crate::portal::read_dossiers(input, calendar, &opts.read, progress, visit)
         }
     }
 }

@@ -17,10 +17,13 @@
 #![warn(missing_docs)]
 
 pub mod blocks;
+pub mod catalog;
 pub mod dossiers;
 pub mod error;
 pub mod form06a;
 pub mod input;
+pub mod job;
+pub mod list;
 pub mod portal;
 pub mod report;
 pub mod rulebook;

@@ -34,7 +34,7 @@ const BLOCK: usize = 1 << 20;
 pub fn read_dossiers<R: Read>(
     input: R,
     calendar: &Calendar,
-    strict: bool,
+    read: &crate::dossiers::ReadOptions,
     progress: &(dyn Fn(u64) + Sync),
     mut visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, InputError> {
@@ -46,7 +46,7 @@ pub fn read_dossiers<R: Read>(
         line: 1,
         consumed: 0,
     };
-    let mut ingest = Ingest::new(strict);
+    let mut ingest = read.ingest();
     src.skip_ws()?;
     if src.buf.starts_with(b"\xEF\xBB\xBF") {
         src.pos += 3;

@@ -64,6 +64,41 @@ pub fn to_csv(r: &Report) -> String {
     out
 }
 
+/// A breakdown as CSV (contract section 11): one column per key, then the counts of
+/// section 5 in order, then each rate's value (empty when null); an empty key is `null`'s.
+#[must_use]
+pub fn breakdown_csv(b: &motcua_core::breakdown::Breakdown) -> String {
+    let mut out = b.by.iter().map(|d| d.name()).collect::<Vec<_>>().join(",");
+    for n in Counts::NAMES {
+        let _ = write!(out, ",{n}");
+    }
+    for (n, _) in motcua_core::report::Rates::of(&Counts::default()).named() {
+        let _ = write!(out, ",{n}");
+    }
+    out.push('\n');
+    for row in &b.rows {
+        let keys: Vec<String> = row
+            .keys
+            .iter()
+            .map(|k| k.as_deref().map(csv_field).unwrap_or_default())
+            .collect();
+        out.push_str(&keys.join(","));
+        for v in row.figures.counts.values() {
+            let _ = write!(out, ",{v}");
+        }
+        for (_, rate) in row.figures.rates.named() {
+            match rate {
+                Some(rt) => {
+                    let _ = write!(out, ",{}", rt.value);
+                }
+                None => out.push(','),
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Quotes a CSV field when it needs it (RFC 4180).
 #[must_use]
 pub fn csv_field(s: &str) -> String {

@@ -18,7 +18,7 @@ use calamine::{DataRef, Reader, Xlsx, XlsxError};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use motcua_core::calendar::Calendar;
 use motcua_core::dossier::Dossier;
-use motcua_core::record::{Column, ErrorKind, FieldError, Header, HeaderError, Ingest, parse_row};
+use motcua_core::record::{Column, ErrorKind, FieldError, Header, HeaderError, parse_row};
 
 use crate::blocks::{Block, BlockBuilder, Merger};
 use crate::dossiers::{Ingested, ReadOptions};
@@ -43,7 +43,6 @@ pub fn read_dossiers<RS: Read + Seek>(
     read: &ReadOptions,
     mut visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, InputError> {
-    let strict = read.strict;
     check_magic(&mut input)?;
     let mut wb: Xlsx<RS> = Xlsx::new(input).map_err(|e| match e {
         XlsxError::Password => InputError::File("the workbook is password-protected: remove the password (File › Info › Protect Workbook) and save it again".into()),
@@ -70,7 +69,7 @@ pub fn read_dossiers<RS: Read + Seek>(
     let mut cells = wb
         .worksheet_cells_reader(&name)
         .map_err(|e| InputError::File(format!("sheet '{name}' cannot be read: {e}")))?;
-    let mut merger = Merger::new(Ingest::new(strict));
+    let mut merger = Merger::new(read.ingest());
     let mut row = RowBuf::default();
     let mut header: Option<(Header, Vec<Option<Column>>)> = None;
     let to_input = |e: ReadError| match e {

@@ -11,6 +11,10 @@
 use std::fmt::Write as _;
 use std::str::FromStr;
 
+mod tables;
+
+pub use tables::{TableOrder, TableOrderError, report_text_full};
+
 use crate::count::Counts;
 use crate::record::{ErrorKind, RowError};
 use crate::report::{Figures, Report};
@@ -163,7 +167,7 @@ pub fn rate_text(f: &Figures, name: &str, lang: Lang) -> String {
 }
 
 /// Pads `s` to `w` characters (not bytes: Vietnamese letters are multi-byte).
-fn pad(s: &str, w: usize, right: bool) -> String {
+pub(crate) fn pad(s: &str, w: usize, right: bool) -> String {
     let n = s.chars().count();
     let fill = " ".repeat(w.saturating_sub(n));
     if right {

@@ -1,0 +1,346 @@
+//! Dossier lists (contract section 12): the dossiers behind one count of a report, with
+//! how many working days each is late.
+//!
+//! The read keeps only the dossiers of the count ([`keep_filter`]), so memory grows with
+//! the list, not with the input; the other filters (agency, procedure…) apply by name once
+//! the read is done ([`build_list`]).
+//!
+//! ```
+//! use std::sync::Arc;
+//! use motcua_core::calendar::Calendar;
+//! use motcua_core::grading::Units;
+//! use motcua_io::dossiers::{ReadOptions, read_dossiers};
+//! use motcua_io::list::{ListCount, ListFilters, ListRequest, build_list, keep_filter};
+//!
+//! let csv = "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,TrangThaiHoSo\n\
+//!            H2,STP,2,2021-09-01 09:15,2021-09-20,4\nH1,STP,1,2021-09-01,2021-09-30,4\n";
+//! let cal = Arc::new(Calendar::vn());
+//! let req = ListRequest { period: "2021-Q3".parse().unwrap(),
+//!                         count: ListCount::Count("pending_overdue".into()),
+//!                         filters: ListFilters::default() };
+//! let opts = ReadOptions { keep: Some(keep_filter(&req, cal.clone())), ..ReadOptions::default() };
+//! let ing = read_dossiers(csv.as_bytes(), &cal, &opts, &|_| {}, |_| {}).unwrap();
+//! let list = build_list(&req, &ing, &Units::new(), &cal);
+//! assert_eq!(list.dossiers.len(), 1);
+//! assert_eq!(list.dossiers[0].code, "H2");
+//! assert_eq!(list.dossiers[0].working_days_late, 8); // 21–24 and 27–30 September
+//! ```
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use motcua_core::breakdown::channel_name;
+use motcua_core::calendar::Calendar;
+use motcua_core::count::Counts;
+use motcua_core::dossier::Dossier;
+use motcua_core::grading::Units;
+use motcua_core::period::Period;
+use serde::Serialize;
+
+use crate::blocks::Ingested;
+use crate::dossiers::Keep;
+
+/// Which dossiers: those of a count of contract section 5, or `due_soon`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListCount {
+    /// A count of section 5 by name (`pending_overdue`, `resolved_late`…).
+    Count(String),
+    /// Pending at the end of the period with a due date within this many working days
+    /// after it.
+    DueSoon(u32),
+}
+
+impl ListCount {
+    /// The count's name as the output names it.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        match self {
+            Self::Count(n) => n,
+            Self::DueSoon(_) => "due_soon",
+        }
+    }
+
+    /// The count named `name` (`due_soon` with `within` working days), if there is one.
+    #[must_use]
+    pub fn parse(name: &str, within: u32) -> Option<Self> {
+        match name {
+            "due_soon" => Some(Self::DueSoon(within)),
+            n if Counts::NAMES.contains(&n) => Some(Self::Count(n.to_owned())),
+            _ => None,
+        }
+    }
+
+    /// Every name `parse` takes.
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        Counts::NAMES.iter().copied().chain(["due_soon"])
+    }
+}
+
+/// Filters by name; `None` keeps all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListFilters {
+    /// `DonViXuLy`.
+    pub agency: Option<String>,
+    /// `MaTTHC`.
+    pub procedure: Option<String>,
+    /// `CanBoTiepNhan`.
+    pub official: Option<String>,
+    /// The field (row or catalog).
+    pub field: Option<String>,
+    /// The agency's level (units file; `tinh` by default).
+    pub level: Option<String>,
+    /// `in_person`, `online` or `postal` (or the codes 1, 2, 3).
+    pub channel: Option<String>,
+}
+
+/// A list to make.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListRequest {
+    /// The period.
+    pub period: Period,
+    /// Which count.
+    pub count: ListCount,
+    /// Which groups.
+    pub filters: ListFilters,
+}
+
+/// Whether `d` is in the count `c` for `period`: exactly the report's rule, by counting it
+/// alone.
+#[must_use]
+pub fn is_member(d: &Dossier, period: &Period, c: &ListCount, calendar: &Calendar) -> bool {
+    let mut counts = Counts::default();
+    counts.count(d, period);
+    match c {
+        ListCount::Count(name) => counts.get(name).unwrap_or(0) > 0,
+        ListCount::DueSoon(n) => {
+            let to = period.to();
+            counts.pending > 0
+                && d.due >= to
+                && calendar
+                    .checked_add_working_days(to, *n)
+                    .is_some_and(|last| d.due <= last)
+        }
+    }
+}
+
+/// The read-time filter of a list: the dossiers of its count.
+#[must_use]
+pub fn keep_filter(req: &ListRequest, calendar: Arc<Calendar>) -> Keep {
+    let (period, count) = (req.period, req.count.clone());
+    Keep(Arc::new(move |d| is_member(d, &period, &count, &calendar)))
+}
+
+/// One dossier of a list (contract section 12).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListedDossier {
+    /// `MaHoSo`.
+    pub code: String,
+    /// Where its record starts (contract 6a).
+    pub line: u64,
+    /// `DonViXuLy`.
+    pub agency: String,
+    /// `MaTTHC`.
+    pub procedure: Option<String>,
+    /// `CanBoTiepNhan`.
+    pub official: Option<String>,
+    /// The channel's name.
+    pub channel: &'static str,
+    /// The status code.
+    pub status: u8,
+    /// The receipt as recorded: `yyyy-MM-ddTHH:mm:ss`, or `yyyy-MM-dd`.
+    pub received: String,
+    /// The due date.
+    pub due: NaiveDate,
+    /// The closing date as recorded, `null` while open.
+    pub closed: Option<NaiveDate>,
+    /// Working days after the due date (to the closing date for `resolved_late`, to the
+    /// period's end for `pending_overdue`; 0 otherwise).
+    pub working_days_late: i64,
+}
+
+/// A dossier list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DossierList {
+    /// Contract version.
+    pub contract: u32,
+    /// The period.
+    pub period: Period,
+    /// The count listed.
+    pub count: String,
+    /// The dossiers, sorted by code.
+    pub dossiers: Vec<ListedDossier>,
+}
+
+/// Working days `w` with `d < w ≤ end` (0 when `end ≤ d`).
+fn late_days(calendar: &Calendar, due: NaiveDate, end: NaiveDate) -> i64 {
+    if end <= due {
+        0
+    } else {
+        calendar.working_days_between(due, end)
+    }
+}
+
+fn received_text(d: &Dossier) -> String {
+    match d.received_time {
+        Some(s) => format!(
+            "{}T{:02}:{:02}:{:02}",
+            d.received,
+            s / 3600,
+            s / 60 % 60,
+            s % 60
+        ),
+        None => d.received.to_string(),
+    }
+}
+
+fn channel_matches(filter: &str, name: &str, code: u8) -> bool {
+    filter == name || filter == code.to_string()
+}
+
+/// The list from the dossiers a read kept with [`keep_filter`], filtered by name.
+#[must_use]
+pub fn build_list(
+    req: &ListRequest,
+    ing: &Ingested,
+    units: &Units,
+    calendar: &Calendar,
+) -> DossierList {
+    let f = &req.filters;
+    let name = |i: &motcua_core::dossier::Interner, id: u32| i.name(id).to_owned();
+    let mut dossiers: Vec<ListedDossier> = ing
+        .kept
+        .iter()
+        .filter_map(|k| {
+            let d = &k.dossier;
+            let agency = name(&ing.agencies, d.agency.0);
+            let procedure = d.procedure.map(|p| name(&ing.procedures, p.0));
+            let official = d.official.map(|o| name(&ing.officials, o.0));
+            let field = d.field.map(|x| name(&ing.fields, x.0));
+            let level = crate::job::level_of(units, &agency);
+            let keep = f.agency.as_ref().is_none_or(|a| *a == agency)
+                && f.procedure
+                    .as_ref()
+                    .is_none_or(|p| Some(p) == procedure.as_ref())
+                && f.official
+                    .as_ref()
+                    .is_none_or(|o| Some(o) == official.as_ref())
+                && f.field.as_ref().is_none_or(|x| Some(x) == field.as_ref())
+                && f.level.as_ref().is_none_or(|l| *l == level)
+                && f.channel
+                    .as_ref()
+                    .is_none_or(|c| channel_matches(c, channel_name(d.channel), d.channel.code()));
+            keep.then(|| {
+                let working_days_late = match req.count.name() {
+                    "resolved_late" => d.closed.map_or(0, |c| late_days(calendar, d.due, c)),
+                    "pending_overdue" => late_days(calendar, d.due, req.period.to()),
+                    _ => 0,
+                };
+                ListedDossier {
+                    code: k.code.to_string(),
+                    line: d.line,
+                    agency,
+                    procedure,
+                    official,
+                    channel: channel_name(d.channel),
+                    status: d.status.code(),
+                    received: received_text(d),
+                    due: d.due,
+                    closed: d.closed,
+                    working_days_late,
+                }
+            })
+        })
+        .collect();
+    dossiers.sort_by(|a, b| a.code.cmp(&b.code));
+    DossierList {
+        contract: motcua_core::CONTRACT_VERSION,
+        period: req.period,
+        count: req.count.name().to_owned(),
+        dossiers,
+    }
+}
+
+/// The column headings of a list, Vietnamese first then English.
+const HEADINGS: [(&str, &str); 11] = [
+    ("Mã hồ sơ", "code"),
+    ("Dòng", "line"),
+    ("Đơn vị", "agency"),
+    ("Thủ tục", "procedure"),
+    ("Cán bộ tiếp nhận", "official"),
+    ("Kênh", "channel"),
+    ("Trạng thái", "status"),
+    ("Ngày tiếp nhận", "received"),
+    ("Hạn giải quyết", "due"),
+    ("Ngày kết thúc", "closed"),
+    ("Số ngày làm việc quá hạn", "working_days_late"),
+];
+
+fn cells(d: &ListedDossier) -> [String; 11] {
+    [
+        d.code.clone(),
+        d.line.to_string(),
+        d.agency.clone(),
+        d.procedure.clone().unwrap_or_default(),
+        d.official.clone().unwrap_or_default(),
+        d.channel.to_owned(),
+        d.status.to_string(),
+        d.received.clone(),
+        d.due.to_string(),
+        d.closed.map(|c| c.to_string()).unwrap_or_default(),
+        d.working_days_late.to_string(),
+    ]
+}
+
+/// The list as CSV: a header of the JSON keys, one row per dossier.
+#[must_use]
+pub fn to_csv(list: &DossierList) -> String {
+    let mut out = HEADINGS.iter().map(|h| h.1).collect::<Vec<_>>().join(",");
+    out.push('\n');
+    for d in &list.dossiers {
+        let row: Vec<String> = cells(d)
+            .iter()
+            .map(|c| crate::report::csv_field(c))
+            .collect();
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// The list as a workbook a director can filter and print: Vietnamese headings, a filter
+/// on the heading row, frozen headings, landscape A4 fitted to the page width.
+pub fn to_xlsx(list: &DossierList) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Danh sách hồ sơ")?;
+    let bold = Format::new().set_bold().set_text_wrap();
+    let title = format!(
+        "Danh sách hồ sơ ({}) {} – {}",
+        list.count,
+        list.period.from().format("%d/%m/%Y"),
+        list.period.to().format("%d/%m/%Y")
+    );
+    ws.write_string_with_format(0, 0, &title, &Format::new().set_bold())?;
+    for (c, (vi, _)) in HEADINGS.iter().enumerate() {
+        ws.write_string_with_format(1, c as u16, *vi, &bold)?;
+    }
+    for (r, d) in list.dossiers.iter().enumerate() {
+        let row = r as u32 + 2;
+        for (c, text) in cells(d).iter().enumerate() {
+            match c {
+                1 | 6 | 10 => ws.write_number(row, c as u16, text.parse::<f64>().unwrap_or(0.0))?,
+                _ => ws.write_string(row, c as u16, text)?,
+            };
+        }
+    }
+    let last = list.dossiers.len() as u32 + 1;
+    ws.autofilter(1, 0, last, (HEADINGS.len() - 1) as u16)?;
+    ws.set_freeze_panes(2, 0)?;
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_column_width(0, 28)?;
+    ws.set_column_width(7, 20)?;
+    wb.save_to_buffer()
+}
