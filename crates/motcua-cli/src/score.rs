@@ -1,12 +1,14 @@
 //! `motcua score`: grade every agency and official of a period by a rulebook.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::Args;
 use motcua_core::count::Counter;
+use motcua_core::format::Lang;
 use motcua_core::grading::{
-    Grader, Rulebook, Units, builtin_names, builtin_toml, score_csv, score_text,
+    Grader, Rulebook, ScoreReport, Units, builtin_names, builtin_toml, score_csv, score_text,
 };
 use motcua_io::units::{UnitsFileError, read_units_file};
 
@@ -49,6 +51,10 @@ pub struct ScoreArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Refuse (exit status 1) to grade a period outside the rulebook's validity, or with a
+    /// superseded rulebook, instead of warning.
+    #[arg(long)]
+    pub strict_validity: bool,
 }
 
 /// A built-in rulebook by name, or a rulebook file. A file's `extends` may name a built-in
@@ -81,6 +87,30 @@ pub fn builtin_text(name: &str) -> Result<&'static str> {
     })
 }
 
+/// Says on standard error when the period graded is outside the rulebook's validity (or
+/// the rulebook is superseded); with `strict`, that is an error.
+pub fn check_validity(report: &ScoreReport, strict: bool, lang: Lang) -> Result<()> {
+    let Some(w) = &report.rulebook.validity.check.warning else {
+        return Ok(());
+    };
+    let msg = match lang {
+        Lang::Vi => &w.message_vi,
+        Lang::En => &w.message,
+    };
+    let id = &report.rulebook.id;
+    if strict {
+        bail!("rulebook {id}: {msg} (--strict-validity)");
+    }
+    let _ = match lang {
+        Lang::Vi => writeln!(
+            std::io::stderr(),
+            "motcua: cảnh báo: bộ tiêu chí {id}: {msg}"
+        ),
+        Lang::En => writeln!(std::io::stderr(), "motcua: warning: rulebook {id}: {msg}"),
+    };
+    Ok(())
+}
+
 /// Runs `motcua score`.
 pub fn run(a: &ScoreArgs) -> Result<()> {
     let period = resolve_period(a.period.as_deref(), a.from.as_deref(), a.to.as_deref())?;
@@ -108,6 +138,7 @@ pub fn run(a: &ScoreArgs) -> Result<()> {
         .unwrap_or_default();
     let mut report = grader.finish(&ing.agencies, &ing.officials, &units, &tally);
     report.input = Some(ing.input);
+    check_validity(&report, a.strict_validity, a.lang.into())?;
     let text = match a.format {
         Format::Json => report.to_json(),
         Format::Csv => score_csv(&report),

@@ -235,27 +235,47 @@ impl<'r> Grader<'r> {
         let officials = self.score_officials(officials);
         let mut warnings = Vec::new();
         if book.is_approximate() {
-            warnings.push(Warning::new(WarningKind::Approximate, book, None, &[]));
-        }
-        if !book.legal_basis.text_available {
-            warnings.push(Warning::new(WarningKind::TextNotAvailable, book, None, &[]));
-        }
-        if let Some(why) = book.outside_legal_dates(&self.period) {
             warnings.push(Warning::new(
-                WarningKind::OutsideLegalDates,
+                WarningKind::Approximate,
                 book,
-                Some(why),
+                &self.period,
+                None,
                 &[],
             ));
         }
+        if !book.legal_basis.text_available {
+            warnings.push(Warning::new(
+                WarningKind::TextNotAvailable,
+                book,
+                &self.period,
+                None,
+                &[],
+            ));
+        }
+        let validity = book.check_validity(&self.period);
+        if validity.warning.is_some() {
+            let kind = if validity.within {
+                WarningKind::Superseded
+            } else {
+                WarningKind::OutsideLegalDates
+            };
+            warnings.push(Warning::new(kind, book, &self.period, None, &[]));
+        }
         if !not_measured.is_empty() {
             let ids: Vec<String> = not_measured.into_iter().collect();
-            warnings.push(Warning::new(WarningKind::NotMeasured, book, None, &ids));
+            warnings.push(Warning::new(
+                WarningKind::NotMeasured,
+                book,
+                &self.period,
+                None,
+                &ids,
+            ));
         }
         if !check.unknown.is_empty() {
             warnings.push(Warning::new(
                 WarningKind::UnknownUnits,
                 book,
+                &self.period,
                 None,
                 &check.unknown,
             ));
@@ -264,6 +284,7 @@ impl<'r> Grader<'r> {
             warnings.push(Warning::new(
                 WarningKind::MissingUnits,
                 book,
+                &self.period,
                 None,
                 &check.missing,
             ));

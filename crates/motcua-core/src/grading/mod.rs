@@ -36,6 +36,7 @@ mod summary;
 mod text;
 mod units;
 mod validate;
+mod validity;
 
 #[cfg(test)]
 mod tests;
@@ -62,6 +63,7 @@ pub use rulebook::{
 pub use summary::announcement_summary;
 pub use text::{score_csv, score_text};
 pub use units::{COLUMNS as UNIT_COLUMNS, Level, UnitFacts, Units, UnitsError, UnitsHeader};
+pub use validity::{LegalStatus, Validity, ValidityCheck, ValidityReport, ValidityWarning};
 
 use crate::count::count_dataset;
 use crate::dossier::Dataset;

@@ -14,14 +14,34 @@ pub fn announcement_summary(s: &ScoreReport, book: &Rulebook, lang: Lang) -> Gra
     bands.sort_by_key(|b| std::cmp::Reverse(b.min));
     let order: Vec<&str> = bands.iter().map(|b| b.name_vi.as_str()).collect();
     let lb = &s.rulebook.legal_basis;
-    let basis = match (lang, lb.issued) {
+    let doc = match (lang, lb.issued) {
         (Lang::Vi, Some(d)) => format!("{} ngày {}", lb.document, d.format("%-d/%-m/%Y")),
         (Lang::En, Some(d)) => format!("{} of {}", lb.document, d.format("%-d %B %Y")),
         (_, None) => lb.document.clone(),
     };
-    let grades = s
-        .agencies
-        .iter()
-        .map(|a| a.basis().zip(a.band.as_deref()).map(|(p, b)| (p.as_f64(), b)));
+    // The rule is named with its validity, and a warning when the period is outside it.
+    let v = &s.rulebook.validity;
+    let warn = v.check.warning.as_ref();
+    let basis = match lang {
+        Lang::Vi => format!(
+            "{doc} (bộ tiêu chí {}, hiệu lực {}, {}{})",
+            s.rulebook.id,
+            v.validity.range_text(true),
+            v.validity.status.name_vi(),
+            warn.map_or_else(String::new, |w| format!("; {}", w.message_vi))
+        ),
+        Lang::En => format!(
+            "{doc} (rulebook {}, valid {}, {}{})",
+            s.rulebook.id,
+            v.validity.range_text(false),
+            v.validity.status.name().replace('_', " "),
+            warn.map_or_else(String::new, |w| format!("; {}", w.message))
+        ),
+    };
+    let grades = s.agencies.iter().map(|a| {
+        a.basis()
+            .zip(a.band.as_deref())
+            .map(|(p, b)| (p.as_f64(), b))
+    });
     GradingSummary::from_totals(Some(basis), &order, grades)
 }

@@ -65,14 +65,34 @@ pub fn score_text(r: &ScoreReport, lang: Lang) -> String {
     let _ = if vi {
         writeln!(
             out,
-            "Bộ tiêu chí: {} ({}, {status}); tối đa {max} điểm\n",
+            "Bộ tiêu chí: {} ({}, {status}); tối đa {max} điểm",
             b.name, b.id
         )
     } else {
         writeln!(
             out,
-            "Rulebook: {} ({}, {status}); maximum {max} points\n",
+            "Rulebook: {} ({}, {status}); maximum {max} points",
             b.name_en, b.id
+        )
+    };
+    let v = &b.validity;
+    let mark = if v.check.refused() { " ⚠" } else { "" };
+    let province = v.validity.province.as_deref();
+    let _ = if vi {
+        writeln!(
+            out,
+            "Hiệu lực: {} ({}){}{mark}\n",
+            v.validity.range_text(true),
+            v.validity.status.name_vi(),
+            province.map_or_else(String::new, |p| format!("; chỉ áp dụng cho tỉnh {p}"))
+        )
+    } else {
+        writeln!(
+            out,
+            "Validity: {} ({}){}{mark}\n",
+            v.validity.range_text(false),
+            v.validity.status.name().replace('_', " "),
+            province.map_or_else(String::new, |p| format!("; for the province of {p} only"))
         )
     };
     let ids: Vec<&str> = r
