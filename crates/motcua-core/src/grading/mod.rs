@@ -22,6 +22,7 @@
 
 mod error;
 mod grader;
+mod index_facts;
 mod load;
 mod measure;
 mod order;
@@ -49,6 +50,7 @@ mod tests_units;
 
 pub use error::RulebookError;
 pub use grader::Grader;
+pub use index_facts::{IndexColumns, IndexFact, IndexFacts};
 pub use measure::{AgencyInputs, Kind, Measure, Scope, Value};
 pub use points::{Points, Ratio, Rounding};
 pub use report::{
