@@ -13,7 +13,7 @@ use super::report::{
 };
 use super::rulebook::{BandOn, Rulebook};
 use super::units::{UnitFacts, Units};
-use crate::codes::{Channel, StatusGroup};
+use crate::codes::{Channel, OnlineLevel, Rating, StatusGroup};
 use crate::count::{Counts, Tally};
 use crate::dossier::{Dossier, Interner};
 use crate::period::Period;
@@ -26,6 +26,25 @@ struct Table {
     cap: u64,
     /// Thousandths of a point, by value index.
     points: Vec<u64>,
+}
+
+/// Per-agency counters kept after the per-dossier sums.
+#[derive(Debug, Clone, Copy)]
+enum Extra {
+    /// Online dossiers resolved late in the period.
+    OnlineLate,
+    /// Online dossiers pending past their due date at the period's end.
+    OnlineOverdue,
+    /// Resolved in the period and late, complained about or rated dissatisfied.
+    Unsatisfied,
+    /// Received in the period, procedure at level 4.
+    Level4,
+    /// … and received online.
+    Level4Online,
+}
+
+impl Extra {
+    const COUNT: usize = 5;
 }
 
 /// Accumulates one period's grading facts; see the module documentation.
@@ -83,8 +102,9 @@ impl<'r> Grader<'r> {
         }
     }
 
+    /// Per agency: resolved, one sum per table, then the [`Extra`] counters.
     fn agency_stride(&self) -> usize {
-        self.tables.len() + 3
+        self.tables.len() + 1 + Extra::COUNT
     }
 
     /// Adds one dossier.
@@ -104,6 +124,13 @@ impl<'r> Grader<'r> {
         if self.agencies.len() < base + stride {
             self.agencies.resize(base + stride, 0);
         }
+        let extra = base + self.tables.len() + 1;
+        if dossier.received >= self.period.from() && dossier.level == Some(OnlineLevel::Full) {
+            self.agencies[extra + Extra::Level4 as usize] += 1;
+            if dossier.channel == Channel::Online {
+                self.agencies[extra + Extra::Level4Online as usize] += 1;
+            }
+        }
         match closed {
             Some(date) if date <= end => {
                 if date >= self.period.from() && group == StatusGroup::Resolved {
@@ -113,7 +140,7 @@ impl<'r> Grader<'r> {
             _ => {
                 // Pending at the period's end.
                 if dossier.due < end && dossier.channel == Channel::Online {
-                    self.agencies[base + stride - 1] += 1;
+                    self.agencies[extra + Extra::OnlineOverdue as usize] += 1;
                 }
             }
         }
@@ -127,8 +154,12 @@ impl<'r> Grader<'r> {
             std::cmp::Ordering::Greater => 2,
         };
         self.agencies[base] += 1;
+        let extra = base + width;
         if timeliness == 2 && dossier.channel == Channel::Online {
-            self.agencies[base + width] += 1;
+            self.agencies[extra + Extra::OnlineLate as usize] += 1;
+        }
+        if timeliness == 2 || dossier.complaint || dossier.rating == Some(Rating::Dissatisfied) {
+            self.agencies[extra + Extra::Unsatisfied as usize] += 1;
         }
         let official = dossier.official.map(|id| id.0 as usize * width);
         if let Some(at) = official {
@@ -214,12 +245,15 @@ impl<'r> Grader<'r> {
                 &default
             });
             let counts = tally.agencies.get(*code).unwrap_or(&empty);
-            let k = self.tables.len();
+            let x = |e: Extra| sums[self.tables.len() + 1 + e as usize];
             let inputs = AgencyInputs {
                 facts,
                 counts,
-                online_late: sums[k + 1],
-                online_overdue: sums[k + 2],
+                online_late: x(Extra::OnlineLate),
+                online_overdue: x(Extra::OnlineOverdue),
+                unsatisfied: x(Extra::Unsatisfied),
+                level4: x(Extra::Level4),
+                level4_online: x(Extra::Level4Online),
             };
             let mut s = AgencyScore::new(code, facts.name.clone(), book, sums[0]);
             if sums[0] > 0 {
@@ -314,6 +348,13 @@ impl<'r> Grader<'r> {
                         p.fixed(book.decimals, '.')
                     );
                     out.set_points(Some(p));
+                    return out;
+                }
+                let level = inputs.facts.level.code();
+                if ind.not_applicable_at.iter().any(|l| l == level) {
+                    out.value = ind.measure.agency_value(inputs);
+                    out.rule = format!("not applicable at level {level} → full points {}", ind.max);
+                    out.set_points(Some(ind.max));
                     return out;
                 }
                 let available = std::iter::once(ind.measure)

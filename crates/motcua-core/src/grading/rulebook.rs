@@ -33,6 +33,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rulebooks/soc-trang-1216-2019.toml"),
     ),
     (
+        "decision-766-2026",
+        include_str!("../../rulebooks/decision-766-2026.toml"),
+    ),
+    (
         "decision-766-2022",
         include_str!("../../rulebooks/decision-766-2022.toml"),
     ),

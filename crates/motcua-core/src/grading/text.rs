@@ -75,23 +75,23 @@ pub fn score_text(r: &ScoreReport, lang: Lang) -> String {
             b.name_en, b.id
         )
     };
-    let v = &b.validity;
-    let mark = if v.check.refused() { " ⚠" } else { "" };
-    let province = v.validity.province.as_deref();
+    let validity = &b.validity;
+    let mark = if validity.check.refused() { " ⚠" } else { "" };
+    let province = validity.validity.province.as_deref();
     let _ = if vi {
         writeln!(
             out,
             "Hiệu lực: {} ({}){}{mark}\n",
-            v.validity.range_text(true),
-            v.validity.status.name_vi(),
+            validity.validity.range_text(true),
+            validity.validity.status.name_vi(),
             province.map_or_else(String::new, |p| format!("; chỉ áp dụng cho tỉnh {p}"))
         )
     } else {
         writeln!(
             out,
             "Validity: {} ({}){}{mark}\n",
-            v.validity.range_text(false),
-            v.validity.status.name().replace('_', " "),
+            validity.validity.range_text(false),
+            validity.validity.status.name().replace('_', " "),
             province.map_or_else(String::new, |p| format!("; for the province of {p} only"))
         )
     };

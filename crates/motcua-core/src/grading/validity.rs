@@ -262,21 +262,27 @@ mod tests {
             status: LegalStatus::Ended,
             ..Validity::default()
         };
-        let p = |s: &str| s.parse::<Period>().unwrap();
-        assert!(v.check(&p("2025-Q2")).within);
-        assert!(!v.check(&p("2025-Q3")).within);
-        assert!(!v.check(&p("2025")).within, "a year that crosses the end");
-        assert!(!v.check(&p("2018-Q4")).within);
-        assert!(!v.check(&p("2019-01")).within, "starts before 6 January");
-        assert!(v.check(&p("2019-02")).warning.is_none());
-        let w = v.check(&p("2026-Q1")).warning.unwrap();
+        let period = |s: &str| s.parse::<Period>().unwrap();
+        assert!(v.check(&period("2025-Q2")).within);
+        assert!(!v.check(&period("2025-Q3")).within);
+        assert!(
+            !v.check(&period("2025")).within,
+            "a year that crosses the end"
+        );
+        assert!(!v.check(&period("2018-Q4")).within);
+        assert!(
+            !v.check(&period("2019-01")).within,
+            "starts before 6 January"
+        );
+        assert!(v.check(&period("2019-02")).warning.is_none());
+        let w = v.check(&period("2026-Q1")).warning.unwrap();
         assert!(w.message_vi.contains("30/06/2025"), "{}", w.message_vi);
         let s = Validity {
             status: LegalStatus::Superseded,
             superseded_by: Some("new".into()),
             ..Validity::default()
         };
-        let c = s.check(&p("2023"));
+        let c = s.check(&period("2023"));
         assert!(c.within && c.superseded && c.refused());
         assert!(c.warning.unwrap().message.contains("superseded by new"));
         assert_eq!(LegalStatus::parse("in_force"), Some(LegalStatus::InForce));
