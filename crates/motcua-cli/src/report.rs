@@ -123,6 +123,9 @@ pub struct ReportArgs {
     /// With --rulebook: refuse (exit status 1) a period outside the rulebook's validity.
     #[arg(long, requires = "rulebook")]
     pub strict_validity: bool,
+    /// Rating slips (CSV): the satisfaction counts come from the slips dated in each period.
+    #[arg(long)]
+    pub ratings: Option<PathBuf>,
 }
 
 /// Runs `motcua report`.
@@ -158,7 +161,13 @@ pub fn run(a: &ReportArgs) -> Result<()> {
     if !ing.agencies.is_empty() {
         counter.touch(ing.agencies.len() as u32 - 1);
     }
-    let tallies = counter.into_tallies(|i| ing.agencies.name(i).to_owned());
+    let mut tallies = counter.into_tallies(|i| ing.agencies.name(i).to_owned());
+    let ratings = crate::score::load_ratings(a.ratings.as_deref(), a.strict)?;
+    for (t, p) in tallies.iter_mut().zip(&periods) {
+        if let Some(r) = &ratings {
+            motcua_core::grading::replace_rating_counts(t, &r.slips, p);
+        }
+    }
     let scores = grader.map(|g| g.finish(&ing.agencies, &ing.officials, &units, &tallies[0]));
     if let Some(s) = &scores {
         crate::score::check_validity(s, a.strict_validity, a.lang.into())?;
@@ -166,14 +175,17 @@ pub fn run(a: &ReportArgs) -> Result<()> {
     let report = motcua_io::report::from_tallies(period, ing.input, &tallies);
     let lang: Lang = a.lang.into();
     let text = match a.format {
-        ReportFormat::Json => motcua_io::report::to_json(&report),
+        ReportFormat::Json => crate::score::with_ratings_summary(
+            &motcua_io::report::to_json(&report),
+            ratings.as_ref(),
+        ),
         ReportFormat::Csv => motcua_io::report::to_csv(&report),
         ReportFormat::Text => text_report(
             &report,
             lang,
             input_format(&a.input, &opts),
             a.sheet.as_deref(),
-        ),
+        ) + &crate::score::ratings_text(ratings.as_ref(), lang),
         ReportFormat::Announcement => {
             let grading = scores
                 .as_ref()

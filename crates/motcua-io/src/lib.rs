@@ -22,6 +22,7 @@ pub mod error;
 pub mod form06a;
 pub mod input;
 pub mod portal;
+pub mod ratings;
 pub mod report;
 pub mod rulebook;
 pub mod tables;

@@ -12,6 +12,7 @@ use super::report::{
     group_scores, rank,
 };
 use super::rulebook::{BandOn, Rulebook};
+use super::slips::{SlipMeans, slip_indicator};
 use super::units::{UnitFacts, Units};
 use crate::codes::{Channel, OnlineLevel, Rating, StatusGroup};
 use crate::count::{Counts, Tally};
@@ -60,6 +61,8 @@ pub struct Grader<'r> {
     agencies: Vec<u64>,
     /// Per official: resolved, one sum per table.
     officials: Vec<u64>,
+    /// With `--means slips`: per-dossier indicators are means over the period's slips.
+    slip_means: Option<SlipMeans>,
 }
 
 impl<'r> Grader<'r> {
@@ -99,10 +102,19 @@ impl<'r> Grader<'r> {
             tables,
             agencies: Vec::new(),
             officials: Vec::new(),
+            slip_means: None,
         }
     }
 
     /// Per agency: resolved, one sum per table, then the [`Extra`] counters.
+    /// Takes each per-dossier indicator numbered 1–9 as the mean over the period's slips
+    /// that give it (`ChiSoN`), for agencies and officials, instead of the mean over
+    /// resolved dossiers (contract section 17, `score --means slips`). An indicator no slip
+    /// gives is not measured. Which agencies and officials are graded does not change.
+    pub fn use_slip_means(&mut self, means: SlipMeans) {
+        self.slip_means = Some(means);
+    }
+
     fn agency_stride(&self) -> usize {
         self.tables.len() + 1 + Extra::COUNT
     }
@@ -257,7 +269,7 @@ impl<'r> Grader<'r> {
             };
             let mut s = AgencyScore::new(code, facts.name.clone(), book, sums[0]);
             if sums[0] > 0 {
-                s.indicators = self.score_indicators(&sums, &inputs);
+                s.indicators = self.score_indicators(code, &sums, &inputs);
                 for i in s.indicators.iter().filter(|i| !i.measured) {
                     not_measured.insert(i.id.clone());
                 }
@@ -323,10 +335,19 @@ impl<'r> Grader<'r> {
                 &check.missing,
             ));
         }
-        ScoreReport::new(book, self.period, scores, officials, warnings, check)
+        let mut report = ScoreReport::new(book, self.period, scores, officials, warnings, check);
+        if self.slip_means.is_some() {
+            report.means = "slips";
+        }
+        report
     }
 
-    fn score_indicators(&self, sums: &[u64], inputs: &AgencyInputs<'_>) -> Vec<IndicatorScore> {
+    fn score_indicators(
+        &self,
+        code: &str,
+        sums: &[u64],
+        inputs: &AgencyInputs<'_>,
+    ) -> Vec<IndicatorScore> {
         let book = self.book;
         let n = sums[0];
         let mut j = 0;
@@ -337,6 +358,12 @@ impl<'r> Grader<'r> {
                 if ind.scope() == Scope::Dossier {
                     let sum = Points::from_milli(sums[1 + j]);
                     j += 1;
+                    if let Some((means, k)) = self.slip_means.as_ref().zip(slip_indicator(&ind.id))
+                    {
+                        let (total, slips) = means.agency(code, k);
+                        slip_mean(&mut out, book, k, total, slips);
+                        return out;
+                    }
                     let p = Points::mean(sum, n, book.decimals, book.rounding);
                     out.value = Some(Value::Number(Ratio {
                         num: sum.milli(),
@@ -391,13 +418,13 @@ impl<'r> Grader<'r> {
             return Vec::new();
         };
         let k = self.tables.len();
-        let cols: Vec<usize> = book
+        let cols: Vec<(usize, &str)> = book
             .indicators
             .iter()
             .filter(|i| i.scope() == Scope::Dossier)
             .enumerate()
             .filter(|(_, i)| rules.indicators.contains(&i.id))
-            .map(|(j, _)| j)
+            .map(|(j, i)| (j, i.id.as_str()))
             .collect();
         let mut out: Vec<OfficialScore> = officials
             .names()
@@ -411,10 +438,15 @@ impl<'r> Grader<'r> {
                 let n = sums[0];
                 let total = (n > 0).then(|| {
                     cols.iter()
-                        .map(|j| {
+                        .map(|(j, id)| {
+                            let slip = self.slip_means.as_ref().zip(slip_indicator(id));
+                            let (sum, count) = slip.map_or((sums[1 + j], n), |(means, num)| {
+                                let (points, slips) = means.official(code, num);
+                                (points * Points::SCALE, slips)
+                            });
                             Points::mean(
-                                Points::from_milli(sums[1 + j]),
-                                n,
+                                Points::from_milli(sum),
+                                count,
                                 book.decimals,
                                 book.rounding,
                             )
@@ -435,6 +467,23 @@ impl<'r> Grader<'r> {
         out.sort_by(|a, b| a.official.cmp(&b.official));
         out
     }
+}
+
+/// Scores a per-dossier indicator as the rounded mean of `total` points over `slips`.
+fn slip_mean(out: &mut IndicatorScore, book: &Rulebook, k: usize, total: u64, slips: u64) {
+    if slips == 0 {
+        out.rule = format!("no slip of the period gives ChiSo{k}: not measured");
+        out.set_points(None);
+        return;
+    }
+    let p = Points::mean(Points::whole(total), slips, book.decimals, book.rounding);
+    out.value = Ratio::new(total, slips).map(Value::Number);
+    out.slips = Some(slips);
+    out.rule = format!(
+        "mean over {slips} rating slips (ChiSo{k}): {total}/{slips} → {}",
+        p.fixed(book.decimals, '.')
+    );
+    out.set_points(Some(p));
 }
 
 impl AgencyScore {

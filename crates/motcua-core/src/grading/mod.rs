@@ -33,6 +33,7 @@ mod report;
 mod rule;
 mod rulebook;
 pub mod sample_units;
+mod slips;
 mod summary;
 mod text;
 mod units;
@@ -61,6 +62,9 @@ pub use rule::{Cmp, Condition, IfAbsent, Operand, Rule, Step};
 pub use rulebook::{
     BUILTIN, Band, BandOn, Group, Indicator, LegalBasis, Officials, Rulebook, RulebookStatus,
     builtin_names, builtin_toml,
+};
+pub use slips::{
+    SLIP_INDICATORS, Slip, SlipMeans, replace_rating_counts, slip_counts, slip_indicator,
 };
 pub use summary::announcement_summary;
 pub use text::{score_csv, score_text};

@@ -74,6 +74,9 @@ pub struct IndicatorScore {
     /// Per-dossier indicators: how many dossiers the mean is over.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dossiers: Option<u64>,
+    /// With `--means slips`: how many rating slips the mean is over.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slips: Option<u64>,
     /// The rule that gave the points, in words.
     pub rule: String,
     /// Whether this indicator's scoring is a guess.
@@ -94,6 +97,7 @@ impl IndicatorScore {
             measure: ind.measure.name(),
             value: None,
             dossiers: None,
+            slips: None,
             rule: String::new(),
             approximate: ind.status.unwrap_or(book.status) == RulebookStatus::Approximate,
         }
@@ -371,6 +375,8 @@ pub struct ScoreReport {
     pub officials: Vec<OfficialScore>,
     /// Units-file mismatches.
     pub units: UnitsCheck,
+    /// What the per-dossier indicators are means over: `dossiers` (default) or `slips`.
+    pub means: &'static str,
     /// The input rows read, used, rejected (set by whoever read them).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input: Option<InputSummary>,
@@ -412,6 +418,7 @@ impl ScoreReport {
             agencies,
             officials,
             units,
+            means: "dossiers",
             input: None,
         }
     }
