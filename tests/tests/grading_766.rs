@@ -6,6 +6,7 @@
 use motcua_core::calendar::Calendar;
 use motcua_core::codes::{Channel, OnlineLevel, Rating, StatusGroup};
 use motcua_core::dossier::Dataset;
+use motcua_core::format::Lang;
 use motcua_core::grading::{
     AgencyScore, Points, Ratio, Rulebook, Units, Value, WarningKind, score_dataset,
 };
@@ -134,6 +135,19 @@ fn a_small_case_worked_by_hand() {
         (Some(p("38")), Some(Points::whole(38)))
     );
     assert_eq!(b.rank, Some(2));
+
+    // The announcement names the rule and gives the scores without a band.
+    let ann = motcua_core::grading::announcement_summary(&r, &book(), Lang::Vi);
+    assert_eq!(
+        (ann.agencies, ann.bands.len(), ann.bands[0].count),
+        (2, 1, 2)
+    );
+    assert_eq!(
+        (ann.bands[0].min_total, ann.bands[0].max_total),
+        (38.0, 40.02)
+    );
+    assert!(ann.bands[0].band.starts_with("chưa xếp loại"));
+    assert!(ann.basis.unwrap().contains("decision-766-2026"));
 
     let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
     assert_eq!(json["contract"], 2);

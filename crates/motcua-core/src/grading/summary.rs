@@ -38,10 +38,18 @@ pub fn announcement_summary(s: &ScoreReport, book: &Rulebook, lang: Lang) -> Gra
             warn.map_or_else(String::new, |w| format!("; {}", w.message))
         ),
     };
+    // A rulebook without bands (the 766 index publishes scores only) still announces the
+    // scores of the graded agencies, under a label that says there is no band.
+    let unbanded = match lang {
+        Lang::Vi => "chưa xếp loại (bộ chỉ số không có mức xếp loại)",
+        Lang::En => "not banded (the index has no bands)",
+    };
     let grades = s.agencies.iter().map(|a| {
-        a.basis()
-            .zip(a.band.as_deref())
-            .map(|(p, b)| (p.as_f64(), b))
+        let band = a
+            .band
+            .as_deref()
+            .or_else(|| book.bands.is_empty().then_some(unbanded));
+        a.basis().zip(band).map(|(p, b)| (p.as_f64(), b))
     });
     GradingSummary::from_totals(Some(basis), &order, grades)
 }
