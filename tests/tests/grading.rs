@@ -32,12 +32,7 @@ fn sample() -> Dataset {
             dossiers.push(d);
         }
     });
-    Dataset {
-        agencies: ingest.agencies,
-        officials: ingest.officials,
-        dossiers,
-        input: ingest.input,
-    }
+    ingest.into_dataset(dossiers)
 }
 
 fn sample_units() -> Units {

@@ -223,12 +223,7 @@ fn sample() -> Dataset {
             dossiers.push(d);
         }
     });
-    Dataset {
-        agencies: ingest.agencies,
-        officials: ingest.officials,
-        dossiers,
-        input: ingest.input,
-    }
+    ingest.into_dataset(dossiers)
 }
 
 #[test]

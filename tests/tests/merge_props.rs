@@ -30,7 +30,11 @@ prop_compose! {
         Dossier {
             agency: AgencyId(agency),
             official: Some(OfficialId(agency)),
+            procedure: None,
+            field: None,
+            line: 0,
             received,
+            received_time: None,
             due: received + Days::new(due_after),
             closed,
             status,

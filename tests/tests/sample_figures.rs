@@ -66,12 +66,7 @@ fn sample() -> Sample {
             dossiers.push(d);
         }
     });
-    let dataset = Dataset {
-        agencies: ingest.agencies,
-        officials: ingest.officials,
-        dossiers,
-        input: ingest.input,
-    };
+    let dataset = ingest.into_dataset(dossiers);
     Sample { csv, dataset, raw }
 }
 

@@ -418,7 +418,7 @@ fn parse_span(span: Span, columns: &[Prepared], calendar: &Calendar) -> Block {
     let typed: Vec<usize> = (0..srcs.len())
         .filter(|&c| srcs[c].borrowed(span.start).is_none())
         .collect();
-    let mut cells: [OnceCell<Inline>; 16] = std::array::from_fn(|_| OnceCell::new());
+    let mut cells: [OnceCell<Inline>; Column::COUNT] = std::array::from_fn(|_| OnceCell::new());
     let mut builder = BlockBuilder::default();
     for k in 0..span.len {
         let i = span.start + k;
@@ -525,13 +525,7 @@ pub fn read_batches(
         parallel(&spans, &prepared, calendar, workers, &mut sink)?;
     }
     let Sink { merger, dossiers } = sink;
-    let ing = merger.finish();
-    Ok(Dataset {
-        agencies: ing.agencies,
-        officials: ing.officials,
-        dossiers,
-        input: ing.input,
-    })
+    Ok(merger.finish().into_dataset(dossiers))
 }
 
 fn parallel(

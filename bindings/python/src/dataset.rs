@@ -10,7 +10,7 @@ use motcua_io::dossiers::ReadOptions;
 use motcua_io::input::{InputError as IoInputError, InputFormat, InputOptions, Place, read_path};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::PyString;
 use pyo3_arrow::input::AnyRecordBatch;
 
 use crate::errors::{MotcuaError, arrow_error, input_error, read_error};
@@ -21,68 +21,85 @@ use crate::{arrow_in, convert};
 #[pyclass(name = "RowError", module = "motcua", frozen)]
 #[derive(Clone)]
 pub struct PyRowError {
-    /// The line (CSV; the header is line 1), Excel row, or Arrow row index + 2.
-    #[pyo3(get)]
-    pub line: u64,
-    /// The column at fault, or None.
-    #[pyo3(get)]
-    pub column: Option<String>,
-    /// What is wrong and what is expected.
-    #[pyo3(get)]
-    pub message: String,
+    inner: RowError,
 }
 
 impl From<&RowError> for PyRowError {
     fn from(e: &RowError) -> Self {
-        Self {
-            line: e.line,
-            column: e.column.clone(),
-            message: e.message.clone(),
-        }
+        Self { inner: e.clone() }
     }
 }
 
 #[pymethods]
 impl PyRowError {
+    /// Where the record starts: CSV line (the header is line 1), Excel row, JSON record,
+    /// Arrow row across batches.
+    #[getter]
+    fn line(&self) -> u64 {
+        self.inner.line
+    }
+
+    /// The column at fault, or None.
+    #[getter]
+    fn column(&self) -> Option<String> {
+        self.inner.column.clone()
+    }
+
+    /// The kind of fault (contract section 6a): `missing`, `unparseable`, `unknown_code`,
+    /// `duplicate`, `closed_before_received`, `no_deadline` or `limit`.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.inner.kind.name()
+    }
+
+    /// What is wrong and what is expected.
+    #[getter]
+    fn message(&self) -> String {
+        self.inner.message.clone()
+    }
+
+    /// The worksheet of a workbook, or None.
+    #[getter]
+    fn sheet(&self) -> Option<String> {
+        self.inner.sheet.clone()
+    }
+
+    /// The JSON record number, or None.
+    #[getter]
+    fn record(&self) -> Option<u64> {
+        self.inner.record
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let column = match &self.column {
+        let column = match &self.inner.column {
             Some(c) => PyString::new(py, c).repr()?.to_string(),
             None => "None".to_owned(),
         };
-        let message = PyString::new(py, &self.message).repr()?;
+        let message = PyString::new(py, &self.inner.message).repr()?;
         Ok(format!(
-            "RowError(line={}, column={column}, message={message})",
-            self.line
+            "RowError(line={}, column={column}, kind='{}', message={message})",
+            self.inner.line, self.inner.kind
         ))
     }
 
     fn __str__(&self) -> String {
-        RowError {
-            line: self.line,
-            column: self.column.clone(),
-            message: self.message.clone(),
-        }
-        .to_string()
+        motcua_core::format::row_error_text(&self.inner, motcua_core::format::Lang::En)
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<Self>().is_ok_and(|o| {
-            let o = o.get();
-            (o.line, &o.column, &o.message) == (self.line, &self.column, &self.message)
-        })
+        other
+            .cast::<Self>()
+            .is_ok_and(|o| o.get().inner == self.inner)
     }
 
     fn __hash__(&self) -> u64 {
-        self.line
+        self.inner.line
     }
 
-    /// `{"line": …, "column": …, "message": …}` as in the JSON report.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        d.set_item("line", self.line)?;
-        d.set_item("column", &self.column)?;
-        d.set_item("message", &self.message)?;
-        Ok(d)
+    /// The error as in the JSON report: `line`, `column`, `kind`, `message` (and `sheet`,
+    /// `record` where the input has them).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::json::to_py(py, &self.inner)
     }
 }
 
@@ -225,12 +242,8 @@ pub fn read(
     let ds = py
         .detach(|| {
             let mut dossiers = Vec::new();
-            read_path(&path, &cal, &opts, &|_| {}, |d| dossiers.push(*d)).map(|ing| Dataset {
-                agencies: ing.agencies,
-                officials: ing.officials,
-                dossiers,
-                input: ing.input,
-            })
+            read_path(&path, &cal, &opts, &|_| {}, |d| dossiers.push(*d))
+                .map(|ing| ing.into_dataset(dossiers))
         })
         .map_err(|e| input_error_of(py, &e))?;
     Ok(PyDataset {

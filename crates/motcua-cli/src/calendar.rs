@@ -37,7 +37,10 @@ pub struct CalendarArgs {
 /// Runs `motcua calendar`.
 pub fn run(a: &CalendarArgs) -> Result<()> {
     if !(1..=9999).contains(&a.year) {
-        anyhow::bail!("year {} is out of range: give a year from 1 to 9999", a.year);
+        anyhow::bail!(
+            "year {} is out of range: give a year from 1 to 9999",
+            a.year
+        );
     }
     let cal = load_calendar(a.calendar.as_deref())?;
     let y = cal.year(a.year);
@@ -46,17 +49,61 @@ pub fn run(a: &CalendarArgs) -> Result<()> {
         CalendarFormat::Text => {
             let vi = a.lang == LangArg::Vi;
             let mut s = String::new();
-            let _ = writeln!(s, "{} {} — {}", if vi { "Lịch làm việc năm" } else { "Work calendar" }, a.year, cal.name());
-            let _ = writeln!(s, "{}: {}", if vi { "Tết Nguyên đán" } else { "Lunar New Year" }, y.lunar_new_year.format("%d/%m/%Y"));
-            let _ = writeln!(s, "{}: {}", if vi { "Số ngày làm việc" } else { "Working days" }, y.working_day_count);
+            let _ = writeln!(
+                s,
+                "{} {} — {}",
+                if vi {
+                    "Lịch làm việc năm"
+                } else {
+                    "Work calendar"
+                },
+                a.year,
+                cal.name()
+            );
+            let _ = writeln!(
+                s,
+                "{}: {}",
+                if vi {
+                    "Tết Nguyên đán"
+                } else {
+                    "Lunar New Year"
+                },
+                y.lunar_new_year.format("%d/%m/%Y")
+            );
+            let _ = writeln!(
+                s,
+                "{}: {}",
+                if vi {
+                    "Số ngày làm việc"
+                } else {
+                    "Working days"
+                },
+                y.working_day_count
+            );
             if y.projected {
-                let _ = writeln!(s, "{}", if vi { "(dự kiến theo quy định của Bộ luật Lao động; chưa có lịch nghỉ chính thức)" } else { "(projected from the Labour Code; no official schedule known)" });
+                let _ = writeln!(
+                    s,
+                    "{}",
+                    if vi {
+                        "(dự kiến theo quy định của Bộ luật Lao động; chưa có lịch nghỉ chính thức)"
+                    } else {
+                        "(projected from the Labour Code; no official schedule known)"
+                    }
+                );
             }
             let _ = writeln!(s, "\n{}:", if vi { "Ngày nghỉ" } else { "Days off" });
             for h in &y.holidays {
                 let _ = writeln!(s, "  {}  {}", h.date.format("%a %d/%m/%Y"), h.name);
             }
-            let _ = writeln!(s, "\n{}:", if vi { "Ngày làm bù" } else { "Make-up working days" });
+            let _ = writeln!(
+                s,
+                "\n{}:",
+                if vi {
+                    "Ngày làm bù"
+                } else {
+                    "Make-up working days"
+                }
+            );
             for d in &y.make_up_working_days {
                 let _ = writeln!(s, "  {}", d.format("%a %d/%m/%Y"));
             }

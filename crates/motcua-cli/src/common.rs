@@ -65,10 +65,9 @@ pub fn resolve_period(
     }
 }
 
+/// A date option in any timestamp form of the contract (section 2), as the readers take it.
 fn parse_date(s: &str, flag: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y"))
-        .with_context(|| format!("{flag} '{s}' is not a date: write yyyy-mm-dd or dd/mm/yyyy"))
+    motcua_core::record::parse_date(s).with_context(|| format!("{flag} '{s}' is not a date"))
 }
 
 /// The built-in Vietnamese calendar, or a TOML calendar file.

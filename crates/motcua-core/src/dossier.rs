@@ -17,6 +17,14 @@ pub struct AgencyId(pub u32);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct OfficialId(pub u32);
 
+/// Index of a procedure (`MaTTHC`) in an [`Interner`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ProcedureId(pub u32);
+
+/// Index of a field (lĩnh vực, `MaLinhVuc` or the catalog's) in an [`Interner`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FieldId(pub u32);
+
 /// A received dossier, validated, with its due date resolved against a work calendar.
 ///
 /// Rows with status 1 or 3 are not received dossiers and never become a `Dossier`.
@@ -26,8 +34,16 @@ pub struct Dossier {
     pub agency: AgencyId,
     /// Official who received it, if recorded.
     pub official: Option<OfficialId>,
+    /// Its procedure (`MaTTHC`), if recorded.
+    pub procedure: Option<ProcedureId>,
+    /// Its field: the row's `MaLinhVuc`, else the procedure catalog's.
+    pub field: Option<FieldId>,
+    /// Where its record starts in the input (contract section 6a).
+    pub line: u64,
     /// Receipt date `r`, as recorded (UTC+7).
     pub received: NaiveDate,
+    /// Receipt time of day in seconds after midnight, when the record gave a time.
+    pub received_time: Option<u32>,
     /// Due date `d`: `NgayHenTra`, or computed from `ThoiHanGiaiQuyet`.
     pub due: NaiveDate,
     /// Closing date `c` for statuses 7–10; `None` while open.
@@ -129,6 +145,11 @@ pub struct InputSummary {
     pub rejected: u64,
     /// Valid rows with status 1 or 3.
     pub not_received: u64,
+    /// Used rows whose online-service level is known from neither the row nor the
+    /// procedure catalog (they are outside `received_level34`, which explains an absent
+    /// online rate).
+    #[serde(default)]
+    pub without_level: u64,
     /// One entry per rejected row, in input order.
     pub errors: Vec<RowError>,
 }
@@ -140,6 +161,7 @@ impl InputSummary {
         self.used += other.used;
         self.rejected += other.rejected;
         self.not_received += other.not_received;
+        self.without_level += other.without_level;
         self.errors.extend(other.errors);
         self.errors.sort_by_key(|e| e.line);
     }
@@ -153,6 +175,10 @@ pub struct Dataset {
     pub agencies: Interner,
     /// Official codes; `Dossier::official` indexes this.
     pub officials: Interner,
+    /// Procedure codes; `Dossier::procedure` indexes this.
+    pub procedures: Interner,
+    /// Field codes; `Dossier::field` indexes this.
+    pub fields: Interner,
     /// The received dossiers, in input order.
     pub dossiers: Vec<Dossier>,
     /// Rows read, used, rejected, not received, with the errors.

@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 use std::str::FromStr;
 
 use crate::count::Counts;
+use crate::record::{ErrorKind, RowError};
 use crate::report::{Figures, Report};
 
 /// The language of labels and number formatting.
@@ -165,7 +166,11 @@ pub fn rate_text(f: &Figures, name: &str, lang: Lang) -> String {
 fn pad(s: &str, w: usize, right: bool) -> String {
     let n = s.chars().count();
     let fill = " ".repeat(w.saturating_sub(n));
-    if right { format!("{fill}{s}") } else { format!("{s}{fill}") }
+    if right {
+        format!("{fill}{s}")
+    } else {
+        format!("{s}{fill}")
+    }
 }
 
 /// The report as a readable text table.
@@ -173,34 +178,87 @@ fn pad(s: &str, w: usize, right: bool) -> String {
 pub fn report_text(r: &Report, lang: Lang) -> String {
     let mut out = String::new();
     let (title, period) = match lang {
-        Lang::Vi => ("BÁO CÁO KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", r.period.label_vi()),
-        Lang::En => ("ADMINISTRATIVE PROCEDURE DOSSIERS REPORT", r.period.label_en()),
+        Lang::Vi => (
+            "BÁO CÁO KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
+            r.period.label_vi(),
+        ),
+        Lang::En => (
+            "ADMINISTRATIVE PROCEDURE DOSSIERS REPORT",
+            r.period.label_en(),
+        ),
     };
     let _ = writeln!(out, "{title}");
-    let range = format!("{} – {}", r.period.from().format("%d/%m/%Y"), r.period.to().format("%d/%m/%Y"));
+    let range = format!(
+        "{} – {}",
+        r.period.from().format("%d/%m/%Y"),
+        r.period.to().format("%d/%m/%Y")
+    );
     let _ = writeln!(out, "{period} ({range})\n");
     let t = &r.total;
-    let w = Counts::NAMES.iter().map(|n| count_label(n, lang).chars().count()).max().unwrap_or(0) + 2;
+    let w = Counts::NAMES
+        .iter()
+        .map(|n| count_label(n, lang).chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
     for name in Counts::NAMES {
         let v = t.counts.get(name).unwrap_or(0);
-        let mut line = format!("{}{}", pad(count_label(name, lang), w, false), pad(&int(v, lang), 10, true));
+        let mut line = format!(
+            "{}{}",
+            pad(count_label(name, lang), w, false),
+            pad(&int(v, lang), 10, true)
+        );
         if let Some(ch) = r.change.as_ref().and_then(|c| c.get(*name)) {
             if let Some(rel) = ch.relative {
-                let word = match lang { Lang::Vi => "kỳ trước", Lang::En => "previous" };
+                let word = match lang {
+                    Lang::Vi => "kỳ trước",
+                    Lang::En => "previous",
+                };
                 let sign = if ch.absolute > 0 { "+" } else { "" };
-                let _ = write!(line, "   ({word} {}: {sign}{}, {})", int(ch.previous, lang), signed(ch.absolute, lang), change_percent(rel, lang));
+                let _ = write!(
+                    line,
+                    "   ({word} {}: {sign}{}, {})",
+                    int(ch.previous, lang),
+                    signed(ch.absolute, lang),
+                    change_percent(rel, lang)
+                );
             }
         }
         let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(out);
     for (name, _) in t.rates.named() {
-        let _ = writeln!(out, "{}{}", pad(count_label(name, lang), w, false), pad(&rate_text(t, name, lang), 10, true));
+        let _ = writeln!(
+            out,
+            "{}{}",
+            pad(count_label(name, lang), w, false),
+            pad(&rate_text(t, name, lang), 10, true)
+        );
     }
-    let (h_agency, h_total) = match lang { Lang::Vi => ("Đơn vị", "Tổng cộng"), Lang::En => ("Agency", "Total") };
-    let cols = ["received", "received_online", "carried_over", "resolved", "resolved_early", "resolved_on_time", "resolved_late", "pending", "pending_overdue"];
+    let (h_agency, h_total) = match lang {
+        Lang::Vi => ("Đơn vị", "Tổng cộng"),
+        Lang::En => ("Agency", "Total"),
+    };
+    let cols = [
+        "received",
+        "received_online",
+        "carried_over",
+        "resolved",
+        "resolved_early",
+        "resolved_on_time",
+        "resolved_late",
+        "pending",
+        "pending_overdue",
+    ];
     let rates = ["resolution_rate", "on_time_rate", "online_rate"];
-    let aw = r.agencies.iter().map(|a| a.agency.chars().count()).chain([h_agency.chars().count(), h_total.chars().count()]).max().unwrap_or(6) + 2;
+    let aw = r
+        .agencies
+        .iter()
+        .map(|a| a.agency.chars().count())
+        .chain([h_agency.chars().count(), h_total.chars().count()])
+        .max()
+        .unwrap_or(6)
+        + 2;
     let _ = writeln!(out);
     let mut head = pad(h_agency, aw, false);
     for c in cols.iter().chain(rates.iter()) {
@@ -229,13 +287,82 @@ pub fn report_text(r: &Report, lang: Lang) -> String {
     let i = &r.input;
     let _ = writeln!(out);
     let _ = match lang {
-        Lang::Vi => writeln!(out, "Dữ liệu: {} dòng = {} dùng + {} bị loại + {} chưa tiếp nhận", int(i.rows, lang), int(i.used, lang), int(i.rejected, lang), int(i.not_received, lang)),
-        Lang::En => writeln!(out, "Input: {} rows = {} used + {} rejected + {} not received", int(i.rows, lang), int(i.used, lang), int(i.rejected, lang), int(i.not_received, lang)),
+        Lang::Vi => writeln!(
+            out,
+            "Dữ liệu: {} dòng = {} dùng + {} bị loại + {} chưa tiếp nhận",
+            int(i.rows, lang),
+            int(i.used, lang),
+            int(i.rejected, lang),
+            int(i.not_received, lang)
+        ),
+        Lang::En => writeln!(
+            out,
+            "Input: {} rows = {} used + {} rejected + {} not received",
+            int(i.rows, lang),
+            int(i.used, lang),
+            int(i.rejected, lang),
+            int(i.not_received, lang)
+        ),
     };
     for e in &i.errors {
-        let _ = writeln!(out, "  {e}");
+        let _ = writeln!(out, "  {}", row_error_text(e, lang));
     }
     out
+}
+
+/// Where a rejected row is, in the words of its input: `dòng 5` / `line 5`, `trang 'Hồ sơ',
+/// dòng 5` / `sheet 'Hồ sơ', row 5`, `bản ghi 5` / `record 5`, prefixed by its file when
+/// several files are read as one input.
+#[must_use]
+pub fn row_place(e: &RowError, lang: Lang) -> String {
+    let mut s = String::new();
+    if let Some(f) = &e.file {
+        let _ = write!(s, "{f}: ");
+    }
+    let _ = match (&e.sheet, e.record, lang) {
+        (Some(sh), _, Lang::Vi) => write!(s, "trang '{sh}', dòng {}", e.line),
+        (Some(sh), _, Lang::En) => write!(s, "sheet '{sh}', row {}", e.line),
+        (None, Some(n), Lang::Vi) => write!(s, "bản ghi {n}"),
+        (None, Some(n), Lang::En) => write!(s, "record {n}"),
+        (None, None, Lang::Vi) => write!(s, "dòng {}", e.line),
+        (None, None, Lang::En) => write!(s, "line {}", e.line),
+    };
+    s
+}
+
+/// A rejected row as one line of text: its place, its column and what is wrong.
+#[must_use]
+pub fn row_error_text(e: &RowError, lang: Lang) -> String {
+    let place = row_place(e, lang);
+    let word = match (lang, e.record.is_some()) {
+        (Lang::Vi, _) => "cột",
+        (Lang::En, true) => "field",
+        (Lang::En, false) => "column",
+    };
+    match &e.column {
+        Some(c) => format!("{place}, {word} {c}: {}", e.message_in(lang)),
+        None => format!("{place}: {}", e.message_in(lang)),
+    }
+}
+
+/// The Vietnamese message of a rejected row, from its kind and column; the English message
+/// follows in brackets for the detail (the value read, the accepted forms).
+#[must_use]
+pub fn row_error_vi(e: &RowError) -> String {
+    let col = e.column.as_deref().unwrap_or("");
+    let what = match e.kind {
+        ErrorKind::Missing => format!("thiếu giá trị bắt buộc {col}"),
+        ErrorKind::Unparseable if col.is_empty() => "không đọc được bản ghi".to_owned(),
+        ErrorKind::Unparseable => format!("không đọc được giá trị của {col}"),
+        ErrorKind::UnknownCode => format!("mã {col} không có trong danh mục"),
+        ErrorKind::Duplicate => "mã hồ sơ trùng với một dòng trước (dòng sau bị loại)".to_owned(),
+        ErrorKind::ClosedBeforeReceived => "ngày kết thúc trước ngày tiếp nhận".to_owned(),
+        ErrorKind::NoDeadline => {
+            "không có hạn giải quyết: thiếu cả NgayHenTra và ThoiHanGiaiQuyet".to_owned()
+        }
+        ErrorKind::Limit => "vượt giới hạn kích thước".to_owned(),
+    };
+    format!("{what} ({})", e.message)
 }
 
 #[cfg(test)]

@@ -20,17 +20,20 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod agency;
+/// The version of the data contract that every JSON output follows (its `"contract"` key).
+pub const CONTRACT_VERSION: u32 = 2;
+
 pub mod announcement;
 pub mod calendar;
+pub mod catalog;
 pub mod codes;
 pub mod count;
 pub mod dossier;
 pub mod form06a;
 pub mod format;
+pub mod grading;
 pub mod period;
 pub mod record;
 pub mod report;
-pub mod timestamp;
-pub mod grading;
 pub mod sample;
+pub mod timestamp;

@@ -95,7 +95,10 @@ pub struct Figures {
 
 impl From<Counts> for Figures {
     fn from(counts: Counts) -> Self {
-        Self { rates: Rates::of(&counts), counts }
+        Self {
+            rates: Rates::of(&counts),
+            counts,
+        }
     }
 }
 
@@ -147,6 +150,9 @@ impl Change {
 /// The report of one period (contract section 7).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
+    /// The version of the data contract the report follows ([`crate::CONTRACT_VERSION`]).
+    #[serde(default = "contract_version")]
+    pub contract: u32,
     /// The period counted.
     pub period: Period,
     /// What happened to the input rows.
@@ -166,12 +172,20 @@ pub struct Report {
 impl Report {
     /// Builds the report from the tally of `period` and, if counted, of the previous period.
     #[must_use]
-    pub fn new(period: Period, input: InputSummary, tally: &Tally, previous: Option<(Period, &Tally)>) -> Self {
+    pub fn new(
+        period: Period,
+        input: InputSummary,
+        tally: &Tally,
+        previous: Option<(Period, &Tally)>,
+    ) -> Self {
         let total = tally.total();
         let agencies = tally
             .agencies
             .iter()
-            .map(|(code, c)| AgencyFigures { agency: code.clone(), figures: Figures::from(*c) })
+            .map(|(code, c)| AgencyFigures {
+                agency: code.clone(),
+                figures: Figures::from(*c),
+            })
             .collect();
         let (previous, change) = match previous {
             Some((p, t)) => {
@@ -181,16 +195,37 @@ impl Report {
                     .zip(prev.values().into_iter().zip(total.values()))
                     .map(|(name, (a, b))| ((*name).to_owned(), Change::new(a, b)))
                     .collect();
-                (Some(Previous { period: p, total: Figures::from(prev) }), Some(change))
+                (
+                    Some(Previous {
+                        period: p,
+                        total: Figures::from(prev),
+                    }),
+                    Some(change),
+                )
             }
             None => (None, None),
         };
-        Self { period, input, total: Figures::from(total), agencies, previous, change }
+        Self {
+            contract: crate::CONTRACT_VERSION,
+            period,
+            input,
+            total: Figures::from(total),
+            agencies,
+            previous,
+            change,
+        }
     }
 
     /// The figures of one agency.
     #[must_use]
     pub fn agency(&self, code: &str) -> Option<&Figures> {
-        self.agencies.iter().find(|a| a.agency == code).map(|a| &a.figures)
+        self.agencies
+            .iter()
+            .find(|a| a.agency == code)
+            .map(|a| &a.figures)
     }
+}
+
+fn contract_version() -> u32 {
+    crate::CONTRACT_VERSION
 }

@@ -31,7 +31,9 @@
 use std::collections::HashMap;
 
 use motcua_core::calendar::Calendar;
-use motcua_core::dossier::{AgencyId, Dossier, InputSummary, Interner, OfficialId};
+use motcua_core::dossier::{
+    AgencyId, Dossier, FieldId, InputSummary, Interner, OfficialId, ProcedureId,
+};
 use motcua_core::record::{Column, FieldError, Header, Ingest, ParsedRow, fingerprint, parse_row};
 
 use crate::error::ReadError;
@@ -44,12 +46,24 @@ pub struct Ingested {
     pub agencies: Interner,
     /// Officials met in used rows.
     pub officials: Interner,
+    /// Procedures met in used rows.
+    pub procedures: Interner,
+    /// Fields of used rows (from the rows or the catalog).
+    pub fields: Interner,
+    /// Dossiers kept with their codes ([`Ingest::keep`]).
+    pub kept: Vec<motcua_core::record::Kept>,
     /// Rows read, used, rejected, not received; the errors.
     pub input: InputSummary,
 }
 
 enum Kind {
-    Received { dossier: Dossier, agency: u32, official: Option<u32> },
+    Received {
+        dossier: Dossier,
+        agency: u32,
+        official: Option<u32>,
+        procedure: Option<u32>,
+        field: Option<u32>,
+    },
     NotReceived,
     Bad(FieldError),
 }
@@ -72,12 +86,13 @@ impl std::hash::Hasher for FxHasher {
         for chunk in bytes.chunks(8) {
             let mut w = [0u8; 8];
             w[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
 }
 
-/// Agency or official codes of one block, by first appearance.
+/// Agency, official, procedure or field codes of one block, by first appearance.
 #[derive(Default)]
 struct LocalNames {
     map: HashMap<Box<str>, u32, std::hash::BuildHasherDefault<FxHasher>>,
@@ -109,7 +124,27 @@ pub struct Block {
     codes: String,
     agencies: LocalNames,
     officials: LocalNames,
+    procedures: LocalNames,
+    fields: LocalNames,
     fatal: Option<ReadError>,
+}
+
+/// Maps the ids of one block's [`LocalNames`] to the ids of the whole input's interner.
+struct IdMap(Vec<Option<u32>>);
+
+impl IdMap {
+    fn new(local: &LocalNames) -> Self {
+        Self(vec![None; local.names.len()])
+    }
+
+    fn get(
+        &mut self,
+        local: &LocalNames,
+        id: u32,
+        global: &mut motcua_core::dossier::Interner,
+    ) -> u32 {
+        *self.0[id as usize].get_or_insert_with(|| global.intern(&local.names[id as usize]))
+    }
 }
 
 impl Block {
@@ -140,6 +175,8 @@ impl BlockBuilder {
         block.codes.clear();
         block.agencies.clear();
         block.officials.clear();
+        block.procedures.clear();
+        block.fields.clear();
         block.fatal = None;
         Self { block }
     }
@@ -147,12 +184,27 @@ impl BlockBuilder {
     /// Validates one record starting at `line`; `len` is its number of fields, `field`
     /// returns a column's text (`""` when absent). A record whose field count differs from
     /// the header's is a bad row.
-    pub fn record<'a>(&mut self, line: u64, len: usize, header: &Header, calendar: &Calendar, field: impl Fn(Column) -> &'a str) {
+    pub fn record<'a>(
+        &mut self,
+        line: u64,
+        len: usize,
+        header: &Header,
+        calendar: &Calendar,
+        field: impl Fn(Column) -> &'a str,
+    ) {
         let width = header.width();
         if len != width {
             let code = field(Column::MaHoSo);
-            let message = format!("the row has {len} fields but the header has {width}: check the commas and quotes");
-            self.row(line, ParsedRow::Bad { code: Some(code), error: FieldError::record(message) });
+            let message = format!(
+                "the row has {len} fields but the header has {width}: check the commas and quotes"
+            );
+            self.row(
+                line,
+                ParsedRow::Bad {
+                    code: Some(code),
+                    error: FieldError::record(message),
+                },
+            );
             return;
         }
         self.row(line, parse_row(field, calendar));
@@ -162,10 +214,28 @@ impl BlockBuilder {
     pub fn row(&mut self, line: u64, parsed: ParsedRow<'_>) {
         let b = &mut self.block;
         let (code, kind) = match parsed {
-            ParsedRow::Received { code, agency, official, dossier } => {
-                let a = b.agencies.id(agency);
-                let o = official.map(|o| b.officials.id(o));
-                (Some(code), Kind::Received { dossier, agency: a, official: o })
+            ParsedRow::Received {
+                code,
+                agency,
+                official,
+                procedure,
+                field,
+                dossier,
+            } => {
+                let agency = b.agencies.id(agency);
+                let official = official.map(|o| b.officials.id(o));
+                let procedure = procedure.map(|p| b.procedures.id(p));
+                let field = field.map(|f| b.fields.id(f));
+                (
+                    Some(code),
+                    Kind::Received {
+                        dossier,
+                        agency,
+                        official,
+                        procedure,
+                        field,
+                    },
+                )
             }
             ParsedRow::NotReceived { code } => (Some(code), Kind::NotReceived),
             ParsedRow::Bad { code, error } => (code, Kind::Bad(error)),
@@ -211,24 +281,44 @@ impl Merger {
 
     /// Merges the next block: `visit` sees each used dossier with its final ids. Returns the
     /// emptied block, to reuse; a fatal error of the block comes after its earlier rows.
-    pub fn merge(&mut self, mut block: Block, visit: &mut impl FnMut(&Dossier)) -> Result<Block, ReadError> {
+    pub fn merge(
+        &mut self,
+        mut block: Block,
+        visit: &mut impl FnMut(&Dossier),
+    ) -> Result<Block, ReadError> {
         let ing = &mut self.ingest;
-        let mut amap: Vec<Option<u32>> = vec![None; block.agencies.names.len()];
-        let mut omap: Vec<Option<u32>> = vec![None; block.officials.names.len()];
+        let mut amap = IdMap::new(&block.agencies);
+        let mut omap = IdMap::new(&block.officials);
+        let mut pmap = IdMap::new(&block.procedures);
+        let mut fmap = IdMap::new(&block.fields);
         for row in block.rows.drain(..) {
-            let code = row.code.map(|(s, e, fp)| (&block.codes[s as usize..e as usize], fp));
+            let code = row
+                .code
+                .map(|(s, e, fp)| (&block.codes[s as usize..e as usize], fp));
             if !ing.begin_row(row.line, code).map_err(ReadError::Row)? {
                 continue;
             }
             match row.kind {
-                Kind::Received { mut dossier, agency, official } => {
-                    let names = &block.agencies.names;
-                    let a = *amap[agency as usize].get_or_insert_with(|| ing.agencies.intern(&names[agency as usize]));
-                    dossier.agency = AgencyId(a);
-                    let names = &block.officials.names;
-                    dossier.official =
-                        official.map(|o| OfficialId(*omap[o as usize].get_or_insert_with(|| ing.officials.intern(&names[o as usize]))));
-                    ing.used();
+                Kind::Received {
+                    mut dossier,
+                    agency,
+                    official,
+                    procedure,
+                    field,
+                } => {
+                    dossier.agency = AgencyId(amap.get(&block.agencies, agency, &mut ing.agencies));
+                    dossier.official = official
+                        .map(|o| OfficialId(omap.get(&block.officials, o, &mut ing.officials)));
+                    let procedure = procedure
+                        .map(|p| ProcedureId(pmap.get(&block.procedures, p, &mut ing.procedures)));
+                    let field = field.map(|f| FieldId(fmap.get(&block.fields, f, &mut ing.fields)));
+                    ing.complete(
+                        row.line,
+                        code.map_or("", |c| c.0),
+                        &mut dossier,
+                        procedure,
+                        field,
+                    );
                     visit(&dossier);
                 }
                 Kind::NotReceived => ing.not_received(),
@@ -253,7 +343,45 @@ impl Merger {
 impl From<Ingest> for Ingested {
     /// What an ingest leaves once the rows are read: agencies, officials, the summary.
     fn from(ingest: Ingest) -> Self {
-        let Ingest { agencies, officials, input, .. } = ingest;
-        Self { agencies, officials, input }
+        let Ingest {
+            agencies,
+            officials,
+            procedures,
+            fields,
+            input,
+            kept,
+            ..
+        } = ingest;
+        Self {
+            agencies,
+            officials,
+            procedures,
+            fields,
+            kept,
+            input,
+        }
+    }
+}
+
+impl Ingested {
+    /// The dataset of these rows, with `dossiers` read from them in input order.
+    #[must_use]
+    pub fn into_dataset(self, dossiers: Vec<Dossier>) -> motcua_core::dossier::Dataset {
+        let Self {
+            agencies,
+            officials,
+            procedures,
+            fields,
+            input,
+            ..
+        } = self;
+        motcua_core::dossier::Dataset {
+            agencies,
+            officials,
+            procedures,
+            fields,
+            dossiers,
+            input,
+        }
     }
 }

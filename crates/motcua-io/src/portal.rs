@@ -20,7 +20,7 @@ use std::io::Read;
 
 use motcua_core::calendar::Calendar;
 use motcua_core::dossier::Dossier;
-use motcua_core::record::{Column, FieldError, Ingest, ParsedRow, RowError, parse_row};
+use motcua_core::record::{Column, ErrorKind, FieldError, Ingest, ParsedRow, RowError, parse_row};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use crate::dossiers::Ingested;
@@ -115,8 +115,12 @@ pub fn read_dossiers<R: Read>(
                         // a number at the end of the block may go on in the next one
                     } else {
                         let place = Place::Record { number, line };
-                        take(raw, number, calendar, &mut ingest, &mut visit)
-                            .map_err(|error| InputError::Row { place, error })?;
+                        take(raw, number, calendar, &mut ingest, &mut visit).map_err(
+                            |mut error| {
+                                error.record = Some(error.line);
+                                InputError::Row { place, error }
+                            },
+                        )?;
                         break end;
                     }
                 }
@@ -142,7 +146,11 @@ pub fn read_dossiers<R: Read>(
         src.advance(used);
         progress(src.consumed);
     }
-    Ok(ingest.into())
+    let mut ing: Ingested = ingest.into();
+    for e in &mut ing.input.errors {
+        e.record = Some(e.line);
+    }
+    Ok(ing)
 }
 
 /// The input, a block of it in memory.
@@ -235,11 +243,12 @@ fn take(
         Raw::Object(f) => f,
         Raw::Other(kind) => {
             let message = format!("the record is {kind}, not an object of dossier fields");
-            return ingest.reject_unparsed(RowError {
-                line: number,
-                column: None,
+            return ingest.reject_unparsed(RowError::new(
+                number,
+                None,
+                ErrorKind::Unparseable,
                 message,
-            });
+            ));
         }
     };
     if let Some(message) = fields.duplicate.take() {
@@ -280,7 +289,7 @@ enum Value<'a> {
 
 /// A record: the contract fields it has.
 struct Fields<'a> {
-    values: [Option<Value<'a>>; 16],
+    values: [Option<Value<'a>>; Column::COUNT],
     /// Length of `DanhSachHoSoBoSung`, or the kind of value it wrongly is.
     supplements: Option<Result<usize, &'static str>>,
     duplicate: Option<String>,
@@ -312,19 +321,17 @@ impl Fields<'_> {
                     let message = format!(
                         "DanhSachHoSoBoSung must be an array of supplement requests, not {kind}"
                     );
-                    return Some(FieldError {
-                        column: Some(c),
-                        message,
-                    });
+                    return Some(FieldError::new(c, ErrorKind::Unparseable, message));
                 }
                 _ => return None,
             },
             _ => return None,
         };
-        Some(FieldError {
-            column: Some(c),
-            message: format!("{c} must be a string or a number, not {kind}"),
-        })
+        Some(FieldError::new(
+            c,
+            ErrorKind::Unparseable,
+            format!("{c} must be a string or a number, not {kind}"),
+        ))
     }
 }
 

@@ -18,7 +18,7 @@ use calamine::{DataRef, Reader, Xlsx, XlsxError};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use motcua_core::calendar::Calendar;
 use motcua_core::dossier::Dossier;
-use motcua_core::record::{Column, FieldError, Header, HeaderError, Ingest, parse_row};
+use motcua_core::record::{Column, ErrorKind, FieldError, Header, HeaderError, Ingest, parse_row};
 
 use crate::blocks::{Block, BlockBuilder, Merger};
 use crate::dossiers::{Ingested, ReadOptions};
@@ -74,9 +74,12 @@ pub fn read_dossiers<RS: Read + Seek>(
     let mut row = RowBuf::default();
     let mut header: Option<(Header, Vec<Option<Column>>)> = None;
     let to_input = |e: ReadError| match e {
-        ReadError::Row(error) => InputError::Row {
+        ReadError::Row(mut error) => InputError::Row {
             place: place(error.line.saturating_sub(1) as u32),
-            error,
+            error: {
+                error.sheet = Some(name.clone());
+                error
+            },
         },
         other => InputError::from(other),
     };
@@ -177,7 +180,11 @@ pub fn read_dossiers<RS: Read + Seek>(
         }
         Ok(())
     })?;
-    Ok(merger.finish())
+    let mut ing = merger.finish();
+    for e in &mut ing.input.errors {
+        e.sheet = Some(name.clone());
+    }
+    Ok(ing)
 }
 
 /// Rows handed to the checker at a time.
@@ -316,10 +323,11 @@ impl RowBuf {
             DataRef::Bool(b) => t.push_str(if *b { "TRUE" } else { "FALSE" }),
             DataRef::Error(e) => {
                 if let (Some(c), None) = (column, &self.fault) {
-                    self.fault = Some(FieldError {
-                        column: Some(c),
-                        message: format!("the cell holds the error {e}"),
-                    });
+                    self.fault = Some(FieldError::new(
+                        c,
+                        ErrorKind::Unparseable,
+                        format!("the cell holds the error {e}"),
+                    ));
                 }
             }
         }

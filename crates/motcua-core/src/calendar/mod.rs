@@ -198,7 +198,8 @@ impl Calendar {
     /// If the result is after the year 9999 (see [`Calendar::checked_add_working_days`]).
     #[must_use]
     pub fn add_working_days(&self, d: NaiveDate, n: u32) -> NaiveDate {
-        self.checked_add_working_days(d, n).expect("a working day before the year 10000")
+        self.checked_add_working_days(d, n)
+            .expect("a working day before the year 10000")
     }
 
     /// The `n`-th working day after `d`, or `None` when it would fall after the year 9999.
@@ -251,7 +252,8 @@ impl Calendar {
     /// If the result is after the year 9999 (see [`Calendar::checked_due_date`]).
     #[must_use]
     pub fn due_date(&self, received: &Timestamp, days: u32) -> NaiveDate {
-        self.checked_due_date(received, days).expect("a due date before the year 10000")
+        self.checked_due_date(received, days)
+            .expect("a due date before the year 10000")
     }
 
     /// The due date, or `None` when it would fall after the year 9999.

@@ -289,7 +289,11 @@ fn outside_the_table_is_exact() {
             let d = date(s);
             let want = naive_add(d, n);
             if want.year() > 9999 {
-                assert_eq!(vn.checked_add_working_days(d, n), None, "{s} + {n} is out of range");
+                assert_eq!(
+                    vn.checked_add_working_days(d, n),
+                    None,
+                    "{s} + {n} is out of range"
+                );
                 continue;
             }
             let got = vn.add_working_days(d, n);
@@ -340,4 +344,3 @@ fn calendars_are_cheap_shareable_values() {
     assert!(Arc::ptr_eq(&vn.table, &vn.clone().table));
     assert!(Calendar::builtin("vn").is_some() && Calendar::builtin("xx").is_none());
 }
-

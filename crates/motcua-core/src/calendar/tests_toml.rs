@@ -154,10 +154,15 @@ fn embedded_vn_file_is_a_valid_calendar() {
 
 #[test]
 fn a_week_without_working_days_is_rejected() {
-    let e = Calendar::from_toml("name = \"x\"\nweekend = [\"Mon\", \"Tue\", \"Wed\", \"Thu\", \"Fri\", \"Sat\", \"Sun\"]\n")
-        .unwrap_err();
+    let e = Calendar::from_toml(
+        "name = \"x\"\nweekend = [\"Mon\", \"Tue\", \"Wed\", \"Thu\", \"Fri\", \"Sat\", \"Sun\"]\n",
+    )
+    .unwrap_err();
     assert_eq!(e.position().0, 2, "{e}");
-    assert!(e.to_string().contains("at least one working weekday"), "{e}");
+    assert!(
+        e.to_string().contains("at least one working weekday"),
+        "{e}"
+    );
 }
 
 #[test]

@@ -182,7 +182,8 @@ impl Ctx<'_> {
             return Err(self.invalid(
                 value,
                 "weekend",
-                "every day of the week is a weekend day: leave at least one working weekday".to_owned(),
+                "every day of the week is a weekend day: leave at least one working weekday"
+                    .to_owned(),
             ));
         }
         Ok(weekend)

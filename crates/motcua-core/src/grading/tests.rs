@@ -61,7 +61,11 @@ impl Builder {
             let dossier = Dossier {
                 agency: AgencyId(self.ds.agencies.intern(agency)),
                 official: official.map(|o| OfficialId(self.ds.officials.intern(o))),
+                procedure: None,
+                field: None,
+                line: 0,
                 received: date("2021-07-01"),
+                received_time: None,
                 due,
                 closed,
                 status: if closed.is_some() {

@@ -39,12 +39,7 @@ fn dataset(profile: &Profile) -> Dataset {
             dossiers.push(d);
         }
     });
-    Dataset {
-        agencies: ingest.agencies,
-        officials: ingest.officials,
-        dossiers,
-        input: ingest.input,
-    }
+    ingest.into_dataset(dossiers)
 }
 
 #[test]
