@@ -26,36 +26,9 @@ use std::path::{Path, PathBuf};
 
 use motcua_core::codes::Rating;
 use motcua_core::grading::{SLIP_INDICATORS, Slip};
+pub use motcua_core::record::ErrorKind;
 use motcua_core::timestamp::Timestamp;
 use serde::Serialize;
-
-/// What is wrong with a slip (the kinds of contract section 6a).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum SlipErrorKind {
-    /// A required value is absent.
-    Missing,
-    /// A value cannot be read.
-    Unparseable,
-    /// A rating or points outside their list.
-    UnknownCode,
-    /// A `MaPhieu` already seen (the later slip is the bad one).
-    Duplicate,
-}
-
-impl SlipErrorKind {
-    /// The kind's name in outputs.
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Missing => "missing",
-            Self::Unparseable => "unparseable",
-            Self::UnknownCode => "unknown_code",
-            Self::Duplicate => "duplicate",
-        }
-    }
-}
 
 /// A rejected slip: where and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -65,7 +38,7 @@ pub struct SlipError {
     /// The column at fault; `None` for the whole record.
     pub column: Option<String>,
     /// The kind of fault.
-    pub kind: SlipErrorKind,
+    pub kind: ErrorKind,
     /// What is wrong and what is expected.
     pub message: String,
 }
@@ -184,7 +157,7 @@ impl Columns {
             if v.is_empty() {
                 Err(err(
                     name,
-                    SlipErrorKind::Missing,
+                    ErrorKind::Missing,
                     format!("missing value: {name} is required"),
                 ))
             } else {
@@ -195,7 +168,7 @@ impl Columns {
         let agency = required(self.agency, "DonViXuLy")?;
         let date_text = required(self.date, "NgayDanhGia")?;
         let date = Timestamp::parse(date_text)
-            .map_err(|e| err("NgayDanhGia", SlipErrorKind::Unparseable, e.to_string()))?
+            .map_err(|e| err("NgayDanhGia", ErrorKind::Unparseable, e.to_string()))?
             .date;
         let mut s = Slip::new(code, agency, date);
         s.official = opt(self.official).map(str::to_owned);
@@ -204,7 +177,7 @@ impl Columns {
             s.rating = Some(Rating::try_from(v).map_err(|_| {
                 err(
                     "MucDoHaiLong",
-                    SlipErrorKind::UnknownCode,
+                    ErrorKind::UnknownCode,
                     format!("'{v}' is not a rating (expected 3 very satisfied, 2 satisfied, 1 dissatisfied)"),
                 )
             })?);
@@ -215,14 +188,14 @@ impl Columns {
                 let n: u8 = v.parse().map_err(|_| {
                     err(
                         &col,
-                        SlipErrorKind::Unparseable,
+                        ErrorKind::Unparseable,
                         format!("'{v}' is not a number of points (0, 1 or 2)"),
                     )
                 })?;
                 if n > 2 {
                     return Err(err(
                         &col,
-                        SlipErrorKind::UnknownCode,
+                        ErrorKind::UnknownCode,
                         format!("{n} points: an indicator gives 0, 1 or 2"),
                     ));
                 }
@@ -303,7 +276,7 @@ pub fn read_ratings<R: Read>(mut input: R, strict: bool) -> Result<Ratings, Rati
                 return Err(SlipError {
                     line,
                     column: Some("MaPhieu".to_owned()),
-                    kind: SlipErrorKind::Duplicate,
+                    kind: ErrorKind::Duplicate,
                     message: format!("rating '{}' already seen on line {first}", s.code),
                 });
             }
