@@ -288,4 +288,37 @@ mod tests {
         assert_eq!(LegalStatus::parse("in_force"), Some(LegalStatus::InForce));
         assert_eq!(LegalStatus::parse("official"), None);
     }
+
+    #[test]
+    fn a_rulebook_file_states_its_validity_or_says_what_is_wrong() {
+        use crate::grading::{Rulebook, RulebookError};
+        let book = |v: &str| {
+            Rulebook::from_toml(&format!(
+                "extends = \"circular-01-2018\"\nid = \"mine\"\n[validity]\n{v}\n"
+            ))
+        };
+        let b =
+            book("valid_from = 2026-01-01\nstatus = \"in_force\"\nprovince = \"Cần Thơ\"").unwrap();
+        assert_eq!(b.validity.valid_from, Some(d("2026-01-01")));
+        assert_eq!(
+            (b.validity.valid_to, b.validity.status),
+            (None, LegalStatus::InForce)
+        );
+        assert_eq!(b.validity.province.as_deref(), Some("Cần Thơ"));
+        let line = |e: RulebookError| (e.line(), e.to_string());
+        let (l, m) = line(book("valid_from = 2026-01-01\nstatus = \"valid\"").unwrap_err());
+        assert_eq!(l, Some(5));
+        assert!(m.contains("expected in_force, ended"), "{m}");
+        let (_, m) = line(
+            book("valid_from = 2026-01-01\nvalid_to = 2025-01-01\nstatus = \"ended\"").unwrap_err(),
+        );
+        assert!(m.contains("is before `valid_from`"), "{m}");
+        let (_, m) = line(book("status = \"ended\"").unwrap_err());
+        assert!(m.contains("needs `valid_to`"), "{m}");
+        let (_, m) = line(book("status = \"ended\"\nvalid_to = 2025-06-30T00:00:00").unwrap_err());
+        assert!(m.contains("must be a date"), "{m}");
+        // Without a [validity] table a rulebook inherits its base's.
+        let inherit = Rulebook::from_toml("extends = \"circular-01-2018\"\nid = \"x\"\n").unwrap();
+        assert_eq!(inherit.validity.valid_to, Some(d("2025-06-30")));
+    }
 }
