@@ -22,20 +22,32 @@ pub fn announcement_summary(s: &ScoreReport, book: &Rulebook, lang: Lang) -> Gra
     // The rule is named with its validity, and a warning when the period is outside it.
     let v = &s.rulebook.validity;
     let warn = v.check.warning.as_ref();
+    // Inside its validity the dates suffice; outside, the status and the warning follow.
+    let status = |vi: bool| {
+        warn.map_or_else(String::new, |w| {
+            if vi {
+                format!(", {}; {}", v.validity.status.name_vi(), w.message_vi)
+            } else {
+                format!(
+                    ", {}; {}",
+                    v.validity.status.name().replace('_', " "),
+                    w.message
+                )
+            }
+        })
+    };
     let basis = match lang {
         Lang::Vi => format!(
-            "{doc} (bộ tiêu chí {}, hiệu lực {}, {}{})",
+            "{doc} (bộ tiêu chí {}, hiệu lực {}{})",
             s.rulebook.id,
             v.validity.range_text(true),
-            v.validity.status.name_vi(),
-            warn.map_or_else(String::new, |w| format!("; {}", w.message_vi))
+            status(true)
         ),
         Lang::En => format!(
-            "{doc} (rulebook {}, valid {}, {}{})",
+            "{doc} (rulebook {}, valid {}{})",
             s.rulebook.id,
             v.validity.range_text(false),
-            v.validity.status.name().replace('_', " "),
-            warn.map_or_else(String::new, |w| format!("; {}", w.message))
+            status(false)
         ),
     };
     // A rulebook without bands (the 766 index publishes scores only) still announces the
