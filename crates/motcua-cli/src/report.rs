@@ -141,6 +141,12 @@ pub struct ReportArgs {
     /// rulebook file.
     #[arg(long)]
     pub rulebook: Option<String>,
+    /// With --rulebook: refuse (exit status 1) a period outside the rulebook's validity.
+    #[arg(long, requires = "rulebook")]
+    pub strict_validity: bool,
+    /// Rating slips (CSV): the satisfaction counts come from the slips dated in each period.
+    #[arg(long)]
+    pub ratings: Option<PathBuf>,
 }
 
 /// `--every`.
@@ -217,12 +223,25 @@ pub fn run(a: &ReportArgs) -> Result<()> {
             g.add(d);
         }
     })?;
-    let counted = counting.finish(&ing, &|code| level_of(&units, code));
+    let mut counted = counting.finish(&ing, &|code| level_of(&units, code));
+    let ratings = crate::score::load_ratings(a.ratings.as_deref(), a.strict)?;
+    if let Some(r) = &ratings {
+        motcua_core::grading::replace_rating_counts(&mut counted.period, &r.slips, &period);
+        for (p, t) in counted.previous.iter_mut().chain(counted.steps.iter_mut()) {
+            motcua_core::grading::replace_rating_counts(t, &r.slips, p);
+        }
+    }
     let scores = grader.map(|g| g.finish(&ing.agencies, &ing.officials, &units, &counted.period));
+    if let Some(s) = &scores {
+        crate::score::check_validity(s, a.strict_validity, a.lang.into())?;
+    }
     let report = counted.into_report(ing.input);
     let lang: Lang = a.lang.into();
     let text = match a.format {
-        ReportFormat::Json => motcua_io::report::to_json(&report),
+        ReportFormat::Json => crate::score::with_ratings_summary(
+            &motcua_io::report::to_json(&report),
+            ratings.as_ref(),
+        ),
         ReportFormat::Csv => match &report.breakdown {
             Some(b) => motcua_io::report::breakdown_csv(b),
             None => motcua_io::report::to_csv(&report),
@@ -233,6 +252,7 @@ pub fn run(a: &ReportArgs) -> Result<()> {
                 sort: a.sort.clone(),
             };
             motcua_core::format::report_text_full(&report, lang, &order)?
+                + &crate::score::ratings_text(ratings.as_ref(), lang)
         }
         ReportFormat::Announcement => {
             let grading = scores

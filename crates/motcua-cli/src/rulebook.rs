@@ -67,17 +67,28 @@ fn list(vi: bool) -> String {
     let mut out = String::new();
     for b in &books {
         let name = if vi { &b.name_vi } else { &b.name_en };
-        let from = b
-            .legal_basis
-            .in_force_from
-            .map_or_else(String::new, |d| format!(", from {d}"));
+        let v = &b.validity;
+        let (status, range) = if vi {
+            (v.status.name_vi().to_owned(), v.range_text(true))
+        } else {
+            (v.status.name().replace('_', " "), v.range_text(false))
+        };
         let _ = writeln!(
             out,
-            "{:w$}{:12}{:>4}  {name}{from}",
+            "{:w$}{:12}{:>4}  {name}",
             b.id,
             b.status.name(),
             b.max.to_string()
         );
+        let province = v.province.as_deref().map_or_else(String::new, |p| {
+            if vi {
+                format!("; chỉ tỉnh {p}")
+            } else {
+                format!("; {p} only")
+            }
+        });
+        let label = if vi { "hiệu lực" } else { "validity" };
+        let _ = writeln!(out, "{:w$}{label}: {range} ({status}){province}", "");
     }
     out
 }
@@ -98,6 +109,22 @@ fn summary(b: &Rulebook) -> String {
         lb.replaced_on
             .map_or_else(String::new, |d| format!(", replaced on {d}"))
     );
+    let v = &b.validity;
+    let _ = writeln!(
+        out,
+        "validity: {} ({}){}{}",
+        v.range_text(false),
+        v.status.name().replace('_', " "),
+        v.province
+            .as_deref()
+            .map_or_else(String::new, |p| format!("; for the province of {p} only")),
+        v.superseded_by
+            .as_deref()
+            .map_or_else(String::new, |p| format!("; superseded by {p}"))
+    );
+    if let Some(n) = &v.note {
+        let _ = writeln!(out, "  {n}");
+    }
     let _ = writeln!(
         out,
         "maximum {} points; means rounded to {} decimal(s), {}",

@@ -1,13 +1,18 @@
 //! `motcua score`: grade every agency and official of a period by a rulebook.
 
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
-use clap::Args;
+use clap::{Args, ValueEnum};
 use motcua_core::count::Counter;
+use motcua_core::format::Lang;
 use motcua_core::grading::{
-    Grader, Rulebook, Units, builtin_names, builtin_toml, score_csv, score_text,
+    Grader, Rulebook, ScoreReport, SlipMeans, Units, builtin_names, builtin_toml,
+    replace_rating_counts, score_csv, score_text,
 };
+use motcua_io::ratings::{Ratings, read_ratings_file};
 use motcua_io::units::{UnitsFileError, read_units_file};
 
 use crate::common::{Format, LangArg, load_calendar, resolve_period, stream_input, write_output};
@@ -49,6 +54,90 @@ pub struct ScoreArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Refuse (exit status 1) to grade a period outside the rulebook's validity, or with a
+    /// superseded rulebook, instead of warning.
+    #[arg(long)]
+    pub strict_validity: bool,
+    /// Rating slips (CSV, contract section 17): the satisfaction counts come from the slips
+    /// dated in the period instead of the dossiers' `DanhGia`.
+    #[arg(long)]
+    pub ratings: Option<PathBuf>,
+    /// What each per-dossier indicator is the mean over: the period's resolved dossiers, or
+    /// the period's rating slips that give it (needs --ratings).
+    #[arg(
+        long,
+        value_enum,
+        default_value = "dossiers",
+        requires_if("slips", "ratings")
+    )]
+    pub means: Means,
+}
+
+/// What per-dossier indicators are means over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Means {
+    /// The period's resolved dossiers (contract section 10).
+    Dossiers,
+    /// The period's rating slips that give the indicator (`ChiSoN`).
+    Slips,
+}
+
+/// Reads `--ratings FILE` (strict mode stops at its first bad slip).
+pub fn load_ratings(path: Option<&Path>, strict: bool) -> Result<Option<Ratings>> {
+    path.map(|p| read_ratings_file(p, strict).map_err(|e| anyhow!("{}: {e}", p.display())))
+        .transpose()
+}
+
+/// Adds the ratings file's summary (rows, used, rejected, errors) to a JSON output's
+/// `input` object as `input.ratings`.
+#[must_use]
+pub fn with_ratings_summary(json: &str, ratings: Option<&Ratings>) -> String {
+    let Some(r) = ratings else {
+        return json.to_owned();
+    };
+    let Ok(mut v) = serde_json::from_str::<serde_json::Value>(json) else {
+        return json.to_owned();
+    };
+    if let Some(obj) = v.as_object_mut() {
+        let input = obj
+            .entry("input")
+            .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+        if let Some(input) = input.as_object_mut() {
+            input.insert(
+                "ratings".to_owned(),
+                serde_json::to_value(&r.summary).unwrap_or_default(),
+            );
+        }
+    }
+    serde_json::to_string_pretty(&v).unwrap_or_else(|_| json.to_owned())
+}
+
+/// The ratings file's summary as a text line (and its rejected slips).
+#[must_use]
+pub fn ratings_text(ratings: Option<&Ratings>, lang: Lang) -> String {
+    let Some(r) = ratings else {
+        return String::new();
+    };
+    let s = &r.summary;
+    let n = |v: u64| motcua_core::format::int(v, lang);
+    let mut out = match lang {
+        Lang::Vi => format!(
+            "\nPhiếu đánh giá: {} dòng, {} dùng, {} bị loại\n",
+            n(s.rows),
+            n(s.used),
+            n(s.rejected)
+        ),
+        Lang::En => format!(
+            "\nRating slips: {} rows, {} used, {} rejected\n",
+            n(s.rows),
+            n(s.used),
+            n(s.rejected)
+        ),
+    };
+    for e in &s.errors {
+        let _ = writeln!(out, "  {e} [{}]", e.kind.name());
+    }
+    out
 }
 
 /// A built-in rulebook by name, or a rulebook file. A file's `extends` may name a built-in
@@ -81,6 +170,30 @@ pub fn builtin_text(name: &str) -> Result<&'static str> {
     })
 }
 
+/// Says on standard error when the period graded is outside the rulebook's validity (or
+/// the rulebook is superseded); with `strict`, that is an error.
+pub fn check_validity(report: &ScoreReport, strict: bool, lang: Lang) -> Result<()> {
+    let Some(w) = &report.rulebook.validity.check.warning else {
+        return Ok(());
+    };
+    let msg = match lang {
+        Lang::Vi => &w.message_vi,
+        Lang::En => &w.message,
+    };
+    let id = &report.rulebook.id;
+    if strict {
+        bail!("rulebook {id}: {msg} (--strict-validity)");
+    }
+    let _ = match lang {
+        Lang::Vi => writeln!(
+            std::io::stderr(),
+            "motcua: cảnh báo: bộ tiêu chí {id}: {msg}"
+        ),
+        Lang::En => writeln!(std::io::stderr(), "motcua: warning: rulebook {id}: {msg}"),
+    };
+    Ok(())
+}
+
 /// Runs `motcua score`.
 pub fn run(a: &ScoreArgs) -> Result<()> {
     let period = resolve_period(a.period.as_deref(), a.from.as_deref(), a.to.as_deref())?;
@@ -93,6 +206,7 @@ pub fn run(a: &ScoreArgs) -> Result<()> {
         })?,
         None => Units::new(),
     };
+    let ratings = load_ratings(a.ratings.as_deref(), a.strict)?;
     let mut counter = Counter::new(&[period]);
     let mut grader = Grader::new(&book, period);
     let ing = stream_input(&a.input, &calendar, a.strict, |d| {
@@ -102,16 +216,25 @@ pub fn run(a: &ScoreArgs) -> Result<()> {
     if !ing.agencies.is_empty() {
         counter.touch(ing.agencies.len() as u32 - 1);
     }
-    let tally = counter
+    let mut tally = counter
         .into_tallies(|i| ing.agencies.name(i).to_owned())
         .pop()
         .unwrap_or_default();
+    if let Some(r) = &ratings {
+        replace_rating_counts(&mut tally, &r.slips, &period);
+        if a.means == Means::Slips {
+            grader.use_slip_means(SlipMeans::new(&r.slips, &period));
+        }
+    }
     let mut report = grader.finish(&ing.agencies, &ing.officials, &units, &tally);
     report.input = Some(ing.input);
+    check_validity(&report, a.strict_validity, a.lang.into())?;
     let text = match a.format {
-        Format::Json => report.to_json(),
+        Format::Json => with_ratings_summary(&report.to_json(), ratings.as_ref()),
         Format::Csv => score_csv(&report),
-        Format::Text => score_text(&report, a.lang.into()),
+        Format::Text => {
+            score_text(&report, a.lang.into()) + &ratings_text(ratings.as_ref(), a.lang.into())
+        }
     };
     write_output(a.output.as_ref(), &text)
 }

@@ -12,8 +12,9 @@ use super::report::{
     group_scores, rank,
 };
 use super::rulebook::{BandOn, Rulebook};
+use super::slips::{SlipMeans, slip_indicator};
 use super::units::{UnitFacts, Units};
-use crate::codes::{Channel, StatusGroup};
+use crate::codes::{Channel, OnlineLevel, Rating, StatusGroup};
 use crate::count::{Counts, Tally};
 use crate::dossier::{Dossier, Interner};
 use crate::period::Period;
@@ -26,6 +27,25 @@ struct Table {
     cap: u64,
     /// Thousandths of a point, by value index.
     points: Vec<u64>,
+}
+
+/// Per-agency counters kept after the per-dossier sums.
+#[derive(Debug, Clone, Copy)]
+enum Extra {
+    /// Online dossiers resolved late in the period.
+    OnlineLate,
+    /// Online dossiers pending past their due date at the period's end.
+    OnlineOverdue,
+    /// Resolved in the period and late, complained about or rated dissatisfied.
+    Unsatisfied,
+    /// Received in the period, procedure at level 4.
+    Level4,
+    /// … and received online.
+    Level4Online,
+}
+
+impl Extra {
+    const COUNT: usize = 5;
 }
 
 /// Accumulates one period's grading facts; see the module documentation.
@@ -41,6 +61,8 @@ pub struct Grader<'r> {
     agencies: Vec<u64>,
     /// Per official: resolved, one sum per table.
     officials: Vec<u64>,
+    /// With `--means slips`: per-dossier indicators are means over the period's slips.
+    slip_means: Option<SlipMeans>,
 }
 
 impl<'r> Grader<'r> {
@@ -80,11 +102,21 @@ impl<'r> Grader<'r> {
             tables,
             agencies: Vec::new(),
             officials: Vec::new(),
+            slip_means: None,
         }
     }
 
+    /// Per agency: resolved, one sum per table, then the [`Extra`] counters.
+    /// Takes each per-dossier indicator numbered 1–9 as the mean over the period's slips
+    /// that give it (`ChiSoN`), for agencies and officials, instead of the mean over
+    /// resolved dossiers (contract section 17, `score --means slips`). An indicator no slip
+    /// gives is not measured. Which agencies and officials are graded does not change.
+    pub fn use_slip_means(&mut self, means: SlipMeans) {
+        self.slip_means = Some(means);
+    }
+
     fn agency_stride(&self) -> usize {
-        self.tables.len() + 3
+        self.tables.len() + 1 + Extra::COUNT
     }
 
     /// Adds one dossier.
@@ -104,6 +136,13 @@ impl<'r> Grader<'r> {
         if self.agencies.len() < base + stride {
             self.agencies.resize(base + stride, 0);
         }
+        let extra = base + self.tables.len() + 1;
+        if dossier.received >= self.period.from() && dossier.level == Some(OnlineLevel::Full) {
+            self.agencies[extra + Extra::Level4 as usize] += 1;
+            if dossier.channel == Channel::Online {
+                self.agencies[extra + Extra::Level4Online as usize] += 1;
+            }
+        }
         match closed {
             Some(date) if date <= end => {
                 if date >= self.period.from() && group == StatusGroup::Resolved {
@@ -113,7 +152,7 @@ impl<'r> Grader<'r> {
             _ => {
                 // Pending at the period's end.
                 if dossier.due < end && dossier.channel == Channel::Online {
-                    self.agencies[base + stride - 1] += 1;
+                    self.agencies[extra + Extra::OnlineOverdue as usize] += 1;
                 }
             }
         }
@@ -127,8 +166,12 @@ impl<'r> Grader<'r> {
             std::cmp::Ordering::Greater => 2,
         };
         self.agencies[base] += 1;
+        let extra = base + width;
         if timeliness == 2 && dossier.channel == Channel::Online {
-            self.agencies[base + width] += 1;
+            self.agencies[extra + Extra::OnlineLate as usize] += 1;
+        }
+        if timeliness == 2 || dossier.complaint || dossier.rating == Some(Rating::Dissatisfied) {
+            self.agencies[extra + Extra::Unsatisfied as usize] += 1;
         }
         let official = dossier.official.map(|id| id.0 as usize * width);
         if let Some(at) = official {
@@ -214,16 +257,19 @@ impl<'r> Grader<'r> {
                 &default
             });
             let counts = tally.agencies.get(*code).unwrap_or(&empty);
-            let k = self.tables.len();
+            let x = |e: Extra| sums[self.tables.len() + 1 + e as usize];
             let inputs = AgencyInputs {
                 facts,
                 counts,
-                online_late: sums[k + 1],
-                online_overdue: sums[k + 2],
+                online_late: x(Extra::OnlineLate),
+                online_overdue: x(Extra::OnlineOverdue),
+                unsatisfied: x(Extra::Unsatisfied),
+                level4: x(Extra::Level4),
+                level4_online: x(Extra::Level4Online),
             };
             let mut s = AgencyScore::new(code, facts.name.clone(), book, sums[0]);
             if sums[0] > 0 {
-                s.indicators = self.score_indicators(&sums, &inputs);
+                s.indicators = self.score_indicators(code, &sums, &inputs);
                 for i in s.indicators.iter().filter(|i| !i.measured) {
                     not_measured.insert(i.id.clone());
                 }
@@ -235,27 +281,47 @@ impl<'r> Grader<'r> {
         let officials = self.score_officials(officials);
         let mut warnings = Vec::new();
         if book.is_approximate() {
-            warnings.push(Warning::new(WarningKind::Approximate, book, None, &[]));
-        }
-        if !book.legal_basis.text_available {
-            warnings.push(Warning::new(WarningKind::TextNotAvailable, book, None, &[]));
-        }
-        if let Some(why) = book.outside_legal_dates(&self.period) {
             warnings.push(Warning::new(
-                WarningKind::OutsideLegalDates,
+                WarningKind::Approximate,
                 book,
-                Some(why),
+                &self.period,
+                None,
                 &[],
             ));
         }
+        if !book.legal_basis.text_available {
+            warnings.push(Warning::new(
+                WarningKind::TextNotAvailable,
+                book,
+                &self.period,
+                None,
+                &[],
+            ));
+        }
+        let validity = book.check_validity(&self.period);
+        if validity.warning.is_some() {
+            let kind = if validity.within {
+                WarningKind::Superseded
+            } else {
+                WarningKind::OutsideLegalDates
+            };
+            warnings.push(Warning::new(kind, book, &self.period, None, &[]));
+        }
         if !not_measured.is_empty() {
             let ids: Vec<String> = not_measured.into_iter().collect();
-            warnings.push(Warning::new(WarningKind::NotMeasured, book, None, &ids));
+            warnings.push(Warning::new(
+                WarningKind::NotMeasured,
+                book,
+                &self.period,
+                None,
+                &ids,
+            ));
         }
         if !check.unknown.is_empty() {
             warnings.push(Warning::new(
                 WarningKind::UnknownUnits,
                 book,
+                &self.period,
                 None,
                 &check.unknown,
             ));
@@ -264,14 +330,24 @@ impl<'r> Grader<'r> {
             warnings.push(Warning::new(
                 WarningKind::MissingUnits,
                 book,
+                &self.period,
                 None,
                 &check.missing,
             ));
         }
-        ScoreReport::new(book, self.period, scores, officials, warnings, check)
+        let mut report = ScoreReport::new(book, self.period, scores, officials, warnings, check);
+        if self.slip_means.is_some() {
+            report.means = "slips";
+        }
+        report
     }
 
-    fn score_indicators(&self, sums: &[u64], inputs: &AgencyInputs<'_>) -> Vec<IndicatorScore> {
+    fn score_indicators(
+        &self,
+        code: &str,
+        sums: &[u64],
+        inputs: &AgencyInputs<'_>,
+    ) -> Vec<IndicatorScore> {
         let book = self.book;
         let n = sums[0];
         let mut j = 0;
@@ -282,6 +358,12 @@ impl<'r> Grader<'r> {
                 if ind.scope() == Scope::Dossier {
                     let sum = Points::from_milli(sums[1 + j]);
                     j += 1;
+                    if let Some((means, k)) = self.slip_means.as_ref().zip(slip_indicator(&ind.id))
+                    {
+                        let (total, slips) = means.agency(code, k);
+                        slip_mean(&mut out, book, k, total, slips);
+                        return out;
+                    }
                     let p = Points::mean(sum, n, book.decimals, book.rounding);
                     out.value = Some(Value::Number(Ratio {
                         num: sum.milli(),
@@ -293,6 +375,13 @@ impl<'r> Grader<'r> {
                         p.fixed(book.decimals, '.')
                     );
                     out.set_points(Some(p));
+                    return out;
+                }
+                let level = inputs.facts.level.code();
+                if ind.not_applicable_at.iter().any(|l| l == level) {
+                    out.value = ind.measure.agency_value(inputs);
+                    out.rule = format!("not applicable at level {level} → full points {}", ind.max);
+                    out.set_points(Some(ind.max));
                     return out;
                 }
                 let available = std::iter::once(ind.measure)
@@ -329,13 +418,13 @@ impl<'r> Grader<'r> {
             return Vec::new();
         };
         let k = self.tables.len();
-        let cols: Vec<usize> = book
+        let cols: Vec<(usize, &str)> = book
             .indicators
             .iter()
             .filter(|i| i.scope() == Scope::Dossier)
             .enumerate()
             .filter(|(_, i)| rules.indicators.contains(&i.id))
-            .map(|(j, _)| j)
+            .map(|(j, i)| (j, i.id.as_str()))
             .collect();
         let mut out: Vec<OfficialScore> = officials
             .names()
@@ -349,10 +438,15 @@ impl<'r> Grader<'r> {
                 let n = sums[0];
                 let total = (n > 0).then(|| {
                     cols.iter()
-                        .map(|j| {
+                        .map(|(j, id)| {
+                            let slip = self.slip_means.as_ref().zip(slip_indicator(id));
+                            let (sum, count) = slip.map_or((sums[1 + j], n), |(means, num)| {
+                                let (points, slips) = means.official(code, num);
+                                (points * Points::SCALE, slips)
+                            });
                             Points::mean(
-                                Points::from_milli(sums[1 + j]),
-                                n,
+                                Points::from_milli(sum),
+                                count,
                                 book.decimals,
                                 book.rounding,
                             )
@@ -373,6 +467,23 @@ impl<'r> Grader<'r> {
         out.sort_by(|a, b| a.official.cmp(&b.official));
         out
     }
+}
+
+/// Scores a per-dossier indicator as the rounded mean of `total` points over `slips`.
+fn slip_mean(out: &mut IndicatorScore, book: &Rulebook, k: usize, total: u64, slips: u64) {
+    if slips == 0 {
+        out.rule = format!("no slip of the period gives ChiSo{k}: not measured");
+        out.set_points(None);
+        return;
+    }
+    let p = Points::mean(Points::whole(total), slips, book.decimals, book.rounding);
+    out.value = Ratio::new(total, slips).map(Value::Number);
+    out.slips = Some(slips);
+    out.rule = format!(
+        "mean over {slips} rating slips (ChiSo{k}): {total}/{slips} → {}",
+        p.fixed(book.decimals, '.')
+    );
+    out.set_points(Some(p));
 }
 
 impl AgencyScore {

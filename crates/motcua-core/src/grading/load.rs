@@ -21,6 +21,7 @@ use super::rulebook::{
     BandOn, Group, LegalBasis, Officials, Rulebook, RulebookStatus, builtin_names, builtin_toml,
 };
 use super::validate::{bands as check_bands, indicator};
+use super::validity::{LegalStatus, Validity};
 
 /// One rulebook text: its name in errors and the text (for line numbers).
 pub(crate) struct Src {
@@ -79,7 +80,7 @@ impl Src {
             .map_err(|m| self.invalid(&v.span(), format!("`{key}` must be a number ≥ 0 ({m})")))
     }
 
-    fn date(
+    pub(crate) fn date(
         &self,
         v: Option<&Sp<toml::value::Datetime>>,
         key: &str,
@@ -266,6 +267,51 @@ fn build(layers: &[(Src, RawBook)]) -> Result<Rulebook, RulebookError> {
             }
         }
     };
+    let validity = match top(layers, |r| r.validity.as_ref()) {
+        None => Validity {
+            valid_from: legal_basis.in_force_from,
+            valid_to: legal_basis.replaced_on.and_then(|d| d.pred_opt()),
+            ..Validity::default()
+        },
+        Some((v, src)) => {
+            let r = v.get_ref();
+            let status = LegalStatus::parse(r.status.get_ref().trim()).ok_or_else(|| {
+                src.invalid(
+                    &r.status.span(),
+                    format!(
+                        "`validity.status` is '{}': expected in_force, ended, inferred, approximate or superseded",
+                        r.status.get_ref()
+                    ),
+                )
+            })?;
+            let valid_from = src.date(r.valid_from.as_ref(), "valid_from")?;
+            let valid_to = src.date(r.valid_to.as_ref(), "valid_to")?;
+            if let (Some(a), Some(b)) = (valid_from, valid_to) {
+                if b < a {
+                    return Err(src.invalid(
+                        &v.span(),
+                        format!("`valid_to` ({b}) is before `valid_from` ({a})"),
+                    ));
+                }
+            }
+            if status == LegalStatus::Ended && valid_to.is_none() {
+                return Err(src.invalid(
+                    &r.status.span(),
+                    "an ended rulebook needs `valid_to`, its last day",
+                ));
+            }
+            Validity {
+                valid_from,
+                valid_to,
+                status,
+                basis: r.basis.clone(),
+                note: r.note.clone(),
+                note_vi: r.note_vi.clone(),
+                province: r.province.clone(),
+                superseded_by: r.superseded_by.clone(),
+            }
+        }
+    };
 
     // Indicators: the base's, then each layer's removals, replacements and additions.
     let mut raw_inds: Vec<(&Sp<RawIndicator>, &Src)> = Vec::new();
@@ -378,9 +424,11 @@ fn build(layers: &[(Src, RawBook)]) -> Result<Rulebook, RulebookError> {
             ));
         }
     }
-    let (band_list, bsrc) = top(layers, |r| r.bands.as_ref())
-        .ok_or_else(|| child_src.missing(&head, "the rulebook", "bands"))?;
-    let bands = check_bands(band_list, bsrc, "agency", max)?;
+    // `bands = []` (or no `bands`) publishes scores without bands, as the 766 index does.
+    let bands = match top(layers, |r| r.bands.as_ref()) {
+        Some((list, bsrc)) if !list.is_empty() => check_bands(list, bsrc, "agency", max)?,
+        _ => Vec::new(),
+    };
     let officials = match top(layers, |r| r.officials.as_ref()) {
         None => None,
         Some((o, src)) => {
@@ -428,6 +476,7 @@ fn build(layers: &[(Src, RawBook)]) -> Result<Rulebook, RulebookError> {
         rounding,
         band_on,
         legal_basis,
+        validity,
         notes: top(layers, |r| r.notes.as_ref())
             .map(|(n, _)| n.clone())
             .unwrap_or_default(),

@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::index_facts::IndexFact;
 use super::points::Ratio;
 use super::units::UnitFacts;
 use crate::count::Counts;
@@ -166,6 +167,44 @@ measures! {
         "Fees paid online (not in contract v1 inputs).";
     FeedbackSatisfactionRate = "feedback_satisfaction_rate", Agency, Kind::Ratio, false,
         "Satisfaction with the handling of feedback (not in contract v1 inputs).";
+    ProgressRate = "progress_rate", Agency, Kind::Ratio, true,
+        "(Early + on time + pending within due) / (resolved + pending): the 766 index's on-time share, counting pending dossiers still within due as good; absent when both are 0.";
+    ReceiptSatisfactionRate = "receipt_satisfaction_rate", Agency, Kind::Ratio, true,
+        "(Resolved − resolved dossiers that were late, complained about (`PhanAnh`) or rated dissatisfied) / resolved.";
+    FullOnlineRate = "full_online_rate", Agency, Kind::Ratio, true,
+        "Level-4 (toàn trình) dossiers received online / level-4 dossiers received.";
+    PetitionOnTimeRate = "petition_on_time_rate", Agency, Kind::Ratio, true,
+        "`PhanAnhDungHan` / `PhanAnhTiepNhan`, 1 when none was received; absent (not measured) when `PhanAnhTiepNhan` is empty.";
+    PublishedOnTimeShare = "published_on_time_share", Agency, Kind::Ratio, true,
+        "Units file `TyLeCongBoDungHan`.";
+    NationalDatabaseShare = "national_database_share", Agency, Kind::Ratio, true,
+        "Units file `TyLeCapNhatCSDLQG`.";
+    PublishedCompleteShare = "published_complete_share", Agency, Kind::Ratio, true,
+        "Units file `TyLeCongKhaiDayDu`.";
+    SyncedShare = "synced_share", Agency, Kind::Ratio, true,
+        "Units file `TyLeDongBoHoSo`.";
+    PaidOnlineShare = "paid_online_share", Agency, Kind::Ratio, true,
+        "Units file `TyLeThanhToanTrucTuyen`.";
+    ProceduresPaidOnlineShare = "procedures_paid_online_share", Agency, Kind::Ratio, true,
+        "Units file `TyLeTTHCThanhToanTrucTuyen`.";
+    PaymentTransactionsShare = "payment_transactions_share", Agency, Kind::Ratio, true,
+        "Units file `TyLeGiaoDichThanhToanTrucTuyen`.";
+    PetitionSatisfactionShare = "petition_satisfaction_share", Agency, Kind::Ratio, true,
+        "Units file `TyLeHaiLongPAKN`.";
+    ElectronicResultsShare = "electronic_results_share", Agency, Kind::Ratio, true,
+        "Units file `TyLeKetQuaDienTu`.";
+    DigitisedComponentsShare = "digitised_components_share", Agency, Kind::Ratio, true,
+        "Units file `TyLeSoHoaThanhPhan`.";
+    CertifiedCopiesShare = "certified_copies_share", Agency, Kind::Ratio, true,
+        "Units file `TyLeBanSaoDienTu`.";
+    ReusedDataShare = "reused_data_share", Agency, Kind::Ratio, true,
+        "Units file `TyLeTaiSuDungDuLieu`.";
+    SharedForReuseShare = "shared_for_reuse_share", Agency, Kind::Ratio, true,
+        "Units file `TyLeChiaSeSoHoa`.";
+    PopulationDataShare = "population_data_share", Agency, Kind::Ratio, true,
+        "Units file `TyLeDungDuLieuDanCu`.";
+    PopulationProceduresShare = "population_procedures_share", Agency, Kind::Ratio, true,
+        "Units file `TyLeTTHCKetNoiDanCu`.";
 }
 
 impl Measure {
@@ -240,8 +279,45 @@ impl Measure {
             Self::OnTimeRate => r(c.resolved_early + c.resolved_on_time, c.resolved),
             Self::EarlyRate => r(c.resolved_early, c.resolved),
             Self::SatisfactionRate => r(c.ratings_very_satisfied + c.ratings_satisfied, c.ratings),
-            _ => None,
+            Self::ProgressRate => r(
+                c.resolved_early + c.resolved_on_time + c.pending_within_due,
+                c.resolved + c.pending,
+            ),
+            Self::ReceiptSatisfactionRate => {
+                r(c.resolved.saturating_sub(inputs.unsatisfied), c.resolved)
+            }
+            Self::FullOnlineRate => r(inputs.level4_online, inputs.level4),
+            Self::PetitionOnTimeRate if u.index.petitions_given => {
+                r(u.feedback_on_time, u.feedback_received).or(n(1))
+            }
+            _ => self
+                .index_fact()
+                .and_then(|f| u.index.get(f))
+                .map(Value::Number),
         }
+    }
+
+    /// The units-file fact a national-index measure reads, if it is one.
+    #[must_use]
+    pub const fn index_fact(self) -> Option<IndexFact> {
+        Some(match self {
+            Self::PublishedOnTimeShare => IndexFact::PublishedOnTime,
+            Self::NationalDatabaseShare => IndexFact::NationalDatabase,
+            Self::PublishedCompleteShare => IndexFact::PublishedComplete,
+            Self::SyncedShare => IndexFact::Synced,
+            Self::PaidOnlineShare => IndexFact::PaidOnline,
+            Self::ProceduresPaidOnlineShare => IndexFact::ProceduresPaidOnline,
+            Self::PaymentTransactionsShare => IndexFact::PaymentTransactions,
+            Self::PetitionSatisfactionShare => IndexFact::PetitionSatisfaction,
+            Self::ElectronicResultsShare => IndexFact::ElectronicResults,
+            Self::DigitisedComponentsShare => IndexFact::DigitisedComponents,
+            Self::CertifiedCopiesShare => IndexFact::CertifiedCopies,
+            Self::ReusedDataShare => IndexFact::ReusedData,
+            Self::SharedForReuseShare => IndexFact::SharedForReuse,
+            Self::PopulationDataShare => IndexFact::PopulationData,
+            Self::PopulationProceduresShare => IndexFact::PopulationProcedures,
+            _ => return None,
+        })
     }
 }
 
@@ -262,4 +338,11 @@ pub struct AgencyInputs<'a> {
     pub online_late: u64,
     /// Online dossiers pending past their due date at the period's end.
     pub online_overdue: u64,
+    /// Dossiers resolved in the period that were late, complained about or rated
+    /// dissatisfied (each counted once).
+    pub unsatisfied: u64,
+    /// Dossiers received in the period whose procedure is at level 4 (toàn trình).
+    pub level4: u64,
+    /// … of which received online.
+    pub level4_online: u64,
 }

@@ -22,6 +22,7 @@
 
 mod error;
 mod grader;
+mod index_facts;
 mod load;
 mod measure;
 mod order;
@@ -32,10 +33,12 @@ mod report;
 mod rule;
 mod rulebook;
 pub mod sample_units;
+mod slips;
 mod summary;
 mod text;
 mod units;
 mod validate;
+mod validity;
 
 #[cfg(test)]
 mod tests;
@@ -48,6 +51,7 @@ mod tests_units;
 
 pub use error::RulebookError;
 pub use grader::Grader;
+pub use index_facts::{IndexColumns, IndexFact, IndexFacts};
 pub use measure::{AgencyInputs, Kind, Measure, Scope, Value};
 pub use points::{Points, Ratio, Rounding};
 pub use report::{
@@ -59,9 +63,13 @@ pub use rulebook::{
     BUILTIN, Band, BandOn, Group, Indicator, LegalBasis, Officials, Rulebook, RulebookStatus,
     builtin_names, builtin_toml,
 };
+pub use slips::{
+    SLIP_INDICATORS, Slip, SlipMeans, replace_rating_counts, slip_counts, slip_indicator,
+};
 pub use summary::announcement_summary;
 pub use text::{score_csv, score_text};
 pub use units::{COLUMNS as UNIT_COLUMNS, Level, UnitFacts, Units, UnitsError, UnitsHeader};
+pub use validity::{LegalStatus, Validity, ValidityCheck, ValidityReport, ValidityWarning};
 
 use crate::count::count_dataset;
 use crate::dossier::Dataset;

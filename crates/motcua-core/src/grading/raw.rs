@@ -18,6 +18,7 @@ pub(crate) struct RawBook {
     pub band_on: Option<Sp<String>>,
     pub notes: Option<Vec<String>>,
     pub legal_basis: Option<Sp<RawLegal>>,
+    pub validity: Option<Sp<RawValidity>>,
     pub groups: Option<Vec<Sp<RawGroup>>>,
     pub indicators: Option<Vec<Sp<RawIndicator>>>,
     pub remove_indicators: Option<Vec<Sp<String>>>,
@@ -37,6 +38,19 @@ pub(crate) struct RawLegal {
     pub replaced_on: Option<Sp<toml::value::Datetime>>,
     pub text_available: Option<bool>,
     pub source: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawValidity {
+    pub valid_from: Option<Sp<toml::value::Datetime>>,
+    pub valid_to: Option<Sp<toml::value::Datetime>>,
+    pub status: Sp<String>,
+    pub basis: Option<String>,
+    pub note: Option<String>,
+    pub note_vi: Option<String>,
+    pub province: Option<String>,
+    pub superseded_by: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -65,6 +79,7 @@ pub(crate) struct RawIndicator {
     pub if_absent: Option<Sp<String>>,
     pub status: Option<Sp<String>>,
     pub note: Option<String>,
+    pub not_applicable_at: Option<Sp<Vec<String>>>,
 }
 
 #[derive(Deserialize)]

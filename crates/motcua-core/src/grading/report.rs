@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::measure::{Scope, Value};
 use super::points::{Points, Rounding, serialize_max};
 use super::rulebook::{BandOn, Group, Indicator, LegalBasis, Rulebook, RulebookStatus};
+use super::validity::ValidityReport;
 use crate::dossier::InputSummary;
 use crate::period::Period;
 
@@ -35,6 +36,8 @@ pub struct RulebookSummary {
     pub band_on: BandOn,
     /// The legal text.
     pub legal_basis: LegalBasis,
+    /// When it applies, its status, and whether the period graded is inside its dates.
+    pub validity: ValidityReport,
     /// Remarks.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
@@ -71,6 +74,9 @@ pub struct IndicatorScore {
     /// Per-dossier indicators: how many dossiers the mean is over.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dossiers: Option<u64>,
+    /// With `--means slips`: how many rating slips the mean is over.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slips: Option<u64>,
     /// The rule that gave the points, in words.
     pub rule: String,
     /// Whether this indicator's scoring is a guess.
@@ -91,6 +97,7 @@ impl IndicatorScore {
             measure: ind.measure.name(),
             value: None,
             dossiers: None,
+            slips: None,
             rule: String::new(),
             approximate: ind.status.unwrap_or(book.status) == RulebookStatus::Approximate,
         }
@@ -231,6 +238,8 @@ pub enum WarningKind {
     TextNotAvailable,
     /// The period is outside the rulebook's legal dates.
     OutsideLegalDates,
+    /// The rulebook is superseded by another (kept for history).
+    Superseded,
     /// Some indicators could not be measured from the inputs.
     NotMeasured,
     /// The units file names agencies that have no dossier.
@@ -257,6 +266,7 @@ impl Warning {
     pub(crate) fn new(
         kind: WarningKind,
         book: &Rulebook,
+        period: &Period,
         detail: Option<String>,
         codes: &[String],
     ) -> Self {
@@ -288,21 +298,29 @@ impl Warning {
                     format!("chưa có văn bản {doc}: bộ tiêu chí {} là {vi}", book.id),
                 )
             }
-            WarningKind::OutsideLegalDates => {
-                let lb = &book.legal_basis;
-                let from = lb
-                    .in_force_from
-                    .map(|d| format!("hiệu lực từ {}", d.format("%d/%m/%Y")));
-                let to = lb
-                    .replaced_on
-                    .map(|d| format!("hết hiệu lực từ {}", d.format("%d/%m/%Y")));
-                let dates = from.into_iter().chain(to).collect::<Vec<_>>().join(", ");
+            WarningKind::OutsideLegalDates | WarningKind::Superseded => {
+                let check = book.validity.check(period);
+                let w = check
+                    .warning
+                    .unwrap_or_else(|| super::validity::ValidityWarning {
+                        message: detail.clone().unwrap_or_default(),
+                        message_vi: detail.unwrap_or_default(),
+                    });
                 (
                     format!(
-                        "grading outside the rulebook's legal dates: {}",
-                        detail.unwrap_or_default()
+                        "rulebook {} ({}, valid {}): {}",
+                        book.id,
+                        book.validity.status.name(),
+                        book.validity.range_text(false),
+                        w.message
                     ),
-                    format!("kỳ chấm điểm nằm ngoài thời gian hiệu lực của {doc} ({dates})"),
+                    format!(
+                        "bộ tiêu chí {} ({}, hiệu lực {}): {}",
+                        book.id,
+                        book.validity.status.name_vi(),
+                        book.validity.range_text(true),
+                        w.message_vi
+                    ),
                 )
             }
             WarningKind::NotMeasured => (
@@ -343,6 +361,8 @@ pub struct UnitsCheck {
 /// Every agency's and official's grade for one period under one rulebook.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScoreReport {
+    /// The contract version of this output (2).
+    pub contract: u8,
     /// The rulebook.
     pub rulebook: RulebookSummary,
     /// The period graded.
@@ -355,6 +375,8 @@ pub struct ScoreReport {
     pub officials: Vec<OfficialScore>,
     /// Units-file mismatches.
     pub units: UnitsCheck,
+    /// What the per-dossier indicators are means over: `dossiers` (default) or `slips`.
+    pub means: &'static str,
     /// The input rows read, used, rejected (set by whoever read them).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input: Option<InputSummary>,
@@ -381,16 +403,22 @@ impl ScoreReport {
             rounding: book.rounding,
             band_on: book.band_on,
             legal_basis: book.legal_basis.clone(),
+            validity: ValidityReport {
+                validity: book.validity.clone(),
+                check: book.validity.check(&period),
+            },
             notes: book.notes.clone(),
             groups: book.groups.clone(),
         };
         Self {
+            contract: 2,
             rulebook,
             period,
             warnings,
             agencies,
             officials,
             units,
+            means: "dossiers",
             input: None,
         }
     }
@@ -405,6 +433,13 @@ impl ScoreReport {
     #[must_use]
     pub fn official(&self, code: &str) -> Option<&OfficialScore> {
         self.officials.iter().find(|o| o.official == code)
+    }
+
+    /// Whether the period is outside the rulebook's dates or the rulebook is superseded
+    /// (what `--strict-validity` refuses).
+    #[must_use]
+    pub fn validity_refused(&self) -> bool {
+        self.rulebook.validity.check.refused()
     }
 
     /// The report as pretty JSON.

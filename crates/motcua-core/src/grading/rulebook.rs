@@ -19,6 +19,7 @@ use super::error::RulebookError;
 use super::measure::{Measure, Scope};
 use super::points::{Points, Rounding};
 use super::rule::Rule;
+use super::validity::{Validity, ValidityCheck};
 use crate::period::Period;
 
 /// The built-in rulebooks: name and TOML text.
@@ -30,6 +31,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     (
         "soc-trang-1216-2019",
         include_str!("../../rulebooks/soc-trang-1216-2019.toml"),
+    ),
+    (
+        "decision-766-2026",
+        include_str!("../../rulebooks/decision-766-2026.toml"),
     ),
     (
         "decision-766-2022",
@@ -153,6 +158,9 @@ pub struct Indicator {
     pub status: Option<RulebookStatus>,
     /// A remark shown with it.
     pub note: Option<String>,
+    /// Levels (`Cap`) at which the indicator does not apply: agencies at these levels get
+    /// full points for it.
+    pub not_applicable_at: Vec<String>,
 }
 
 impl Indicator {
@@ -229,6 +237,8 @@ pub struct Rulebook {
     pub band_on: BandOn,
     /// The legal text.
     pub legal_basis: LegalBasis,
+    /// When it applies and the status of its basis.
+    pub validity: Validity,
     /// Remarks (assumptions, readings of open points).
     pub notes: Vec<String>,
     /// Groups of indicators (may be empty).
@@ -289,30 +299,10 @@ impl Rulebook {
         self.bands.iter().find(|b| b.contains(v))
     }
 
-    /// Why grading `period` with this rulebook is outside its legal dates, if it is.
+    /// What the rulebook's validity says of `period` (outside its dates, superseded).
     #[must_use]
-    pub fn outside_legal_dates(&self, period: &Period) -> Option<String> {
-        let lb = &self.legal_basis;
-        if let Some(from) = lb.in_force_from.filter(|d| period.from() < *d) {
-            return Some(format!(
-                "{} applies from {from}; the period starts on {}",
-                lb.document,
-                period.from()
-            ));
-        }
-        if let Some(on) = lb.replaced_on.filter(|d| period.to() >= *d) {
-            let by = lb
-                .replaced_by
-                .as_deref()
-                .map(|b| format!(" by {b}"))
-                .unwrap_or_default();
-            return Some(format!(
-                "{} was replaced{by} on {on}; the period ends on {}",
-                lb.document,
-                period.to()
-            ));
-        }
-        None
+    pub fn check_validity(&self, period: &Period) -> ValidityCheck {
+        self.validity.check(period)
     }
 }
 

@@ -369,7 +369,10 @@ proptest! {
             let r = score_dataset(&b.ds, &units, &book, period);
             for a in &r.agencies {
                 if let Some(t) = a.total {
-                    prop_assert!(t <= book.max && a.basis().unwrap() <= book.max && a.band.is_some());
+                    prop_assert!(t <= book.max && a.basis().unwrap() <= book.max);
+                    prop_assert!(t <= a.measured_max.unwrap());
+                    // A rulebook with bands bands every graded agency; one without, none.
+                    prop_assert_eq!(a.band.is_some(), !book.bands.is_empty());
                 }
                 for i in &a.indicators {
                     prop_assert!(i.points.is_none_or(|p| p <= i.max));

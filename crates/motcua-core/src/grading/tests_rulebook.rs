@@ -64,6 +64,7 @@ fn builtins_load_and_match_the_contract() {
         [
             "circular-01-2018",
             "soc-trang-1216-2019",
+            "decision-766-2026",
             "decision-766-2022",
             "decision-766-2022-six-groups"
         ]

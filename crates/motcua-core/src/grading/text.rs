@@ -65,14 +65,34 @@ pub fn score_text(r: &ScoreReport, lang: Lang) -> String {
     let _ = if vi {
         writeln!(
             out,
-            "Bộ tiêu chí: {} ({}, {status}); tối đa {max} điểm\n",
+            "Bộ tiêu chí: {} ({}, {status}); tối đa {max} điểm",
             b.name, b.id
         )
     } else {
         writeln!(
             out,
-            "Rulebook: {} ({}, {status}); maximum {max} points\n",
+            "Rulebook: {} ({}, {status}); maximum {max} points",
             b.name_en, b.id
+        )
+    };
+    let validity = &b.validity;
+    let mark = if validity.check.refused() { " ⚠" } else { "" };
+    let province = validity.validity.province.as_deref();
+    let _ = if vi {
+        writeln!(
+            out,
+            "Hiệu lực: {} ({}){}{mark}\n",
+            validity.validity.range_text(true),
+            validity.validity.status.name_vi(),
+            province.map_or_else(String::new, |p| format!("; chỉ áp dụng cho tỉnh {p}"))
+        )
+    } else {
+        writeln!(
+            out,
+            "Validity: {} ({}){}{mark}\n",
+            validity.validity.range_text(false),
+            validity.validity.status.name().replace('_', " "),
+            province.map_or_else(String::new, |p| format!("; for the province of {p} only"))
         )
     };
     let ids: Vec<&str> = r
@@ -83,6 +103,12 @@ pub fn score_text(r: &ScoreReport, lang: Lang) -> String {
             a.indicators.iter().map(|i| i.id.as_str()).collect()
         });
     let scaled = r.agencies.iter().any(|a| a.scaled_total.is_some());
+    // Totals over part of the indicators say the maximum that was measured: `40,02/56`.
+    let partial = !scaled
+        && r.agencies
+            .iter()
+            .any(|a| a.measured_max.is_some_and(|m| m < a.max));
+    let tw = if partial { 14 } else { 8 };
     let [h_rank, h_code, h_name, h_total, h_band] = match (vi, scaled) {
         (true, false) => ["Hạng", "Đơn vị", "Tên đơn vị", "Tổng", "Xếp loại"],
         (true, true) => ["Hạng", "Đơn vị", "Tên đơn vị", "Quy đổi", "Xếp loại"],
@@ -122,7 +148,7 @@ pub fn score_text(r: &ScoreReport, lang: Lang) -> String {
     for id in &ids {
         head.push_str(&pad(id, iw, true));
     }
-    let _ = write!(head, "{}  {h_band}", pad(h_total, 8, true));
+    let _ = write!(head, "{}  {h_band}", pad(h_total, tw, true));
     let _ = writeln!(out, "{head}");
     let _ = writeln!(out, "{}", "-".repeat(head.chars().count() + 10));
     for a in ranked(r) {
@@ -145,7 +171,19 @@ pub fn score_text(r: &ScoreReport, lang: Lang) -> String {
             let _ = write!(
                 line,
                 "{}  {}",
-                pad(&num(a.basis(), d, lang), 8, true),
+                pad(
+                    &if partial {
+                        format!(
+                            "{}/{}",
+                            num(a.basis(), d, lang),
+                            a.measured_max.unwrap_or(a.max)
+                        )
+                    } else {
+                        num(a.basis(), d, lang)
+                    },
+                    tw,
+                    true
+                ),
                 band.unwrap_or("–")
             );
         } else if vi {
@@ -154,6 +192,32 @@ pub fn score_text(r: &ScoreReport, lang: Lang) -> String {
             line.push_str("no dossier resolved in the period: not graded");
         }
         let _ = writeln!(out, "{}", line.trim_end());
+    }
+    if partial {
+        let _ = if vi {
+            writeln!(
+                out,
+                "\nTổng = điểm các chỉ số đo được / điểm tối đa của các chỉ số đo được (tối đa của bộ tiêu chí: {max}); chỉ số thiếu dữ liệu không tính là 0."
+            )
+        } else {
+            writeln!(
+                out,
+                "\nTotal = points of the indicators measured / their maximum (the rulebook's maximum: {max}); indicators without data are not counted as 0."
+            )
+        };
+    }
+    if r.means == "slips" {
+        let _ = if vi {
+            writeln!(
+                out,
+                "\nCác chỉ số theo hồ sơ là điểm trung bình trên các phiếu đánh giá của kỳ."
+            )
+        } else {
+            writeln!(
+                out,
+                "\nPer-dossier indicators are means over the period's rating slips."
+            )
+        };
     }
     if scaled {
         let _ = if vi {

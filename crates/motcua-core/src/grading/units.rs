@@ -83,6 +83,8 @@ pub struct UnitFacts {
     pub procedures: u64,
     /// `SoTTHCMucDo34`: … of which offered at level 3/4.
     pub procedures_level34: u64,
+    /// The national index's facts (optional columns, see [`super::IndexFacts`]).
+    pub index: super::index_facts::IndexFacts,
 }
 
 fn ratio_f64<S: serde::Serializer>(r: &Ratio, s: S) -> Result<S::Ok, S::Error> {
@@ -105,6 +107,7 @@ impl UnitFacts {
             feedback_drawn_out: 0,
             procedures: 0,
             procedures_level34: 0,
+            index: super::index_facts::IndexFacts::default(),
         }
     }
 }
@@ -128,6 +131,7 @@ pub const COLUMNS: [&str; 11] = [
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitsHeader {
     index: [Option<usize>; 11],
+    extra: super::index_facts::IndexColumns,
 }
 
 impl UnitsHeader {
@@ -155,7 +159,8 @@ impl UnitsHeader {
         if index[0].is_none() {
             return Err(UnitsError::MissingCode { found });
         }
-        Ok(Self { index })
+        let extra = super::index_facts::IndexColumns::new(found.iter().map(String::as_str));
+        Ok(Self { index, extra })
     }
 
     /// Reads the row at `line`; missing or empty values take their defaults.
@@ -266,6 +271,7 @@ impl UnitsHeader {
                 ),
             ));
         }
+        u.index = self.extra.parse(line, fields)?;
         Ok(u)
     }
 }
@@ -347,6 +353,10 @@ impl Units {
             }
         };
         let mut out = COLUMNS.join(",");
+        for f in super::index_facts::IndexFact::ALL {
+            out.push(',');
+            out.push_str(f.column());
+        }
         out.push('\n');
         for u in self.iter() {
             let _ = writeln!(
@@ -358,12 +368,22 @@ impl Units {
                 u.publication,
                 u.desk_share,
                 u8::from(u.full_desk_receipt),
-                u.feedback_received,
+                if u.index.petitions_given || u.feedback_received > 0 {
+                    u.feedback_received.to_string()
+                } else {
+                    String::new()
+                },
                 u.feedback_on_time,
                 u.feedback_drawn_out,
                 u.procedures,
                 u.procedures_level34
             );
+            out.pop();
+            for v in u.index.fields() {
+                out.push(',');
+                out.push_str(&v);
+            }
+            out.push('\n');
         }
         out
     }

@@ -260,6 +260,25 @@ pub(crate) fn indicator(
             })
         })
         .transpose()?;
+    let mut not_applicable_at = Vec::new();
+    if let Some(levels) = &raw.not_applicable_at {
+        let Kind::Category(known) = Measure::Level.kind() else {
+            unreachable!("level is a category")
+        };
+        for l in levels.get_ref() {
+            let l = l.trim();
+            if !known.contains(&l) {
+                return Err(bad(
+                    &levels.span(),
+                    format!(
+                        "`not_applicable_at` names '{l}', which is not a level (expected one of: {})",
+                        known.join(", ")
+                    ),
+                ));
+            }
+            not_applicable_at.push(l.to_owned());
+        }
+    }
     Ok(Indicator {
         id,
         name_vi,
@@ -270,6 +289,7 @@ pub(crate) fn indicator(
         rule,
         status,
         note: raw.note.clone(),
+        not_applicable_at,
     })
 }
 
