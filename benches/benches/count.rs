@@ -13,7 +13,9 @@ use motcua_io::dossiers::{ReadOptions, read_dataset};
 fn sample_csv(rows: u64) -> String {
     let mut buf = HEADER.join(",");
     buf.push('\n');
-    generate(&Profile::Random { rows, seed: 7 }, &Calendar::vn(), |r| r.write_csv_row(&mut buf));
+    generate(&Profile::Random { rows, seed: 7 }, &Calendar::vn(), |r| {
+        r.write_csv_row(&mut buf)
+    });
     buf
 }
 
@@ -47,10 +49,16 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(csv.len() as u64));
     for threads in [1, 2] {
         g.bench_function(format!("threads_{threads}"), |b| {
-            let opts = ReadOptions { threads, ..ReadOptions::default() };
+            let opts = ReadOptions {
+                threads,
+                ..ReadOptions::default()
+            };
             b.iter(|| {
                 let mut n = 0u64;
-                motcua_io::dossiers::read_dossiers(csv.as_bytes(), &cal, &opts, &|_| {}, |_| n += 1).unwrap();
+                motcua_io::dossiers::read_dossiers(csv.as_bytes(), &cal, &opts, &|_| {}, |_| {
+                    n += 1
+                })
+                .unwrap();
                 black_box(n)
             });
         });

@@ -73,7 +73,16 @@ fn bench(c: &mut Criterion) {
         );
     });
     cpu_rate("xlsx", rows.len() as f64, "rows", || {
-        black_box(xlsx::read_dossiers(Cursor::new(&book[..]), None, &cal, &ReadOptions::parallel(), |_| {}).unwrap());
+        black_box(
+            xlsx::read_dossiers(
+                Cursor::new(&book[..]),
+                None,
+                &cal,
+                &ReadOptions::parallel(),
+                |_| {},
+            )
+            .unwrap(),
+        );
     });
 
     let mut g = c.benchmark_group("read");
@@ -109,11 +118,16 @@ fn bench(c: &mut Criterion) {
     g.bench_function("xlsx_rows", |b| {
         b.iter(|| {
             let mut n = 0u64;
-            let ing =
-                xlsx::read_dossiers(Cursor::new(black_box(&book[..])), None, &cal, &ReadOptions::parallel(), |_| {
+            let ing = xlsx::read_dossiers(
+                Cursor::new(black_box(&book[..])),
+                None,
+                &cal,
+                &ReadOptions::parallel(),
+                |_| {
                     n += 1;
-                })
-                .unwrap();
+                },
+            )
+            .unwrap();
             black_box((n, ing.input.rows))
         });
     });

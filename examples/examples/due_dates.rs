@@ -17,9 +17,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("20230428150000", 5),
     ] {
         let t = Timestamp::parse(received)?;
-        println!("received {t}, {days} working day(s) → due {}", cal.due_date(&t, days));
+        println!(
+            "received {t}, {days} working day(s) → due {}",
+            cal.due_date(&t, days)
+        );
     }
     let year = cal.year(2024);
-    println!("2024: {} working days, Tết on {}", year.working_day_count, year.lunar_new_year);
+    println!(
+        "2024: {} working days, Tết on {}",
+        year.working_day_count, year.lunar_new_year
+    );
     Ok(())
 }

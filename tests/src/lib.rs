@@ -6,7 +6,9 @@ use std::process::{Command, Output};
 /// A file of `tests/data`.
 #[must_use]
 pub fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join(name)
 }
 
 /// Runs the `motcua` command (built from the CLI crate's code as `motcua-under-test`).
@@ -15,7 +17,10 @@ pub fn data(name: &str) -> PathBuf {
 /// When the test binary cannot be started.
 #[must_use]
 pub fn motcua(bin: &str, args: &[&str]) -> Output {
-    Command::new(bin).args(args).output().expect("the motcua binary runs")
+    Command::new(bin)
+        .args(args)
+        .output()
+        .expect("the motcua binary runs")
 }
 
 /// Standard output as text.
@@ -32,7 +37,11 @@ pub fn stderr(o: &Output) -> String {
 
 /// Whether every key of `expected` is in `actual` with an equal value (recursively;
 /// arrays must have the same length). Returns the first difference.
-pub fn json_contains(actual: &serde_json::Value, expected: &serde_json::Value, path: &str) -> Result<(), String> {
+pub fn json_contains(
+    actual: &serde_json::Value,
+    expected: &serde_json::Value,
+    path: &str,
+) -> Result<(), String> {
     use serde_json::Value;
     match (actual, expected) {
         (Value::Object(a), Value::Object(e)) => {
@@ -60,11 +69,18 @@ pub fn json_contains(actual: &serde_json::Value, expected: &serde_json::Value, p
 /// report's total and every agency (and the previous period's total, if present).
 pub fn check_identity(report: &serde_json::Value) -> Result<(), String> {
     let one = |v: &serde_json::Value, what: &str| -> Result<(), String> {
-        let n = |k: &str| v[k].as_u64().ok_or_else(|| format!("{what}: {k} is not a count"));
-        if n("received")? + n("carried_over")? == n("resolved")? + n("closed_without_result")? + n("pending")? {
+        let n = |k: &str| {
+            v[k].as_u64()
+                .ok_or_else(|| format!("{what}: {k} is not a count"))
+        };
+        if n("received")? + n("carried_over")?
+            == n("resolved")? + n("closed_without_result")? + n("pending")?
+        {
             Ok(())
         } else {
-            Err(format!("{what}: received + carried_over != resolved + closed_without_result + pending"))
+            Err(format!(
+                "{what}: received + carried_over != resolved + closed_without_result + pending"
+            ))
         }
     };
     one(&report["total"], "total")?;

@@ -6,18 +6,32 @@ use motcua_tests::{check_identity, data, json_contains, motcua, stderr, stdout};
 const BIN: &str = env!("CARGO_BIN_EXE_motcua-under-test");
 
 fn example_args<'a>(format: &'a str, csv: &'a str, cal: &'a str) -> Vec<&'a str> {
-    vec!["report", "--input", csv, "--period", "2021-Q3", "--calendar", cal, "--format", format]
+    vec![
+        "report",
+        "--input",
+        csv,
+        "--period",
+        "2021-Q3",
+        "--calendar",
+        cal,
+        "--format",
+        format,
+    ]
 }
 
 #[test]
 fn example_report_matches_the_contract() {
     let csv = data("example.csv");
     let cal = data("example.calendar.toml");
-    let out = motcua(BIN, &example_args("json", csv.to_str().unwrap(), cal.to_str().unwrap()));
+    let out = motcua(
+        BIN,
+        &example_args("json", csv.to_str().unwrap(), cal.to_str().unwrap()),
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let actual: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let expected: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(data("example.2021-Q3.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(data("example.2021-Q3.json")).unwrap())
+            .unwrap();
     json_contains(&actual, &expected, "").unwrap();
     check_identity(&actual).unwrap();
     // A quarter has a previous period: Q2 totals and the change are there.
@@ -29,20 +43,29 @@ fn example_report_matches_the_contract() {
 fn example_text_report_is_vietnamese() {
     let csv = data("example.csv");
     let cal = data("example.calendar.toml");
-    let out = motcua(BIN, &example_args("text", csv.to_str().unwrap(), cal.to_str().unwrap()));
+    let out = motcua(
+        BIN,
+        &example_args("text", csv.to_str().unwrap(), cal.to_str().unwrap()),
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("quý III năm 2021"), "{text}");
     assert!(text.contains("Tỷ lệ giải quyết"), "{text}");
     assert!(text.contains("62,50 %"), "{text}");
-    assert!(text.contains("line 16, column KenhThucHien: unknown channel '5'"), "{text}");
+    assert!(
+        text.contains("line 16, column KenhThucHien: unknown channel '5'"),
+        "{text}"
+    );
 }
 
 #[test]
 fn example_csv_report_has_a_row_per_agency_and_total() {
     let csv = data("example.csv");
     let cal = data("example.calendar.toml");
-    let out = motcua(BIN, &example_args("csv", csv.to_str().unwrap(), cal.to_str().unwrap()));
+    let out = motcua(
+        BIN,
+        &example_args("csv", csv.to_str().unwrap(), cal.to_str().unwrap()),
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
@@ -57,7 +80,19 @@ fn from_to_range_and_stdin() {
     let csv = std::fs::read(data("example.csv")).unwrap();
     let cal = data("example.calendar.toml");
     let mut child = std::process::Command::new(BIN)
-        .args(["report", "--input", "-", "--from", "2021-07-01", "--to", "2021-09-30", "--calendar", cal.to_str().unwrap(), "--format", "json"])
+        .args([
+            "report",
+            "--input",
+            "-",
+            "--from",
+            "2021-07-01",
+            "--to",
+            "2021-09-30",
+            "--calendar",
+            cal.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -102,9 +137,21 @@ fn fails_with(args: &[&str], needles: &[&str]) {
 #[test]
 fn bad_input_gets_clear_errors() {
     let dir = tempfile::tempdir().unwrap();
-    fails_with(&["report", "--input", "/no/such/file.csv", "--period", "2021-Q3"], &["cannot open input file /no/such/file.csv"]);
+    fails_with(
+        &[
+            "report",
+            "--input",
+            "/no/such/file.csv",
+            "--period",
+            "2021-Q3",
+        ],
+        &["cannot open input file /no/such/file.csv"],
+    );
     let empty = write_temp(&dir, "empty.csv", b"");
-    fails_with(&["report", "--input", &empty, "--period", "2021-Q3"], &["input is empty"]);
+    fails_with(
+        &["report", "--input", &empty, "--period", "2021-Q3"],
+        &["input is empty"],
+    );
     let header = write_temp(&dir, "header.csv", b"MaHoSo,KenhThucHien,Foo\nA,1,x\n");
     fails_with(
         &["report", "--input", &header, "--period", "2021-Q3"],
@@ -115,12 +162,44 @@ fn bad_input_gets_clear_errors() {
         "latin1.csv",
         b"MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,TrangThaiHoSo\nA,STP,1,2021-07-01,2021-07-05,4\nB,S\xd4,1,2021-07-01,2021-07-05,4\n",
     );
-    fails_with(&["report", "--input", &latin1, "--period", "2021-Q3"], &["line 3 is not valid UTF-8", "DonViXuLy"]);
+    fails_with(
+        &["report", "--input", &latin1, "--period", "2021-Q3"],
+        &["line 3 is not valid UTF-8", "DonViXuLy"],
+    );
     let ok = data("example.csv");
-    fails_with(&["report", "--input", ok.to_str().unwrap(), "--period", "2021-Q5"], &["2021-Q5"]);
-    fails_with(&["report", "--input", ok.to_str().unwrap(), "--period", "last quarter"], &["cannot read period 'last quarter'", "2021-Q3"]);
+    fails_with(
+        &[
+            "report",
+            "--input",
+            ok.to_str().unwrap(),
+            "--period",
+            "2021-Q5",
+        ],
+        &["2021-Q5"],
+    );
+    fails_with(
+        &[
+            "report",
+            "--input",
+            ok.to_str().unwrap(),
+            "--period",
+            "last quarter",
+        ],
+        &["cannot read period 'last quarter'", "2021-Q3"],
+    );
     let cal = write_temp(&dir, "bad.toml", b"name = \"x\"\nholidays = [2021-13-01]\n");
-    fails_with(&["report", "--input", ok.to_str().unwrap(), "--period", "2021-Q3", "--calendar", &cal], &["line 2"]);
+    fails_with(
+        &[
+            "report",
+            "--input",
+            ok.to_str().unwrap(),
+            "--period",
+            "2021-Q3",
+            "--calendar",
+            &cal,
+        ],
+        &["line 2"],
+    );
 }
 
 #[test]
@@ -146,14 +225,24 @@ A14,,1,2,2021-07-01 09:00,2021-07-05,,,,4,,,,\n\
 A15,STP,1,2\n\
 A16,STP,2,2,2021-07-01 09:00,,,,,1,,,,\n";
     let p = write_temp(&dir, "bad.csv", csv.as_bytes());
-    let out = motcua(BIN, &["report", "--input", &p, "--period", "2021-Q3", "--format", "json"]);
+    let out = motcua(
+        BIN,
+        &[
+            "report", "--input", &p, "--period", "2021-Q3", "--format", "json",
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let errors: Vec<(u64, String)> = v["input"]["errors"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| (e["line"].as_u64().unwrap(), e["column"].as_str().unwrap_or("-").to_owned()))
+        .map(|e| {
+            (
+                e["line"].as_u64().unwrap(),
+                e["column"].as_str().unwrap_or("-").to_owned(),
+            )
+        })
         .collect();
     let expected: Vec<(u64, &str)> = vec![
         (3, "NgayTiepNhan"),
@@ -190,7 +279,12 @@ fn quoted_fields_with_commas_and_newlines_keep_line_numbers() {
 Q1,\"S,TP\",1,2021-07-01 09:00,2021-07-05,4,\"two\nlines\"\n\
 Q2,STP,9,2021-07-01 09:00,2021-07-05,4,x\n";
     let p = write_temp(&dir, "quoted.csv", csv.as_bytes());
-    let out = motcua(BIN, &["report", "--input", &p, "--period", "2021-Q3", "--format", "json"]);
+    let out = motcua(
+        BIN,
+        &[
+            "report", "--input", &p, "--period", "2021-Q3", "--format", "json",
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["agencies"][0]["agency"], "S,TP");
@@ -204,7 +298,13 @@ fn calendar_json_for_2024() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["year"], 2024);
     assert_eq!(v["lunar_new_year"], "2024-02-10");
-    assert!(v["holidays"].as_array().unwrap().iter().any(|h| h["date"] == "2024-02-08" && h["name"] == "Tết Nguyên đán"));
+    assert!(
+        v["holidays"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["date"] == "2024-02-08" && h["name"] == "Tết Nguyên đán")
+    );
     assert_eq!(v["make_up_working_days"], serde_json::json!(["2024-05-04"]));
     // 366 days, 104 weekend days, 12 weekday closures, 1 make-up Saturday
     assert_eq!(v["working_day_count"], 366 - 104 - 12 + 1);

@@ -15,9 +15,24 @@ fn sample() -> Sample {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("sample.csv").to_str().unwrap().to_owned();
     let units = dir.path().join("units.csv").to_str().unwrap().to_owned();
-    let out = motcua(BIN, &["generate", "--profile", "soc-trang-2021", "--output", &csv, "--units-output", &units]);
+    let out = motcua(
+        BIN,
+        &[
+            "generate",
+            "--profile",
+            "soc-trang-2021",
+            "--output",
+            &csv,
+            "--units-output",
+            &units,
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
-    Sample { _dir: dir, csv, units }
+    Sample {
+        _dir: dir,
+        csv,
+        units,
+    }
 }
 
 fn json(args: &[&str]) -> serde_json::Value {
@@ -29,7 +44,9 @@ fn json(args: &[&str]) -> serde_json::Value {
 #[test]
 fn report_reproduces_the_seed() {
     let s = sample();
-    let r = json(&["report", "--input", &s.csv, "--period", "2021-Q3", "--format", "json"]);
+    let r = json(&[
+        "report", "--input", &s.csv, "--period", "2021-Q3", "--format", "json",
+    ]);
     let t = &r["total"];
     for (k, v) in [
         ("received", 12656),
@@ -52,21 +69,42 @@ fn report_reproduces_the_seed() {
     assert_eq!(r["input"]["rejected"], 0);
     check_identity(&r).unwrap();
 
-    let text = stdout(&motcua(BIN, &["report", "--input", &s.csv, "--period", "2021-Q3"]));
-    for needle in ["12.656", "12.085", "95,49 %", "12.078", "99,98 %", "8.694", "11.906", "73,02 %", "609", "100 %"] {
+    let text = stdout(&motcua(
+        BIN,
+        &["report", "--input", &s.csv, "--period", "2021-Q3"],
+    ));
+    for needle in [
+        "12.656", "12.085", "95,49 %", "12.078", "99,98 %", "8.694", "11.906", "73,02 %", "609",
+        "100 %",
+    ] {
         assert!(text.contains(needle), "{needle} missing from\n{text}");
     }
     // the previous quarter on its own
-    let q2 = json(&["report", "--input", &s.csv, "--period", "2021-Q2", "--format", "json"]);
+    let q2 = json(&[
+        "report", "--input", &s.csv, "--period", "2021-Q2", "--format", "json",
+    ]);
     assert_eq!(q2["total"]["received"], 22758);
     assert_eq!(q2["total"]["received_online"], 7670);
     check_identity(&q2).unwrap();
     // a month and a year balance too
     for p in ["2021-08", "2021"] {
-        check_identity(&json(&["report", "--input", &s.csv, "--period", p, "--format", "json"])).unwrap();
+        check_identity(&json(&[
+            "report", "--input", &s.csv, "--period", p, "--format", "json",
+        ]))
+        .unwrap();
     }
     // no in-person receipt in July and August 2021
-    let jul_aug = json(&["report", "--input", &s.csv, "--from", "2021-07-01", "--to", "2021-08-31", "--format", "json"]);
+    let jul_aug = json(&[
+        "report",
+        "--input",
+        &s.csv,
+        "--from",
+        "2021-07-01",
+        "--to",
+        "2021-08-31",
+        "--format",
+        "json",
+    ]);
     assert_eq!(jul_aug["total"]["received_in_person"], 0);
 }
 
@@ -74,14 +112,27 @@ fn report_reproduces_the_seed() {
 fn score_grades_every_agency_excellent() {
     let s = sample();
     let r = json(&[
-        "score", "--input", &s.csv, "--units", &s.units, "--period", "2021-Q3", "--rulebook", "soc-trang-1216-2019", "--format", "json",
+        "score",
+        "--input",
+        &s.csv,
+        "--units",
+        &s.units,
+        "--period",
+        "2021-Q3",
+        "--rulebook",
+        "soc-trang-1216-2019",
+        "--format",
+        "json",
     ]);
     assert_eq!(r["rulebook"]["id"], "soc-trang-1216-2019");
     assert_eq!(r["rulebook"]["max"], 18);
     assert_eq!(r["period"]["from"], "2021-07-01");
     let agencies = r["agencies"].as_array().unwrap();
     assert_eq!(agencies.len(), 17);
-    let codes: Vec<&str> = agencies.iter().map(|a| a["agency"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = agencies
+        .iter()
+        .map(|a| a["agency"].as_str().unwrap())
+        .collect();
     let mut sorted = codes.clone();
     sorted.sort_unstable();
     assert_eq!(codes, sorted, "agencies sorted by code");
@@ -109,30 +160,101 @@ fn score_grades_every_agency_excellent() {
         assert!(o["total"].as_f64().unwrap() <= 10.0);
     }
 
-    let text = stdout(&motcua(BIN, &["score", "--input", &s.csv, "--units", &s.units, "--period", "2021-Q3", "--rulebook", "soc-trang-1216-2019"]));
-    assert!(text.contains("Xuất sắc") && text.contains("Sở Tài nguyên và Môi trường"), "{text}");
+    let text = stdout(&motcua(
+        BIN,
+        &[
+            "score",
+            "--input",
+            &s.csv,
+            "--units",
+            &s.units,
+            "--period",
+            "2021-Q3",
+            "--rulebook",
+            "soc-trang-1216-2019",
+        ],
+    ));
+    assert!(
+        text.contains("Xuất sắc") && text.contains("Sở Tài nguyên và Môi trường"),
+        "{text}"
+    );
 
-    let announcement = stdout(&motcua(BIN, &[
-        "report", "--input", &s.csv, "--period", "2021-Q3", "--format", "announcement", "--units", &s.units, "--rulebook", "soc-trang-1216-2019",
-    ]));
-    for needle in ["12.656", "12.085", "95,49 %", "12.083", "99,98 %", "8.694", "73,02 %", "11.906", "609", "100 %", "17/17", "Xuất sắc", "quý III năm 2021", "10.102", "22.758"] {
-        assert!(announcement.contains(needle), "{needle} missing from\n{announcement}");
+    let announcement = stdout(&motcua(
+        BIN,
+        &[
+            "report",
+            "--input",
+            &s.csv,
+            "--period",
+            "2021-Q3",
+            "--format",
+            "announcement",
+            "--units",
+            &s.units,
+            "--rulebook",
+            "soc-trang-1216-2019",
+        ],
+    ));
+    for needle in [
+        "12.656",
+        "12.085",
+        "95,49 %",
+        "12.083",
+        "99,98 %",
+        "8.694",
+        "73,02 %",
+        "11.906",
+        "609",
+        "100 %",
+        "17/17",
+        "Xuất sắc",
+        "quý III năm 2021",
+        "10.102",
+        "22.758",
+    ] {
+        assert!(
+            announcement.contains(needle),
+            "{needle} missing from\n{announcement}"
+        );
     }
 }
 
 #[test]
 fn rulebooks_are_listed_shown_and_unknown_names_explained() {
     let list = stdout(&motcua(BIN, &["rulebook", "list"]));
-    for name in ["circular-01-2018", "soc-trang-1216-2019", "decision-766-2022"] {
+    for name in [
+        "circular-01-2018",
+        "soc-trang-1216-2019",
+        "decision-766-2022",
+    ] {
         assert!(list.contains(name), "{list}");
     }
     let show = motcua(BIN, &["rulebook", "show", "circular-01-2018"]);
     assert!(show.status.success());
     let toml_text = stdout(&show);
-    assert!(toml_text.contains("id = \"circular-01-2018\""), "{toml_text}");
+    assert!(
+        toml_text.contains("id = \"circular-01-2018\""),
+        "{toml_text}"
+    );
     let s = sample();
-    let out = motcua(BIN, &["score", "--input", &s.csv, "--units", &s.units, "--period", "2021-Q3", "--rulebook", "no-such-book"]);
+    let out = motcua(
+        BIN,
+        &[
+            "score",
+            "--input",
+            &s.csv,
+            "--units",
+            &s.units,
+            "--period",
+            "2021-Q3",
+            "--rulebook",
+            "no-such-book",
+        ],
+    );
     assert!(!out.status.success());
     let err = stderr(&out);
-    assert!(err.contains("circular-01-2018") && err.contains("soc-trang-1216-2019"), "{err}");
+    assert!(
+        err.contains("circular-01-2018") && err.contains("soc-trang-1216-2019"),
+        "{err}"
+    );
 }

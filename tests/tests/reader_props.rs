@@ -30,9 +30,17 @@ prop_compose! {
 fn read(csv: &str, block: usize, threads: usize) -> (Vec<(String, Dossier)>, String) {
     let cal = Calendar::vn();
     let mut seen = Vec::new();
-    let opts = ReadOptions { strict: false, threads, block_size: block, size_hint: None };
+    let opts = ReadOptions {
+        strict: false,
+        threads,
+        block_size: block,
+        size_hint: None,
+    };
     let ing = read_dossiers(csv.as_bytes(), &cal, &opts, &|_| {}, |d| seen.push(*d)).unwrap();
-    let named = seen.into_iter().map(|d| (ing.agencies.name(d.agency.0).to_owned(), d)).collect();
+    let named = seen
+        .into_iter()
+        .map(|d| (ing.agencies.name(d.agency.0).to_owned(), d))
+        .collect();
     (named, format!("{:?}", ing.input))
 }
 

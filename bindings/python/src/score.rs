@@ -39,7 +39,9 @@ fn unknown_rulebook(name: &str) -> PyErr {
 fn rulebook_file(py: Python<'_>, path: &Path) -> PyResult<Rulebook> {
     use motcua_io::rulebook::{RulebookFileError, read_rulebook_file};
     read_rulebook_file(path).map_err(|e| match e {
-        RulebookFileError::Io { ref source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+        RulebookFileError::Io { ref source, .. }
+            if source.kind() == std::io::ErrorKind::NotFound =>
+        {
             PyFileNotFoundError::new_err(e.to_string())
         }
         RulebookFileError::Rulebook(r) => rulebook_error(py, &r),

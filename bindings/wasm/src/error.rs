@@ -41,7 +41,12 @@ pub fn error(name: &str, message: &str) -> JsValue {
 
 /// An `Error` with `line` (1-based) and `column` properties; `column` is a column name for
 /// tables, a character position (1-based) for TOML.
-pub fn positioned(name: &str, message: &str, line: Option<f64>, column: Option<JsValue>) -> JsValue {
+pub fn positioned(
+    name: &str,
+    message: &str,
+    line: Option<f64>,
+    column: Option<JsValue>,
+) -> JsValue {
     let e = error(name, message);
     if let Some(l) = line {
         let _ = Reflect::set(&e, &"line".into(), &l.into());
@@ -78,7 +83,12 @@ pub fn read(e: &motcua_io::ReadError) -> JsValue {
 /// A calendar file's error, with its 1-based line and column.
 pub fn calendar(e: &motcua_core::calendar::CalendarError) -> JsValue {
     let (line, column) = e.position();
-    positioned(kind::CALENDAR, &e.to_string(), Some(line as f64), Some((column as f64).into()))
+    positioned(
+        kind::CALENDAR,
+        &e.to_string(),
+        Some(line as f64),
+        Some((column as f64).into()),
+    )
 }
 
 /// A period's error.
@@ -95,7 +105,9 @@ pub fn input(e: &motcua_io::input::InputError, file_error: &str) -> JsValue {
     match e {
         I::Read(r) => read(r),
         I::File(m) => error(file_error, m),
-        I::At { place, .. } => positioned(file_error, &e.to_string(), Some(place_line(place)), None),
+        I::At { place, .. } => {
+            positioned(file_error, &e.to_string(), Some(place_line(place)), None)
+        }
         I::Row { error: r, .. } => positioned(
             kind::ROW,
             &e.to_string(),
@@ -108,7 +120,12 @@ pub fn input(e: &motcua_io::input::InputError, file_error: &str) -> JsValue {
 
 /// A units file's error, with its line and column.
 pub fn units(e: &motcua_io::units::UnitsFileError) -> JsValue {
-    positioned(kind::UNITS, &e.to_string(), e.line().map(|l| l as f64), e.column().map(JsValue::from))
+    positioned(
+        kind::UNITS,
+        &e.to_string(),
+        e.line().map(|l| l as f64),
+        e.column().map(JsValue::from),
+    )
 }
 
 /// A rulebook's error, with its line (and column, for TOML syntax errors).
@@ -118,5 +135,10 @@ pub fn rulebook(e: &motcua_core::grading::RulebookError) -> JsValue {
         R::Toml { column, .. } => Some(JsValue::from(*column as f64)),
         _ => None,
     };
-    positioned(kind::RULEBOOK, &e.to_string(), e.line().map(|l| l as f64), column)
+    positioned(
+        kind::RULEBOOK,
+        &e.to_string(),
+        e.line().map(|l| l as f64),
+        column,
+    )
 }

@@ -16,14 +16,18 @@ fn form_options(
     receiving_unit: Option<String>,
     closed_as_on_time: bool,
 ) -> Result<Form06aOptions, JsValue> {
-    let mut map: BTreeMap<String, String> =
-        grading::units(units_file)?.iter().filter_map(|u| u.name.clone().map(|n| (u.code.clone(), n))).collect();
+    let mut map: BTreeMap<String, String> = grading::units(units_file)?
+        .iter()
+        .filter_map(|u| u.name.clone().map(|n| (u.code.clone(), n)))
+        .collect();
     if !names.is_undefined() && !names.is_null() {
         let given: BTreeMap<String, String> = js_sys::JSON::stringify(names)
             .ok()
             .and_then(|s| s.as_string())
             .and_then(|s| serde_json::from_str(&s).ok())
-            .ok_or_else(|| error::argument("form06a: names must be an object of agency code → name (strings)"))?;
+            .ok_or_else(|| {
+                error::argument("form06a: names must be an object of agency code → name (strings)")
+            })?;
         map.extend(given);
     }
     let d = Form06aOptions::default();
@@ -61,9 +65,16 @@ pub fn form06a(
     receiving_unit: Option<String>,
     closed_as_on_time: bool,
 ) -> Result<JsValue, JsValue> {
-    let opts = form_options(units_file, names, reporting_unit, receiving_unit, closed_as_on_time)?;
+    let opts = form_options(
+        units_file,
+        names,
+        reporting_unit,
+        receiving_unit,
+        closed_as_on_time,
+    )?;
     let form = build(ds, period, from, to, &opts)?;
-    let mut v = serde_json::to_value(&form).map_err(|e| error::error(error::kind::READ, &e.to_string()))?;
+    let mut v =
+        serde_json::to_value(&form).map_err(|e| error::error(error::kind::READ, &e.to_string()))?;
     if let Some(o) = v.as_object_mut() {
         o.insert("title".into(), form06a::TITLE.into());
         o.insert("form_number".into(), form06a::FORM_NUMBER.into());
@@ -71,7 +82,10 @@ pub fn form06a(
         o.insert("unit".into(), form06a::UNIT.into());
         o.insert(
             "groups".into(),
-            form06a::GROUPS.iter().map(|(t, a, b)| serde_json::json!({"text": t, "first": a, "last": b})).collect(),
+            form06a::GROUPS
+                .iter()
+                .map(|(t, a, b)| serde_json::json!({"text": t, "first": a, "last": b}))
+                .collect(),
         );
         o.insert("headings".into(), form.headings().into());
         o.insert("text_rows".into(), form.text_rows().into());
@@ -96,10 +110,17 @@ pub fn form06a_file(
     closed_as_on_time: bool,
     xlsx: bool,
 ) -> Result<JsValue, JsValue> {
-    let opts = form_options(units_file, names, reporting_unit, receiving_unit, closed_as_on_time)?;
+    let opts = form_options(
+        units_file,
+        names,
+        reporting_unit,
+        receiving_unit,
+        closed_as_on_time,
+    )?;
     let form = build(ds, period, from, to, &opts)?;
     if xlsx {
-        let bytes = motcua_io::form06a::to_xlsx(&form).map_err(|e| error::error(error::kind::XLSX, &e.to_string()))?;
+        let bytes = motcua_io::form06a::to_xlsx(&form)
+            .map_err(|e| error::error(error::kind::XLSX, &e.to_string()))?;
         Ok(js_sys::Uint8Array::from(&bytes[..]).into())
     } else {
         Ok(motcua_io::form06a::to_csv(&form).into())
@@ -109,7 +130,10 @@ pub fn form06a_file(
 /// The press announcement of a period's figures, with the grades when a rulebook or a units
 /// file is given. Called by `announcement`.
 #[wasm_bindgen(js_name = "__announcement")]
-#[allow(clippy::too_many_arguments, reason = "one positional argument per option of the JS wrapper")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one positional argument per option of the JS wrapper"
+)]
 pub fn announcement(
     ds: &Dossiers,
     period: Option<String>,
@@ -128,9 +152,18 @@ pub fn announcement(
         let book = crate::grading::rulebook(rulebook_name)?;
         let units = crate::grading::units(units_file)?;
         let scores = motcua_core::grading::score_dataset(&ds.ds, &units, &book, p);
-        Some(motcua_core::grading::announcement_summary(&scores, &book, lang))
+        Some(motcua_core::grading::announcement_summary(
+            &scores, &book, lang,
+        ))
     } else {
         None
     };
-    Ok(write_announcement(&report, &AnnouncementOptions { lang, center, grading }))
+    Ok(write_announcement(
+        &report,
+        &AnnouncementOptions {
+            lang,
+            center,
+            grading,
+        },
+    ))
 }

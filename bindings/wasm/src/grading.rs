@@ -15,7 +15,10 @@ pub(crate) fn rulebook(name_or_text: Option<String>) -> Result<Rulebook, JsValue
     Rulebook::builtin(s.trim()).ok_or_else(|| {
         error::error(
             error::kind::RULEBOOK,
-            &format!("unknown rulebook '{s}' (built-in rulebooks: {}; or give a rulebook's TOML text)", builtin_names().join(", ")),
+            &format!(
+                "unknown rulebook '{s}' (built-in rulebooks: {}; or give a rulebook's TOML text)",
+                builtin_names().join(", ")
+            ),
         )
     })
 }
@@ -45,9 +48,13 @@ pub fn score(
     let units = units(units_file)?;
     let report = score_dataset(&ds.ds, &units, &book, p);
     // As the CLI prints it: the score report, and the input summary.
-    let mut v = serde_json::to_value(&report).map_err(|e| error::error(error::kind::READ, &e.to_string()))?;
+    let mut v = serde_json::to_value(&report)
+        .map_err(|e| error::error(error::kind::READ, &e.to_string()))?;
     if let Some(o) = v.as_object_mut() {
-        o.insert("input".into(), serde_json::to_value(&ds.ds.input).unwrap_or_default());
+        o.insert(
+            "input".into(),
+            serde_json::to_value(&ds.ds.input).unwrap_or_default(),
+        );
     }
     to_js(&v)
 }
@@ -95,7 +102,9 @@ pub fn rulebooks() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = "parseUnits")]
 pub fn parse_units(data: &JsValue) -> Result<JsValue, JsValue> {
     if data.is_undefined() || data.is_null() {
-        return Err(error::argument("parseUnits: give the units file's text or bytes"));
+        return Err(error::argument(
+            "parseUnits: give the units file's text or bytes",
+        ));
     }
     let u = units(data)?;
     to_js(&u.iter().collect::<Vec<_>>())

@@ -27,10 +27,17 @@ pub fn bytes(v: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
     }
     if ArrayBuffer::is_view(v) {
         let view: &js_sys::DataView = v.unchecked_ref();
-        let a = Uint8Array::new_with_byte_offset_and_length(&view.buffer(), view.byte_offset() as u32, view.byte_length() as u32);
+        let a = Uint8Array::new_with_byte_offset_and_length(
+            &view.buffer(),
+            view.byte_offset() as u32,
+            view.byte_length() as u32,
+        );
         return Ok(a.to_vec());
     }
-    Err(error::argument(format!("{what} must be a string, a Uint8Array or an ArrayBuffer (got {})", type_of(v))))
+    Err(error::argument(format!(
+        "{what} must be a string, a Uint8Array or an ArrayBuffer (got {})",
+        type_of(v)
+    )))
 }
 
 /// A string, or UTF-8 bytes decoded.
@@ -40,20 +47,29 @@ pub fn text(v: &JsValue, what: &str) -> Result<String, JsValue> {
     }
     let b = bytes(v, what)?;
     String::from_utf8(b).map_err(|e| {
-        error::error(error::kind::ENCODING, &format!("{what} is not valid UTF-8 (at byte {}): save it as UTF-8", e.utf8_error().valid_up_to()))
+        error::error(
+            error::kind::ENCODING,
+            &format!(
+                "{what} is not valid UTF-8 (at byte {}): save it as UTF-8",
+                e.utf8_error().valid_up_to()
+            ),
+        )
     })
 }
 
 /// A number.
 pub fn number(v: &JsValue, what: &str) -> Result<f64, JsValue> {
-    v.as_f64().ok_or_else(|| error::argument(format!("{what} must be a number (got {})", type_of(v))))
+    v.as_f64()
+        .ok_or_else(|| error::argument(format!("{what} must be a number (got {})", type_of(v))))
 }
 
 /// A whole number in `[min, max]`.
 pub fn integer(v: &JsValue, min: f64, max: f64, what: &str) -> Result<f64, JsValue> {
     let n = number(v, what)?;
     if n.fract() != 0.0 || n < min || n > max || n.is_nan() {
-        return Err(error::argument(format!("{what} must be a whole number from {min} to {max} (got {n})")));
+        return Err(error::argument(format!(
+            "{what} must be a whole number from {min} to {max} (got {n})"
+        )));
     }
     Ok(n)
 }
@@ -61,7 +77,10 @@ pub fn integer(v: &JsValue, min: f64, max: f64, what: &str) -> Result<f64, JsVal
 /// A timestamp in one of the forms of contract section 2.
 pub fn timestamp(v: &JsValue, what: &str) -> Result<Timestamp, JsValue> {
     let Some(s) = v.as_string() else {
-        return Err(error::argument(format!("{what} must be a string such as '2021-09-01 09:00' (got {})", type_of(v))));
+        return Err(error::argument(format!(
+            "{what} must be a string such as '2021-09-01 09:00' (got {})",
+            type_of(v)
+        )));
     };
     Timestamp::parse(&s).map_err(|e| error::argument(format!("{what}: {e}")))
 }

@@ -62,20 +62,26 @@ impl Calendar {
     /// The built-in Vietnamese calendar for state agencies.
     #[must_use]
     pub fn vn() -> Calendar {
-        Calendar { inner: CoreCalendar::vn() }
+        Calendar {
+            inner: CoreCalendar::vn(),
+        }
     }
 
     /// Saturdays and Sundays off, nothing else.
     #[must_use]
     pub fn blank() -> Calendar {
-        Calendar { inner: CoreCalendar::blank() }
+        Calendar {
+            inner: CoreCalendar::blank(),
+        }
     }
 
     /// A calendar from the text of a TOML calendar file (contract section 4).
     #[wasm_bindgen(js_name = fromToml)]
     pub fn from_toml(text: &JsValue) -> Result<Calendar, JsValue> {
         let text = input::text(text, "Calendar.fromToml: the calendar")?;
-        CoreCalendar::from_toml(&text).map(|inner| Calendar { inner }).map_err(|e| error::calendar(&e))
+        CoreCalendar::from_toml(&text)
+            .map(|inner| Calendar { inner })
+            .map_err(|e| error::calendar(&e))
     }
 
     /// The calendar's name.
@@ -96,7 +102,11 @@ impl Calendar {
     #[wasm_bindgen(getter)]
     #[must_use]
     pub fn weekend(&self) -> Vec<String> {
-        self.inner.weekend().iter().map(ToString::to_string).collect()
+        self.inner
+            .weekend()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
     }
 
     /// A year of the calendar as contract section 8 prints it (`motcua calendar --format json`).
@@ -116,7 +126,10 @@ impl Calendar {
     #[wasm_bindgen(js_name = holidayName)]
     pub fn holiday_name(&self, day: &JsValue) -> Result<JsValue, JsValue> {
         let d = input::date(day, "Calendar.holidayName: the date")?;
-        Ok(self.inner.holiday_name(d).map_or(JsValue::NULL, JsValue::from))
+        Ok(self
+            .inner
+            .holiday_name(d)
+            .map_or(JsValue::NULL, JsValue::from))
     }
 
     /// The due date (`yyyy-mm-dd`) of a dossier received at `received` (a timestamp of
@@ -124,11 +137,21 @@ impl Calendar {
     #[wasm_bindgen(js_name = dueDate)]
     pub fn due_date(&self, received: &JsValue, days: &JsValue) -> Result<String, JsValue> {
         let t = input::timestamp(received, "Calendar.dueDate: the receipt time")?;
-        let n = input::integer(days, 0.0, f64::from(input::MAX_DAYS), "Calendar.dueDate: the days")?;
+        let n = input::integer(
+            days,
+            0.0,
+            f64::from(input::MAX_DAYS),
+            "Calendar.dueDate: the days",
+        )?;
         self.inner
             .checked_due_date(&t, n as u32)
             .map(|d| d.to_string())
-            .ok_or_else(|| error::error(error::kind::CALENDAR, "Calendar.dueDate: the due date is past the year 9999"))
+            .ok_or_else(|| {
+                error::error(
+                    error::kind::CALENDAR,
+                    "Calendar.dueDate: the due date is past the year 9999",
+                )
+            })
     }
 
     /// Working days in `(from, to]`; negative when `to` is before `from`.
@@ -172,7 +195,11 @@ impl Dossiers {
         let errors = &self.ds.input.errors;
         let n = errors.len() as f64;
         let a = input::integer(start, 0.0, input::MAX_SAFE, "errorsSlice: start")?.min(n) as usize;
-        let b = if end.is_undefined() { n } else { input::integer(end, 0.0, input::MAX_SAFE, "errorsSlice: end")?.min(n) } as usize;
+        let b = if end.is_undefined() {
+            n
+        } else {
+            input::integer(end, 0.0, input::MAX_SAFE, "errorsSlice: end")?.min(n)
+        } as usize;
         to_js(&errors[a..b.max(a)])
     }
 
@@ -200,7 +227,9 @@ impl Dossiers {
     #[wasm_bindgen(getter, js_name = receivedRange)]
     pub fn received_range(&self) -> Result<JsValue, JsValue> {
         let mut it = self.ds.dossiers.iter().map(|d| d.received);
-        let Some(first) = it.next() else { return Ok(JsValue::NULL) };
+        let Some(first) = it.next() else {
+            return Ok(JsValue::NULL);
+        };
         let (lo, hi) = it.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d)));
         to_js(&serde_json::json!({ "from": lo, "to": hi }))
     }
@@ -216,7 +245,9 @@ thread_local! {
 fn report_progress(bytes: u64) {
     // The callback runs with nothing borrowed: it may call the package again.
     let Some((f, total)) = PROGRESS.with(|p| {
-        p.borrow().as_ref().and_then(|(f, total, thrown)| thrown.is_none().then(|| (f.clone(), *total)))
+        p.borrow()
+            .as_ref()
+            .and_then(|(f, total, thrown)| thrown.is_none().then(|| (f.clone(), *total)))
     }) else {
         return;
     };
@@ -241,9 +272,15 @@ pub fn parse_csv(
     let total = bytes.len() as f64;
     // Saved and put back, so that a read started from a progress callback nests.
     let outer = PROGRESS.with(|p| p.replace(on_progress.map(|f| (f, total, None))));
-    let opts = ReadOptions { strict, threads: 1, ..ReadOptions::default() };
+    let opts = ReadOptions {
+        strict,
+        threads: 1,
+        ..ReadOptions::default()
+    };
     let mut dossiers = Vec::new();
-    let read = read_dossiers(&bytes[..], &calendar.inner, &opts, &report_progress, |d| dossiers.push(*d));
+    let read = read_dossiers(&bytes[..], &calendar.inner, &opts, &report_progress, |d| {
+        dossiers.push(*d)
+    });
     if read.is_ok() {
         // The reader counts the bytes after the header: say that everything was read.
         report_progress(bytes.len() as u64);
@@ -254,16 +291,33 @@ pub fn parse_csv(
         return Err(e);
     }
     Ok(Dossiers {
-        ds: Dataset { agencies: ing.agencies, officials: ing.officials, dossiers, input: ing.input },
+        ds: Dataset {
+            agencies: ing.agencies,
+            officials: ing.officials,
+            dossiers,
+            input: ing.input,
+        },
     })
 }
 
 /// Reads the dossier table from an Excel workbook (`.xlsx`): the first sheet, or `sheet`.
 /// Called by `parseXlsx`.
 #[wasm_bindgen(js_name = "__parseXlsx")]
-pub fn parse_xlsx(data: &JsValue, calendar: &Calendar, strict: bool, sheet: Option<String>) -> Result<Dossiers, JsValue> {
+pub fn parse_xlsx(
+    data: &JsValue,
+    calendar: &Calendar,
+    strict: bool,
+    sheet: Option<String>,
+) -> Result<Dossiers, JsValue> {
     let bytes = input::bytes(data, "parseXlsx: the workbook")?;
-    read_format(InputFormat::Xlsx, &bytes, calendar, strict, sheet, kind::XLSX)
+    read_format(
+        InputFormat::Xlsx,
+        &bytes,
+        calendar,
+        strict,
+        sheet,
+        kind::XLSX,
+    )
 }
 
 /// Reads the national portal's dossier records (a JSON array, or JSON Lines). Called by
@@ -271,7 +325,14 @@ pub fn parse_xlsx(data: &JsValue, calendar: &Calendar, strict: bool, sheet: Opti
 #[wasm_bindgen(js_name = "__parseJson")]
 pub fn parse_json(data: &JsValue, calendar: &Calendar, strict: bool) -> Result<Dossiers, JsValue> {
     let bytes = input::bytes(data, "parseJson: the input")?;
-    read_format(InputFormat::Json, &bytes, calendar, strict, None, kind::JSON)
+    read_format(
+        InputFormat::Json,
+        &bytes,
+        calendar,
+        strict,
+        None,
+        kind::JSON,
+    )
 }
 
 fn read_format(
@@ -282,11 +343,25 @@ fn read_format(
     sheet: Option<String>,
     file_error: &str,
 ) -> Result<Dossiers, JsValue> {
-    let opts = InputOptions { format: Some(format), sheet, read: ReadOptions { strict, threads: 1, ..ReadOptions::default() } };
+    let opts = InputOptions {
+        format: Some(format),
+        sheet,
+        read: ReadOptions {
+            strict,
+            threads: 1,
+            ..ReadOptions::default()
+        },
+    };
     let mut dossiers = Vec::new();
-    let ing = read_bytes(format, bytes, &calendar.inner, &opts, |d| dossiers.push(*d)).map_err(|e| error::input(&e, file_error))?;
+    let ing = read_bytes(format, bytes, &calendar.inner, &opts, |d| dossiers.push(*d))
+        .map_err(|e| error::input(&e, file_error))?;
     Ok(Dossiers {
-        ds: Dataset { agencies: ing.agencies, officials: ing.officials, dossiers, input: ing.input },
+        ds: Dataset {
+            agencies: ing.agencies,
+            officials: ing.officials,
+            dossiers,
+            input: ing.input,
+        },
     })
 }
 
@@ -294,12 +369,18 @@ fn read_format(
 // Periods and reports
 
 /// The period of `{period}` or `{from, to}` (the JavaScript side checked the types).
-pub(crate) fn resolve_period(period: Option<String>, from: Option<String>, to: Option<String>) -> Result<Period, JsValue> {
+pub(crate) fn resolve_period(
+    period: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+) -> Result<Period, JsValue> {
     match (period, from, to) {
         (Some(p), None, None) => p.parse::<Period>().map_err(|e| error::period(&e)),
         (None, Some(f), Some(t)) => {
-            let f = motcua_core::record::parse_date(&f).map_err(|e| error::period(&format!("from: {e}")))?;
-            let t = motcua_core::record::parse_date(&t).map_err(|e| error::period(&format!("to: {e}")))?;
+            let f = motcua_core::record::parse_date(&f)
+                .map_err(|e| error::period(&format!("from: {e}")))?;
+            let t = motcua_core::record::parse_date(&t)
+                .map_err(|e| error::period(&format!("to: {e}")))?;
             Period::range(f, t).map_err(|e| error::period(&e))
         }
         (None, None, None) => Err(error::argument(
@@ -311,12 +392,20 @@ pub(crate) fn resolve_period(period: Option<String>, from: Option<String>, to: O
 }
 
 pub(crate) fn lang(l: Option<String>) -> Result<Lang, JsValue> {
-    l.map_or(Ok(Lang::Vi), |l| l.parse().map_err(|e: format::LangError| error::argument(e.to_string())))
+    l.map_or(Ok(Lang::Vi), |l| {
+        l.parse()
+            .map_err(|e: format::LangError| error::argument(e.to_string()))
+    })
 }
 
 /// The period report (contract section 7). Called by `report`.
 #[wasm_bindgen(js_name = "__report")]
-pub fn report(ds: &Dossiers, period: Option<String>, from: Option<String>, to: Option<String>) -> Result<JsValue, JsValue> {
+pub fn report(
+    ds: &Dossiers,
+    period: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+) -> Result<JsValue, JsValue> {
     let p = resolve_period(period, from, to)?;
     to_js(&motcua_io::report::build(&ds.ds, p))
 }
@@ -338,9 +427,16 @@ pub fn report_text(
 /// The period report as the CLI's CSV (one row per agency and a TOTAL row). Called by
 /// `reportCsv`.
 #[wasm_bindgen(js_name = "__reportCsv")]
-pub fn report_csv(ds: &Dossiers, period: Option<String>, from: Option<String>, to: Option<String>) -> Result<String, JsValue> {
+pub fn report_csv(
+    ds: &Dossiers,
+    period: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+) -> Result<String, JsValue> {
     let p = resolve_period(period, from, to)?;
-    Ok(motcua_io::report::to_csv(&motcua_io::report::build(&ds.ds, p)))
+    Ok(motcua_io::report::to_csv(&motcua_io::report::build(
+        &ds.ds, p,
+    )))
 }
 
 /// What a period text means: `{from, to, kind, text, label_vi, label_en, previous}`.
@@ -363,7 +459,9 @@ fn period_json(p: &Period, with_previous: bool) -> serde_json::Value {
         "label_vi": p.label_vi(), "label_en": p.label_en(), "days": p.days(),
     });
     if with_previous {
-        v["previous"] = p.previous().map_or(serde_json::Value::Null, |q| period_json(&q, false));
+        v["previous"] = p
+            .previous()
+            .map_or(serde_json::Value::Null, |q| period_json(&q, false));
     }
     v
 }
@@ -376,7 +474,9 @@ fn period_json(p: &Period, with_previous: bool) -> serde_json::Value {
 pub fn format_int(n: &JsValue, language: Option<String>) -> Result<String, JsValue> {
     let v = input::number(n, "formatInt: the number")?;
     if v.fract() != 0.0 || v.abs() > input::MAX_SAFE {
-        return Err(error::argument(format!("formatInt: {v} is not a whole number")));
+        return Err(error::argument(format!(
+            "formatInt: {v} is not a whole number"
+        )));
     }
     Ok(format::signed(v as i64, lang(language)?))
 }
@@ -384,9 +484,23 @@ pub fn format_int(n: &JsValue, language: Option<String>) -> Result<String, JsVal
 /// `numerator / denominator` as a percentage rounded half away from zero to 2 decimals,
 /// computed exactly (`95,49 %`, `100 %`; en `95.49%`), or `null` when the denominator is 0.
 #[wasm_bindgen(js_name = formatPercent)]
-pub fn format_percent(numerator: &JsValue, denominator: &JsValue, language: Option<String>) -> Result<Option<String>, JsValue> {
-    let n = input::integer(numerator, 0.0, input::MAX_SAFE, "formatPercent: the numerator")?;
-    let d = input::integer(denominator, 0.0, input::MAX_SAFE, "formatPercent: the denominator")?;
+pub fn format_percent(
+    numerator: &JsValue,
+    denominator: &JsValue,
+    language: Option<String>,
+) -> Result<Option<String>, JsValue> {
+    let n = input::integer(
+        numerator,
+        0.0,
+        input::MAX_SAFE,
+        "formatPercent: the numerator",
+    )?;
+    let d = input::integer(
+        denominator,
+        0.0,
+        input::MAX_SAFE,
+        "formatPercent: the denominator",
+    )?;
     Ok(format::percent(n as u64, d as u64, lang(language)?))
 }
 
@@ -395,17 +509,25 @@ pub fn format_percent(numerator: &JsValue, denominator: &JsValue, language: Opti
 pub fn format_change(value: &JsValue, language: Option<String>) -> Result<String, JsValue> {
     let v = input::number(value, "formatChange: the value")?;
     if !v.is_finite() || v.abs() > 1e12 {
-        return Err(error::argument(format!("formatChange: {v} is not a relative change")));
+        return Err(error::argument(format!(
+            "formatChange: {v} is not a relative change"
+        )));
     }
     Ok(format::change_percent(v, lang(language)?))
 }
 
 /// A decimal with `places` digits (0–6) after the comma (vi) or point (en): `16,5`.
 #[wasm_bindgen(js_name = formatDecimal)]
-pub fn format_decimal(value: &JsValue, places: &JsValue, language: Option<String>) -> Result<String, JsValue> {
+pub fn format_decimal(
+    value: &JsValue,
+    places: &JsValue,
+    language: Option<String>,
+) -> Result<String, JsValue> {
     let v = input::number(value, "formatDecimal: the value")?;
     if !v.is_finite() {
-        return Err(error::argument(format!("formatDecimal: {v} is not a finite number")));
+        return Err(error::argument(format!(
+            "formatDecimal: {v} is not a finite number"
+        )));
     }
     let p = input::integer(places, 0.0, 6.0, "formatDecimal: the places")?;
     Ok(format::decimal(v, p as usize, lang(language)?))
@@ -423,7 +545,10 @@ pub fn count_label(name: &str, language: Option<String>) -> Result<Option<String
 #[wasm_bindgen(js_name = countNames)]
 #[must_use]
 pub fn count_names() -> Vec<String> {
-    motcua_core::count::Counts::NAMES.iter().map(|s| (*s).to_owned()).collect()
+    motcua_core::count::Counts::NAMES
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect()
 }
 
 /// The names of the rates of contract section 5, in the contract's order.

@@ -10,7 +10,8 @@ use crate::{error, to_js};
 
 fn profile(name: Option<String>) -> Result<Profile, JsValue> {
     let name = name.unwrap_or_else(|| "soc-trang-2021".to_owned());
-    name.parse::<Profile>().map_err(|e| error::error(error::kind::SAMPLE, &e.to_string()))
+    name.parse::<Profile>()
+        .map_err(|e| error::error(error::kind::SAMPLE, &e.to_string()))
 }
 
 /// The largest random sample generated in memory.
@@ -24,7 +25,10 @@ pub fn sample_csv(profile_name: Option<String>) -> Result<String, JsValue> {
     let p = profile(profile_name)?;
     if let Profile::Random { rows, .. } = p {
         if rows > MAX_ROWS {
-            return Err(error::error(error::kind::SAMPLE, &format!("sampleCsv: at most {MAX_ROWS} rows in memory (asked {rows})")));
+            return Err(error::error(
+                error::kind::SAMPLE,
+                &format!("sampleCsv: at most {MAX_ROWS} rows in memory (asked {rows})"),
+            ));
         }
     }
     let mut out = HEADER.join(",");
@@ -37,7 +41,11 @@ pub fn sample_csv(profile_name: Option<String>) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = sampleUnitsCsv)]
 pub fn sample_units_csv(profile_name: Option<String>) -> Result<JsValue, JsValue> {
     Ok(match profile(profile_name)? {
-        Profile::SocTrang2021 => soc_trang_2021_units().into_iter().collect::<Units>().to_csv().into(),
+        Profile::SocTrang2021 => soc_trang_2021_units()
+            .into_iter()
+            .collect::<Units>()
+            .to_csv()
+            .into(),
         Profile::Random { .. } => JsValue::NULL,
     })
 }
@@ -45,7 +53,9 @@ pub fn sample_units_csv(profile_name: Option<String>) -> Result<JsValue, JsValue
 /// The agencies of the samples: `{code, name, name_en}` each.
 #[wasm_bindgen(js_name = sampleAgencies)]
 pub fn sample_agencies() -> Result<JsValue, JsValue> {
-    let list: Vec<serde_json::Value> =
-        agencies().iter().map(|(c, vi, en)| serde_json::json!({"code": c, "name": vi, "name_en": en})).collect();
+    let list: Vec<serde_json::Value> = agencies()
+        .iter()
+        .map(|(c, vi, en)| serde_json::json!({"code": c, "name": vi, "name_en": en}))
+        .collect();
     to_js(&list)
 }

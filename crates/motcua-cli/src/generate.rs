@@ -42,7 +42,10 @@ pub fn run(a: &GenerateArgs) -> Result<()> {
     let out: Box<dyn Write> = if a.output.as_os_str() == "-" {
         Box::new(std::io::stdout().lock())
     } else {
-        Box::new(File::create(&a.output).with_context(|| format!("cannot create {}", a.output.display()))?)
+        Box::new(
+            File::create(&a.output)
+                .with_context(|| format!("cannot create {}", a.output.display()))?,
+        )
     };
     let mut out = BufWriter::with_capacity(1 << 20, out);
     let total = match profile {

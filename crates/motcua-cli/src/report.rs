@@ -126,7 +126,11 @@ pub struct ReportArgs {
 pub fn run(a: &ReportArgs) -> Result<()> {
     let period = resolve_period(a.period.as_deref(), a.from.as_deref(), a.to.as_deref())?;
     let calendar = load_calendar(a.calendar.as_deref())?;
-    let book = a.rulebook.as_deref().map(crate::score::load_rulebook).transpose()?;
+    let book = a
+        .rulebook
+        .as_deref()
+        .map(crate::score::load_rulebook)
+        .transpose()?;
     let units = match &a.units {
         Some(p) => motcua_io::units::read_units_file(p)?,
         None => Units::new(),
@@ -226,7 +230,11 @@ fn has_extension(p: &Path, ext: &str) -> bool {
 /// The options of form 06a; agency names from --agency-names, else the units file, else
 /// the sample's.
 fn form_options(a: &ReportArgs, units: &Units) -> Result<Form06aOptions> {
-    let extra = a.agency_names.as_deref().map(motcua_io::units::read_units_file).transpose()?;
+    let extra = a
+        .agency_names
+        .as_deref()
+        .map(motcua_io::units::read_units_file)
+        .transpose()?;
     let names = motcua_core::form06a::agency_names(std::iter::once(units).chain(extra.as_ref()));
     Ok(Form06aOptions {
         reporting_unit: a.reporting_unit.clone(),
@@ -235,4 +243,3 @@ fn form_options(a: &ReportArgs, units: &Units) -> Result<Form06aOptions> {
         names,
     })
 }
-

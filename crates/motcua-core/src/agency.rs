@@ -122,7 +122,10 @@ impl Agency {
     /// An agency with a name.
     #[must_use]
     pub fn new(code: AgencyCode, name: impl Into<String>) -> Self {
-        Self { code, name: name.into() }
+        Self {
+            code,
+            name: name.into(),
+        }
     }
 }
 
@@ -156,7 +159,10 @@ mod tests {
             ProcedureCode::try_from("").unwrap_err().to_string(),
             "procedure code is empty: give a non-empty code"
         );
-        assert!(matches!(DossierCode::try_from("a\nb"), Err(CodeTextError::Control { .. })));
+        assert!(matches!(
+            DossierCode::try_from("a\nb"),
+            Err(CodeTextError::Control { .. })
+        ));
         let json = serde_json::to_string(&AgencyCode::try_from("SYT").unwrap()).unwrap();
         assert_eq!(json, "\"SYT\"");
         assert!(serde_json::from_str::<AgencyCode>("\" \"").is_err());

@@ -133,9 +133,10 @@ impl Status {
     pub const fn group(self) -> StatusGroup {
         match self {
             Self::Submitted | Self::Refused => StatusGroup::NotReceived,
-            Self::Accepted | Self::Processing | Self::AwaitingSupplement | Self::AwaitingPayment => {
-                StatusGroup::Open
-            }
+            Self::Accepted
+            | Self::Processing
+            | Self::AwaitingSupplement
+            | Self::AwaitingPayment => StatusGroup::Open,
             Self::Withdrawn | Self::Stopped => StatusGroup::ClosedWithoutResult,
             Self::Processed | Self::Returned => StatusGroup::Resolved,
         }
@@ -177,7 +178,8 @@ impl TryFrom<&str> for Status {
             [b'1', b'0'] => Some(10),
             _ => None,
         };
-        n.and_then(|n| Self::try_from(n).ok()).ok_or_else(|| CodeError::Status(t.to_owned()))
+        n.and_then(|n| Self::try_from(n).ok())
+            .ok_or_else(|| CodeError::Status(t.to_owned()))
     }
 }
 

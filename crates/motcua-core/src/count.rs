@@ -178,14 +178,16 @@ impl Counts {
     /// Whether `received + carried_over = resolved + closed_without_result + pending`.
     #[must_use]
     pub fn balances(&self) -> bool {
-        self.received + self.carried_over == self.resolved + self.closed_without_result + self.pending
+        self.received + self.carried_over
+            == self.resolved + self.closed_without_result + self.pending
     }
 
     /// Whether every sub-count adds up to its whole.
     #[must_use]
     pub fn is_consistent(&self) -> bool {
         self.balances()
-            && self.received == self.received_online + self.received_in_person + self.received_postal
+            && self.received
+                == self.received_online + self.received_in_person + self.received_postal
             && self.resolved == self.resolved_early + self.resolved_on_time + self.resolved_late
             && self.pending == self.pending_within_due + self.pending_overdue
             && self.ratings
@@ -221,7 +223,9 @@ impl Tally {
     /// The sum over all agencies.
     #[must_use]
     pub fn total(&self) -> Counts {
-        self.agencies.values().fold(Counts::default(), |a, b| a + *b)
+        self.agencies
+            .values()
+            .fold(Counts::default(), |a, b| a + *b)
     }
 }
 
@@ -237,7 +241,10 @@ impl Counter {
     /// A counter for these periods (usually the period and the one before).
     #[must_use]
     pub fn new(periods: &[Period]) -> Self {
-        Self { periods: periods.to_vec(), counts: vec![Vec::new(); periods.len()] }
+        Self {
+            periods: periods.to_vec(),
+            counts: vec![Vec::new(); periods.len()],
+        }
     }
 
     /// Counts one dossier into every period; agencies are `Dossier::agency` ids.

@@ -91,7 +91,9 @@ pub const TOTAL_LABEL: &str = "Tổng cộng";
 /// Agency names for the form: the built-in sample's names, then the `TenDonVi` of each
 /// units file in turn (a later file wins).
 #[must_use]
-pub fn agency_names<'a>(units: impl IntoIterator<Item = &'a crate::grading::Units>) -> BTreeMap<String, String> {
+pub fn agency_names<'a>(
+    units: impl IntoIterator<Item = &'a crate::grading::Units>,
+) -> BTreeMap<String, String> {
     let mut names: BTreeMap<String, String> = crate::sample::agencies()
         .iter()
         .map(|(code, vi, _)| ((*code).to_owned(), (*vi).to_owned()))
@@ -118,7 +120,10 @@ mod names_tests {
         let names = super::agency_names([&u]);
         assert_eq!(names["STP"], "Sở Tư pháp tỉnh Sóc Trăng");
         assert_eq!(names["SYT"], "Sở Y tế");
-        assert!(!names.contains_key("XYZ"), "a unit without a name adds none");
+        assert!(
+            !names.contains_key("XYZ"),
+            "a unit without a name adds none"
+        );
     }
 }
 

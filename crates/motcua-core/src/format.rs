@@ -165,7 +165,11 @@ pub fn rate_text(f: &Figures, name: &str, lang: Lang) -> String {
 fn pad(s: &str, w: usize, right: bool) -> String {
     let n = s.chars().count();
     let fill = " ".repeat(w.saturating_sub(n));
-    if right { format!("{fill}{s}") } else { format!("{s}{fill}") }
+    if right {
+        format!("{fill}{s}")
+    } else {
+        format!("{s}{fill}")
+    }
 }
 
 /// The report as a readable text table.
@@ -173,34 +177,87 @@ fn pad(s: &str, w: usize, right: bool) -> String {
 pub fn report_text(r: &Report, lang: Lang) -> String {
     let mut out = String::new();
     let (title, period) = match lang {
-        Lang::Vi => ("BÁO CÁO KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", r.period.label_vi()),
-        Lang::En => ("ADMINISTRATIVE PROCEDURE DOSSIERS REPORT", r.period.label_en()),
+        Lang::Vi => (
+            "BÁO CÁO KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
+            r.period.label_vi(),
+        ),
+        Lang::En => (
+            "ADMINISTRATIVE PROCEDURE DOSSIERS REPORT",
+            r.period.label_en(),
+        ),
     };
     let _ = writeln!(out, "{title}");
-    let range = format!("{} – {}", r.period.from().format("%d/%m/%Y"), r.period.to().format("%d/%m/%Y"));
+    let range = format!(
+        "{} – {}",
+        r.period.from().format("%d/%m/%Y"),
+        r.period.to().format("%d/%m/%Y")
+    );
     let _ = writeln!(out, "{period} ({range})\n");
     let t = &r.total;
-    let w = Counts::NAMES.iter().map(|n| count_label(n, lang).chars().count()).max().unwrap_or(0) + 2;
+    let w = Counts::NAMES
+        .iter()
+        .map(|n| count_label(n, lang).chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
     for name in Counts::NAMES {
         let v = t.counts.get(name).unwrap_or(0);
-        let mut line = format!("{}{}", pad(count_label(name, lang), w, false), pad(&int(v, lang), 10, true));
+        let mut line = format!(
+            "{}{}",
+            pad(count_label(name, lang), w, false),
+            pad(&int(v, lang), 10, true)
+        );
         if let Some(ch) = r.change.as_ref().and_then(|c| c.get(*name)) {
             if let Some(rel) = ch.relative {
-                let word = match lang { Lang::Vi => "kỳ trước", Lang::En => "previous" };
+                let word = match lang {
+                    Lang::Vi => "kỳ trước",
+                    Lang::En => "previous",
+                };
                 let sign = if ch.absolute > 0 { "+" } else { "" };
-                let _ = write!(line, "   ({word} {}: {sign}{}, {})", int(ch.previous, lang), signed(ch.absolute, lang), change_percent(rel, lang));
+                let _ = write!(
+                    line,
+                    "   ({word} {}: {sign}{}, {})",
+                    int(ch.previous, lang),
+                    signed(ch.absolute, lang),
+                    change_percent(rel, lang)
+                );
             }
         }
         let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(out);
     for (name, _) in t.rates.named() {
-        let _ = writeln!(out, "{}{}", pad(count_label(name, lang), w, false), pad(&rate_text(t, name, lang), 10, true));
+        let _ = writeln!(
+            out,
+            "{}{}",
+            pad(count_label(name, lang), w, false),
+            pad(&rate_text(t, name, lang), 10, true)
+        );
     }
-    let (h_agency, h_total) = match lang { Lang::Vi => ("Đơn vị", "Tổng cộng"), Lang::En => ("Agency", "Total") };
-    let cols = ["received", "received_online", "carried_over", "resolved", "resolved_early", "resolved_on_time", "resolved_late", "pending", "pending_overdue"];
+    let (h_agency, h_total) = match lang {
+        Lang::Vi => ("Đơn vị", "Tổng cộng"),
+        Lang::En => ("Agency", "Total"),
+    };
+    let cols = [
+        "received",
+        "received_online",
+        "carried_over",
+        "resolved",
+        "resolved_early",
+        "resolved_on_time",
+        "resolved_late",
+        "pending",
+        "pending_overdue",
+    ];
     let rates = ["resolution_rate", "on_time_rate", "online_rate"];
-    let aw = r.agencies.iter().map(|a| a.agency.chars().count()).chain([h_agency.chars().count(), h_total.chars().count()]).max().unwrap_or(6) + 2;
+    let aw = r
+        .agencies
+        .iter()
+        .map(|a| a.agency.chars().count())
+        .chain([h_agency.chars().count(), h_total.chars().count()])
+        .max()
+        .unwrap_or(6)
+        + 2;
     let _ = writeln!(out);
     let mut head = pad(h_agency, aw, false);
     for c in cols.iter().chain(rates.iter()) {
@@ -229,8 +286,22 @@ pub fn report_text(r: &Report, lang: Lang) -> String {
     let i = &r.input;
     let _ = writeln!(out);
     let _ = match lang {
-        Lang::Vi => writeln!(out, "Dữ liệu: {} dòng = {} dùng + {} bị loại + {} chưa tiếp nhận", int(i.rows, lang), int(i.used, lang), int(i.rejected, lang), int(i.not_received, lang)),
-        Lang::En => writeln!(out, "Input: {} rows = {} used + {} rejected + {} not received", int(i.rows, lang), int(i.used, lang), int(i.rejected, lang), int(i.not_received, lang)),
+        Lang::Vi => writeln!(
+            out,
+            "Dữ liệu: {} dòng = {} dùng + {} bị loại + {} chưa tiếp nhận",
+            int(i.rows, lang),
+            int(i.used, lang),
+            int(i.rejected, lang),
+            int(i.not_received, lang)
+        ),
+        Lang::En => writeln!(
+            out,
+            "Input: {} rows = {} used + {} rejected + {} not received",
+            int(i.rows, lang),
+            int(i.used, lang),
+            int(i.rejected, lang),
+            int(i.not_received, lang)
+        ),
     };
     for e in &i.errors {
         let _ = writeln!(out, "  {e}");

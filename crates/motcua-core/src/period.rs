@@ -78,8 +78,13 @@ impl Period {
         }
         let from = ymd(year, (q - 1) * 3 + 1, 1)
             .ok_or_else(|| PeriodError::OutOfRange(format!("{year}-Q{q}")))?;
-        let to = month_end(year, q * 3).ok_or_else(|| PeriodError::OutOfRange(format!("{year}-Q{q}")))?;
-        Ok(Self { from, to, kind: PeriodKind::Quarter })
+        let to = month_end(year, q * 3)
+            .ok_or_else(|| PeriodError::OutOfRange(format!("{year}-Q{q}")))?;
+        Ok(Self {
+            from,
+            to,
+            kind: PeriodKind::Quarter,
+        })
     }
 
     /// Month `m` (1..=12) of `year`.
@@ -87,7 +92,11 @@ impl Period {
         let err = || PeriodError::OutOfRange(format!("{year}-{m:02}"));
         let from = ymd(year, m, 1).ok_or_else(err)?;
         let to = month_end(year, m).ok_or_else(err)?;
-        Ok(Self { from, to, kind: PeriodKind::Month })
+        Ok(Self {
+            from,
+            to,
+            kind: PeriodKind::Month,
+        })
     }
 
     /// The calendar year `year`.
@@ -98,7 +107,11 @@ impl Period {
         }
         let from = ymd(year, 1, 1).ok_or_else(err)?;
         let to = ymd(year, 12, 31).ok_or_else(err)?;
-        Ok(Self { from, to, kind: PeriodKind::Year })
+        Ok(Self {
+            from,
+            to,
+            kind: PeriodKind::Year,
+        })
     }
 
     /// First day.
@@ -206,7 +219,9 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 
 fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
     let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-    ymd(ny, nm, 1).and_then(|d| d.pred_opt()).filter(|_| (1..=12).contains(&m))
+    ymd(ny, nm, 1)
+        .and_then(|d| d.pred_opt())
+        .filter(|_| (1..=12).contains(&m))
 }
 
 fn classify(from: NaiveDate, to: NaiveDate) -> PeriodKind {
@@ -329,11 +344,23 @@ mod tests {
 
     #[test]
     fn bad_periods_say_what_to_write() {
-        for bad in ["", "Q3", "2021-Q5", "2021-13", "21-07", "2021-07-32", "2021-09-30..2021-07-01", "x..y"] {
+        for bad in [
+            "",
+            "Q3",
+            "2021-Q5",
+            "2021-13",
+            "21-07",
+            "2021-07-32",
+            "2021-09-30..2021-07-01",
+            "x..y",
+        ] {
             let e = bad.parse::<Period>().unwrap_err();
             assert!(!e.to_string().is_empty(), "{bad}");
         }
-        assert!(matches!("2021-Q5".parse::<Period>(), Err(PeriodError::OutOfRange(_))));
+        assert!(matches!(
+            "2021-Q5".parse::<Period>(),
+            Err(PeriodError::OutOfRange(_))
+        ));
         assert!(matches!(
             "2021-09-30..2021-07-01".parse::<Period>(),
             Err(PeriodError::Reversed { .. })

@@ -117,7 +117,11 @@ impl Column {
     pub const fn is_required(self) -> bool {
         matches!(
             self,
-            Self::MaHoSo | Self::DonViXuLy | Self::KenhThucHien | Self::NgayTiepNhan | Self::TrangThaiHoSo
+            Self::MaHoSo
+                | Self::DonViXuLy
+                | Self::KenhThucHien
+                | Self::NgayTiepNhan
+                | Self::TrangThaiHoSo
         )
     }
 
@@ -151,7 +155,9 @@ pub enum HeaderError {
     #[error("column {0} appears more than once in the header; keep one")]
     DuplicateColumn(&'static str),
     /// The input has no header row at all.
-    #[error("the input is empty: expected a header row naming the columns (MaHoSo, DonViXuLy, KenhThucHien, NgayTiepNhan, TrangThaiHoSo, …)")]
+    #[error(
+        "the input is empty: expected a header row naming the columns (MaHoSo, DonViXuLy, KenhThucHien, NgayTiepNhan, TrangThaiHoSo, …)"
+    )]
     Empty,
 }
 
@@ -169,7 +175,11 @@ impl Header {
         let mut index = [None; 16];
         let mut found = Vec::new();
         for (i, raw) in names.into_iter().enumerate() {
-            let name = if i == 0 { raw.trim_start_matches('\u{feff}') } else { raw };
+            let name = if i == 0 {
+                raw.trim_start_matches('\u{feff}')
+            } else {
+                raw
+            };
             found.push(name.to_owned());
             if let Some(c) = Column::from_name(name) {
                 if index[c as usize].is_some() {
@@ -189,7 +199,10 @@ impl Header {
         if !missing.is_empty() {
             return Err(HeaderError::MissingColumns { missing, found });
         }
-        Ok(Self { index, width: found.len() })
+        Ok(Self {
+            index,
+            width: found.len(),
+        })
     }
 
     /// The position of a column, if the file has it.
@@ -239,12 +252,18 @@ pub struct FieldError {
 
 impl FieldError {
     fn new(column: Column, message: impl Into<String>) -> Self {
-        Self { column: Some(column), message: message.into() }
+        Self {
+            column: Some(column),
+            message: message.into(),
+        }
     }
 
     /// A fault of the whole record (e.g. a CSV row with the wrong number of fields).
     pub fn record(message: impl Into<String>) -> Self {
-        Self { column: None, message: message.into() }
+        Self {
+            column: None,
+            message: message.into(),
+        }
     }
 
     /// This error at `line`.
@@ -298,7 +317,10 @@ fn trimmed(s: &str) -> &str {
     match s.as_bytes() {
         [] => s,
         [first, .., last] | [first @ last]
-            if !first.is_ascii_whitespace() && !last.is_ascii_whitespace() && first.is_ascii() && last.is_ascii() =>
+            if !first.is_ascii_whitespace()
+                && !last.is_ascii_whitespace()
+                && first.is_ascii()
+                && last.is_ascii() =>
         {
             s
         }
@@ -309,7 +331,10 @@ fn trimmed(s: &str) -> &str {
 fn required<'a>(get: &impl Fn(Column) -> &'a str, c: Column) -> Result<&'a str, FieldError> {
     let v = trimmed(get(c));
     if v.is_empty() {
-        Err(FieldError::new(c, format!("missing value: {c} is required")))
+        Err(FieldError::new(
+            c,
+            format!("missing value: {c} is required"),
+        ))
     } else {
         Ok(v)
     }
@@ -347,35 +372,57 @@ fn parse_fields<'a>(
     use Column as C;
     let code = required(get, C::MaHoSo)?;
     let agency = required(get, C::DonViXuLy)?;
-    let channel = Channel::try_from(required(get, C::KenhThucHien)?).map_err(|e| (C::KenhThucHien, e))?;
+    let channel =
+        Channel::try_from(required(get, C::KenhThucHien)?).map_err(|e| (C::KenhThucHien, e))?;
     let level = optional(get, C::MucDo)
         .map(OnlineLevel::try_from)
         .transpose()
         .map_err(|e| (C::MucDo, e))?;
     let received = timestamp(C::NgayTiepNhan, required(get, C::NgayTiepNhan)?)?;
-    let due_given = optional(get, C::NgayHenTra).map(|v| timestamp(C::NgayHenTra, v)).transpose()?;
-    let limit = optional(get, C::ThoiHanGiaiQuyet).map(|v| whole(C::ThoiHanGiaiQuyet, v)).transpose()?;
-    let finished = optional(get, C::NgayKetThucXuLy).map(|v| timestamp(C::NgayKetThucXuLy, v)).transpose()?;
-    let returned = optional(get, C::NgayTra).map(|v| timestamp(C::NgayTra, v)).transpose()?;
-    let status = Status::try_from(required(get, C::TrangThaiHoSo)?).map_err(|e| (C::TrangThaiHoSo, e))?;
-    let supplements = optional(get, C::SoLanBoSung).map(|v| whole(C::SoLanBoSung, v)).transpose()?;
+    let due_given = optional(get, C::NgayHenTra)
+        .map(|v| timestamp(C::NgayHenTra, v))
+        .transpose()?;
+    let limit = optional(get, C::ThoiHanGiaiQuyet)
+        .map(|v| whole(C::ThoiHanGiaiQuyet, v))
+        .transpose()?;
+    let finished = optional(get, C::NgayKetThucXuLy)
+        .map(|v| timestamp(C::NgayKetThucXuLy, v))
+        .transpose()?;
+    let returned = optional(get, C::NgayTra)
+        .map(|v| timestamp(C::NgayTra, v))
+        .transpose()?;
+    let status =
+        Status::try_from(required(get, C::TrangThaiHoSo)?).map_err(|e| (C::TrangThaiHoSo, e))?;
+    let supplements = optional(get, C::SoLanBoSung)
+        .map(|v| whole(C::SoLanBoSung, v))
+        .transpose()?;
     let rating = optional(get, C::DanhGia)
         .map(Rating::try_from)
         .transpose()
         .map_err(|e| (C::DanhGia, e))?;
     let official = optional(get, C::CanBoTiepNhan);
-    let contacts = optional(get, C::SoCoQuanLienHe).map(|v| whole(C::SoCoQuanLienHe, v)).transpose()?;
+    let contacts = optional(get, C::SoCoQuanLienHe)
+        .map(|v| whole(C::SoCoQuanLienHe, v))
+        .transpose()?;
     let complaint = match optional(get, C::PhanAnh).map(|v| (v, v.as_bytes())) {
         None | Some((_, [b'0'])) => false,
         Some((_, [b'1'])) => true,
-        Some((v, _)) => return Err(FieldError::new(C::PhanAnh, format!("'{v}' is not a complaint flag (expected 1 yes, 0 or empty no)"))),
+        Some((v, _)) => {
+            return Err(FieldError::new(
+                C::PhanAnh,
+                format!("'{v}' is not a complaint flag (expected 1 yes, 0 or empty no)"),
+            ));
+        }
     };
     for (c, t) in [(C::NgayKetThucXuLy, finished), (C::NgayTra, returned)] {
         if let Some(t) = t {
             if t.date < received.date {
                 return Err(FieldError::new(
                     c,
-                    format!("closed on {} before it was received on {}", t.date, received.date),
+                    format!(
+                        "closed on {} before it was received on {}",
+                        t.date, received.date
+                    ),
                 ));
             }
         }
@@ -388,11 +435,17 @@ fn parse_fields<'a>(
         (None, Some(n)) => calendar.checked_due_date(&received, n).ok_or_else(|| {
             FieldError::new(
                 C::ThoiHanGiaiQuyet,
-                format!("{n} working days after {} is past the year 9999: check the time limit", received.date),
+                format!(
+                    "{n} working days after {} is past the year 9999: check the time limit",
+                    received.date
+                ),
             )
         })?,
         (None, None) => {
-            return Err(FieldError::new(C::NgayHenTra, "no deadline: neither NgayHenTra nor ThoiHanGiaiQuyet"));
+            return Err(FieldError::new(
+                C::NgayHenTra,
+                "no deadline: neither NgayHenTra nor ThoiHanGiaiQuyet",
+            ));
         }
     };
     let closed = if status.is_closed() {
@@ -439,7 +492,8 @@ fn parse_fields<'a>(
 #[must_use]
 pub fn fingerprint(code: &str) -> u64 {
     let bytes = code.as_bytes();
-    let mut h = 0x243f_6a88_85a3_08d3_u64 ^ (bytes.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let mut h =
+        0x243f_6a88_85a3_08d3_u64 ^ (bytes.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     for chunk in bytes.chunks(8) {
         let mut w = [0u8; 8];
         w[..chunk.len()].copy_from_slice(chunk);
@@ -545,7 +599,10 @@ impl Ingest {
     /// A new ingest; in `strict` mode the first bad row is returned as an error.
     #[must_use]
     pub fn new(strict: bool) -> Self {
-        Self { strict, ..Self::default() }
+        Self {
+            strict,
+            ..Self::default()
+        }
     }
 
     /// Makes room for about `rows` more distinct dossier codes.
@@ -575,7 +632,12 @@ impl Ingest {
             return Ok(None);
         }
         match row {
-            ParsedRow::Received { agency, official, mut dossier, .. } => {
+            ParsedRow::Received {
+                agency,
+                official,
+                mut dossier,
+                ..
+            } => {
                 dossier.agency = AgencyId(self.agencies.intern(agency));
                 dossier.official = official.map(|o| OfficialId(self.officials.intern(o)));
                 self.input.used += 1;
@@ -598,7 +660,8 @@ impl Ingest {
         if let Some((c, fp)) = code {
             if !self.seen.insert(fp) {
                 self.reject(
-                    FieldError::new(Column::MaHoSo, format!("duplicate dossier code '{c}'")).at(line),
+                    FieldError::new(Column::MaHoSo, format!("duplicate dossier code '{c}'"))
+                        .at(line),
                 )?;
                 return Ok(false);
             }

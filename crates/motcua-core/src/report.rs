@@ -95,7 +95,10 @@ pub struct Figures {
 
 impl From<Counts> for Figures {
     fn from(counts: Counts) -> Self {
-        Self { rates: Rates::of(&counts), counts }
+        Self {
+            rates: Rates::of(&counts),
+            counts,
+        }
     }
 }
 
@@ -166,12 +169,20 @@ pub struct Report {
 impl Report {
     /// Builds the report from the tally of `period` and, if counted, of the previous period.
     #[must_use]
-    pub fn new(period: Period, input: InputSummary, tally: &Tally, previous: Option<(Period, &Tally)>) -> Self {
+    pub fn new(
+        period: Period,
+        input: InputSummary,
+        tally: &Tally,
+        previous: Option<(Period, &Tally)>,
+    ) -> Self {
         let total = tally.total();
         let agencies = tally
             .agencies
             .iter()
-            .map(|(code, c)| AgencyFigures { agency: code.clone(), figures: Figures::from(*c) })
+            .map(|(code, c)| AgencyFigures {
+                agency: code.clone(),
+                figures: Figures::from(*c),
+            })
             .collect();
         let (previous, change) = match previous {
             Some((p, t)) => {
@@ -181,16 +192,32 @@ impl Report {
                     .zip(prev.values().into_iter().zip(total.values()))
                     .map(|(name, (a, b))| ((*name).to_owned(), Change::new(a, b)))
                     .collect();
-                (Some(Previous { period: p, total: Figures::from(prev) }), Some(change))
+                (
+                    Some(Previous {
+                        period: p,
+                        total: Figures::from(prev),
+                    }),
+                    Some(change),
+                )
             }
             None => (None, None),
         };
-        Self { period, input, total: Figures::from(total), agencies, previous, change }
+        Self {
+            period,
+            input,
+            total: Figures::from(total),
+            agencies,
+            previous,
+            change,
+        }
     }
 
     /// The figures of one agency.
     #[must_use]
     pub fn agency(&self, code: &str) -> Option<&Figures> {
-        self.agencies.iter().find(|a| a.agency == code).map(|a| &a.figures)
+        self.agencies
+            .iter()
+            .find(|a| a.agency == code)
+            .map(|a| &a.figures)
     }
 }

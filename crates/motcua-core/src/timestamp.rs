@@ -67,8 +67,8 @@ impl Timestamp {
         let range_err = || TimestampError::OutOfRange(text.trim().to_owned());
         if s.len() == 14 && s.iter().all(u8::is_ascii_digit) {
             let date = ymd(num(&s[0..4]), num(&s[4..6]), num(&s[6..8])).ok_or_else(range_err)?;
-            let time = hms(num(&s[8..10]), num(&s[10..12]), num(&s[12..14]), 0)
-                .ok_or_else(range_err)?;
+            let time =
+                hms(num(&s[8..10]), num(&s[10..12]), num(&s[12..14]), 0).ok_or_else(range_err)?;
             return Ok(Self::from_datetime(date.and_time(time)));
         }
         let (date, rest) = if s.len() >= 10 && is_iso_date(s) {
@@ -94,7 +94,10 @@ impl Timestamp {
         let mut rest = &rest[5..];
         let mut sec = 0;
         let mut nanos = 0;
-        if rest.len() >= 3 && rest[0] == b':' && rest[1].is_ascii_digit() && rest[2].is_ascii_digit()
+        if rest.len() >= 3
+            && rest[0] == b':'
+            && rest[1].is_ascii_digit()
+            && rest[2].is_ascii_digit()
         {
             sec = num(&rest[1..3]);
             rest = &rest[3..];
@@ -230,8 +233,16 @@ mod tests {
     #[test]
     fn rejects_bad_forms_and_impossible_dates() {
         for bad in [
-            "", "2021", "2021/07/02", "2021-7-2", "20210230", "2021-07-02X", "2021-07-02T8:00",
-            "05/07/2021T10:00", "2021-07-02T08:00+7", "abc",
+            "",
+            "2021",
+            "2021/07/02",
+            "2021-7-2",
+            "20210230",
+            "2021-07-02X",
+            "2021-07-02T8:00",
+            "05/07/2021T10:00",
+            "2021-07-02T08:00+7",
+            "abc",
         ] {
             assert!(
                 matches!(Timestamp::parse(bad), Err(TimestampError::Format(_))),

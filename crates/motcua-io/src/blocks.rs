@@ -49,7 +49,11 @@ pub struct Ingested {
 }
 
 enum Kind {
-    Received { dossier: Dossier, agency: u32, official: Option<u32> },
+    Received {
+        dossier: Dossier,
+        agency: u32,
+        official: Option<u32>,
+    },
     NotReceived,
     Bad(FieldError),
 }
@@ -72,7 +76,8 @@ impl std::hash::Hasher for FxHasher {
         for chunk in bytes.chunks(8) {
             let mut w = [0u8; 8];
             w[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
 }
@@ -147,12 +152,27 @@ impl BlockBuilder {
     /// Validates one record starting at `line`; `len` is its number of fields, `field`
     /// returns a column's text (`""` when absent). A record whose field count differs from
     /// the header's is a bad row.
-    pub fn record<'a>(&mut self, line: u64, len: usize, header: &Header, calendar: &Calendar, field: impl Fn(Column) -> &'a str) {
+    pub fn record<'a>(
+        &mut self,
+        line: u64,
+        len: usize,
+        header: &Header,
+        calendar: &Calendar,
+        field: impl Fn(Column) -> &'a str,
+    ) {
         let width = header.width();
         if len != width {
             let code = field(Column::MaHoSo);
-            let message = format!("the row has {len} fields but the header has {width}: check the commas and quotes");
-            self.row(line, ParsedRow::Bad { code: Some(code), error: FieldError::record(message) });
+            let message = format!(
+                "the row has {len} fields but the header has {width}: check the commas and quotes"
+            );
+            self.row(
+                line,
+                ParsedRow::Bad {
+                    code: Some(code),
+                    error: FieldError::record(message),
+                },
+            );
             return;
         }
         self.row(line, parse_row(field, calendar));
@@ -162,10 +182,22 @@ impl BlockBuilder {
     pub fn row(&mut self, line: u64, parsed: ParsedRow<'_>) {
         let b = &mut self.block;
         let (code, kind) = match parsed {
-            ParsedRow::Received { code, agency, official, dossier } => {
+            ParsedRow::Received {
+                code,
+                agency,
+                official,
+                dossier,
+            } => {
                 let a = b.agencies.id(agency);
                 let o = official.map(|o| b.officials.id(o));
-                (Some(code), Kind::Received { dossier, agency: a, official: o })
+                (
+                    Some(code),
+                    Kind::Received {
+                        dossier,
+                        agency: a,
+                        official: o,
+                    },
+                )
             }
             ParsedRow::NotReceived { code } => (Some(code), Kind::NotReceived),
             ParsedRow::Bad { code, error } => (code, Kind::Bad(error)),
@@ -211,23 +243,38 @@ impl Merger {
 
     /// Merges the next block: `visit` sees each used dossier with its final ids. Returns the
     /// emptied block, to reuse; a fatal error of the block comes after its earlier rows.
-    pub fn merge(&mut self, mut block: Block, visit: &mut impl FnMut(&Dossier)) -> Result<Block, ReadError> {
+    pub fn merge(
+        &mut self,
+        mut block: Block,
+        visit: &mut impl FnMut(&Dossier),
+    ) -> Result<Block, ReadError> {
         let ing = &mut self.ingest;
         let mut amap: Vec<Option<u32>> = vec![None; block.agencies.names.len()];
         let mut omap: Vec<Option<u32>> = vec![None; block.officials.names.len()];
         for row in block.rows.drain(..) {
-            let code = row.code.map(|(s, e, fp)| (&block.codes[s as usize..e as usize], fp));
+            let code = row
+                .code
+                .map(|(s, e, fp)| (&block.codes[s as usize..e as usize], fp));
             if !ing.begin_row(row.line, code).map_err(ReadError::Row)? {
                 continue;
             }
             match row.kind {
-                Kind::Received { mut dossier, agency, official } => {
+                Kind::Received {
+                    mut dossier,
+                    agency,
+                    official,
+                } => {
                     let names = &block.agencies.names;
-                    let a = *amap[agency as usize].get_or_insert_with(|| ing.agencies.intern(&names[agency as usize]));
+                    let a = *amap[agency as usize]
+                        .get_or_insert_with(|| ing.agencies.intern(&names[agency as usize]));
                     dossier.agency = AgencyId(a);
                     let names = &block.officials.names;
-                    dossier.official =
-                        official.map(|o| OfficialId(*omap[o as usize].get_or_insert_with(|| ing.officials.intern(&names[o as usize]))));
+                    dossier.official = official.map(|o| {
+                        OfficialId(
+                            *omap[o as usize]
+                                .get_or_insert_with(|| ing.officials.intern(&names[o as usize])),
+                        )
+                    });
                     ing.used();
                     visit(&dossier);
                 }
@@ -253,7 +300,16 @@ impl Merger {
 impl From<Ingest> for Ingested {
     /// What an ingest leaves once the rows are read: agencies, officials, the summary.
     fn from(ingest: Ingest) -> Self {
-        let Ingest { agencies, officials, input, .. } = ingest;
-        Self { agencies, officials, input }
+        let Ingest {
+            agencies,
+            officials,
+            input,
+            ..
+        } = ingest;
+        Self {
+            agencies,
+            officials,
+            input,
+        }
     }
 }

@@ -36,7 +36,12 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        Self { strict: false, threads: 1, block_size: 4 << 20, size_hint: None }
+        Self {
+            strict: false,
+            threads: 1,
+            block_size: 4 << 20,
+            size_hint: None,
+        }
     }
 }
 
@@ -44,7 +49,10 @@ impl ReadOptions {
     /// Lenient reading on every core.
     #[must_use]
     pub fn parallel() -> Self {
-        Self { threads: 0, ..Self::default() }
+        Self {
+            threads: 0,
+            ..Self::default()
+        }
     }
 
     pub(crate) fn worker_count(&self) -> usize {
@@ -56,10 +64,19 @@ impl ReadOptions {
 }
 
 /// Reads a whole CSV input into memory.
-pub fn read_dataset<R: Read + Send>(input: R, calendar: &Calendar, opts: &ReadOptions) -> Result<Dataset, ReadError> {
+pub fn read_dataset<R: Read + Send>(
+    input: R,
+    calendar: &Calendar,
+    opts: &ReadOptions,
+) -> Result<Dataset, ReadError> {
     let mut dossiers = Vec::new();
     let ing = read_dossiers(input, calendar, opts, &|_| {}, |d| dossiers.push(*d))?;
-    Ok(Dataset { agencies: ing.agencies, officials: ing.officials, dossiers, input: ing.input })
+    Ok(Dataset {
+        agencies: ing.agencies,
+        officials: ing.officials,
+        dossiers,
+        input: ing.input,
+    })
 }
 
 /// Streams a CSV input: `visit` sees every used dossier in input order; `progress` is told
@@ -79,7 +96,11 @@ pub fn read_dossiers<R: Read + Send>(
         // about 120 bytes a row in real exports; a larger input grows the table as it goes
         ingest.reserve(usize::try_from(size / 128).unwrap_or(0).min(1 << 28));
     }
-    let mut merger = Ordered { merger: Merger::new(ingest), bytes: 0, pools: &pools };
+    let mut merger = Ordered {
+        merger: Merger::new(ingest),
+        bytes: 0,
+        pools: &pools,
+    };
     let workers = opts.worker_count();
     if workers <= 1 {
         let mut seq = 0;
@@ -90,7 +111,15 @@ pub fn read_dossiers<R: Read + Send>(
             progress(merger.bytes);
         }
     } else {
-        parallel(chunker, &header, calendar, workers, &mut merger, progress, &mut visit)?;
+        parallel(
+            chunker,
+            &header,
+            calendar,
+            workers,
+            &mut merger,
+            progress,
+            &mut visit,
+        )?;
     }
     Ok(merger.merger.finish())
 }
@@ -179,7 +208,11 @@ struct Pools {
 
 impl Pools {
     fn data(&self) -> Vec<u8> {
-        self.data.lock().ok().and_then(|mut p| p.pop()).unwrap_or_default()
+        self.data
+            .lock()
+            .ok()
+            .and_then(|mut p| p.pop())
+            .unwrap_or_default()
     }
     fn give_data(&self, mut v: Vec<u8>) {
         v.clear();
@@ -190,7 +223,11 @@ impl Pools {
         }
     }
     fn block(&self) -> Block {
-        self.blocks.lock().ok().and_then(|mut p| p.pop()).unwrap_or_default()
+        self.blocks
+            .lock()
+            .ok()
+            .and_then(|mut p| p.pop())
+            .unwrap_or_default()
     }
     fn give_block(&self, b: Block) {
         if let Ok(mut p) = self.blocks.lock() {
@@ -220,7 +257,14 @@ struct Chunker<'p, R> {
 
 impl<'p, R: Read> Chunker<'p, R> {
     fn new(input: R, block: usize, pools: &'p Pools) -> Self {
-        Self { input, block, pending: Vec::new(), next_line: 1, eof: false, pools }
+        Self {
+            input,
+            block,
+            pending: Vec::new(),
+            next_line: 1,
+            eof: false,
+            pools,
+        }
     }
 
     fn fill(&mut self, want: usize) -> Result<(), ReadError> {
@@ -250,7 +294,10 @@ impl<'p, R: Read> Chunker<'p, R> {
                 let head: Vec<u8> = self.pending.drain(..end).collect();
                 let lines = memchr::memchr_iter(b'\n', &head).count() as u64;
                 self.next_line += lines.max(1);
-                let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&head[..]);
+                let mut rdr = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(&head[..]);
                 let mut rec = csv::ByteRecord::new();
                 if !rdr.read_byte_record(&mut rec).unwrap_or(false) {
                     return Err(HeaderError::Empty.into());
@@ -259,7 +306,12 @@ impl<'p, R: Read> Chunker<'p, R> {
                 for (i, f) in rec.iter().enumerate() {
                     match std::str::from_utf8(f) {
                         Ok(s) => names.push(s),
-                        Err(_) => return Err(ReadError::NotUtf8 { line: 1, column: format!("#{}", i + 1) }),
+                        Err(_) => {
+                            return Err(ReadError::NotUtf8 {
+                                line: 1,
+                                column: format!("#{}", i + 1),
+                            });
+                        }
                     }
                 }
                 return Ok(Header::new(names)?);
@@ -275,7 +327,11 @@ impl<'p, R: Read> Chunker<'p, R> {
             if self.pending.is_empty() {
                 return Ok(None);
             }
-            let split = if self.eof { Some(self.pending.len()) } else { last_record_end(&self.pending) };
+            let split = if self.eof {
+                Some(self.pending.len())
+            } else {
+                last_record_end(&self.pending)
+            };
             if let Some(split) = split {
                 let mut rest = self.pools.data();
                 rest.extend_from_slice(&self.pending[split..]);
@@ -283,7 +339,11 @@ impl<'p, R: Read> Chunker<'p, R> {
                 let data = std::mem::replace(&mut self.pending, rest);
                 let first_line = self.next_line;
                 self.next_line += memchr::memchr_iter(b'\n', &data).count() as u64;
-                return Ok(Some(Chunk { seq, data, first_line }));
+                return Ok(Some(Chunk {
+                    seq,
+                    data,
+                    first_line,
+                }));
             }
             want = self.pending.len() * 2;
         }
@@ -332,7 +392,11 @@ fn parse_chunk(chunk: Chunk, header: &Header, calendar: &Calendar, pools: &Pools
     }
     let bytes = chunk.data.len() as u64;
     pools.give_data(chunk.data);
-    ChunkOut { seq: chunk.seq, bytes, block: st.finish() }
+    ChunkOut {
+        seq: chunk.seq,
+        bytes,
+        block: st.finish(),
+    }
 }
 
 /// A block without any quote: every line is one record and every comma separates fields,
@@ -348,7 +412,10 @@ fn parse_unquoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut 
             Ok(t) => t,
             Err(e) => {
                 let field = memchr::memchr_iter(b',', &raw[..e.valid_up_to()]).count();
-                st.fail(ReadError::NotUtf8 { line: this, column: header_name(header, field) });
+                st.fail(ReadError::NotUtf8 {
+                    line: this,
+                    column: header_name(header, field),
+                });
                 return;
             }
         };
@@ -362,16 +429,25 @@ fn parse_unquoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut 
             }
         }
         fields.push(text.get(start..).unwrap_or(""));
-        let get = |c: Column| header.index(c).and_then(|i| fields.get(i).copied()).unwrap_or("");
+        let get = |c: Column| {
+            header
+                .index(c)
+                .and_then(|i| fields.get(i).copied())
+                .unwrap_or("")
+        };
         st.record(this, fields.len(), header, calendar, get);
     }
 }
 
 /// A block with quotes: the `csv` crate reads it (quoted commas, quotes and newlines).
 fn parse_quoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut BlockBuilder) {
-    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&chunk.data[..]);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(&chunk.data[..]);
     let mut rec = csv::StringRecord::new();
-    let line_of = |p: Option<&csv::Position>| chunk.first_line + p.map_or(1, csv::Position::line) - 1;
+    let line_of =
+        |p: Option<&csv::Position>| chunk.first_line + p.map_or(1, csv::Position::line) - 1;
     loop {
         match rdr.read_record(&mut rec) {
             Ok(true) => {}
@@ -379,9 +455,18 @@ fn parse_quoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut Bl
             Err(e) => {
                 let line = line_of(e.position());
                 if let csv::ErrorKind::Utf8 { err, .. } = e.kind() {
-                    st.fail(ReadError::NotUtf8 { line, column: header_name(header, err.field()) });
+                    st.fail(ReadError::NotUtf8 {
+                        line,
+                        column: header_name(header, err.field()),
+                    });
                 } else {
-                    st.row(line, ParsedRow::Bad { code: None, error: FieldError::record(format!("malformed CSV: {e}")) });
+                    st.row(
+                        line,
+                        ParsedRow::Bad {
+                            code: None,
+                            error: FieldError::record(format!("malformed CSV: {e}")),
+                        },
+                    );
                 }
                 break;
             }
@@ -418,5 +503,9 @@ impl Ordered<'_> {
 /// The error of a row as [`RowError`], for callers that report rows of other formats.
 #[must_use]
 pub fn row_error(line: u64, column: Option<Column>, message: impl Into<String>) -> RowError {
-    RowError { line, column: column.map(|c| c.name().to_owned()), message: message.into() }
+    RowError {
+        line,
+        column: column.map(|c| c.name().to_owned()),
+        message: message.into(),
+    }
 }

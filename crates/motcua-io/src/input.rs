@@ -288,13 +288,7 @@ pub fn read_path(
     match format {
         InputFormat::Xlsx => {
             let reader = std::io::BufReader::with_capacity(1 << 16, file);
-            crate::xlsx::read_dossiers(
-                reader,
-                opts.sheet.as_deref(),
-                calendar,
-                &opts.read,
-                visit,
-            )
+            crate::xlsx::read_dossiers(reader, opts.sheet.as_deref(), calendar, &opts.read, visit)
         }
         _ => read_stream(format, file, calendar, opts, progress, visit),
     }

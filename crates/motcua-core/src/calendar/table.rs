@@ -41,7 +41,10 @@ impl Table {
             let plan = rules.plan(year);
             for (ordinal0, &working) in plan.working[..plan.len].iter().enumerate() {
                 if working {
-                    let d = plan.jan1.with_ordinal0(ordinal0 as u32).expect("a day of the year");
+                    let d = plan
+                        .jan1
+                        .with_ordinal0(ordinal0 as u32)
+                        .expect("a day of the year");
                     nth.push(d);
                 }
                 rank.push(nth.len() as u32);

@@ -19,9 +19,10 @@ pub fn announcement_summary(s: &ScoreReport, book: &Rulebook, lang: Lang) -> Gra
         (Lang::En, Some(d)) => format!("{} of {}", lb.document, d.format("%-d %B %Y")),
         (_, None) => lb.document.clone(),
     };
-    let grades = s
-        .agencies
-        .iter()
-        .map(|a| a.basis().zip(a.band.as_deref()).map(|(p, b)| (p.as_f64(), b)));
+    let grades = s.agencies.iter().map(|a| {
+        a.basis()
+            .zip(a.band.as_deref())
+            .map(|(p, b)| (p.as_f64(), b))
+    });
     GradingSummary::from_totals(Some(basis), &order, grades)
 }

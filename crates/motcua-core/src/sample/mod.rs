@@ -146,7 +146,8 @@ pub fn units_for(profile: &Profile) -> crate::grading::Units {
     };
     let mut u = crate::grading::Units::new();
     for (i, f) in facts.into_iter().enumerate() {
-        u.insert(i as u64 + 2, f).expect("the sample's agencies are distinct");
+        u.insert(i as u64 + 2, f)
+            .expect("the sample's agencies are distinct");
     }
     u
 }
