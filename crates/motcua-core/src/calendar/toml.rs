@@ -255,7 +255,11 @@ impl Ctx<'_> {
                             .ok()
                             .filter(|y| (1..=9999).contains(y)),
                         _ => {
-                            return Err(self.wrong_type(item, "schedules.year", "a year like 2026"));
+                            return Err(self.wrong_type(
+                                item,
+                                "schedules.year",
+                                "a year like 2026",
+                            ));
                         }
                     };
                     year = Some(y.ok_or_else(|| {

@@ -202,6 +202,7 @@ pub fn soc_trang_2021_units() -> Vec<UnitFacts> {
                 feedback_drawn_out: drawn_out,
                 procedures,
                 procedures_level34: level34,
+                ..UnitFacts::new(code)
             },
         )
         .collect()

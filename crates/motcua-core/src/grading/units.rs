@@ -15,6 +15,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use super::error::UnitsError;
@@ -31,6 +32,19 @@ pub enum Level {
     Huyen,
     /// `xa`: commune.
     Xa,
+    /// `bo`: ministry (indicator 5 uses the province threshold).
+    Bo,
+}
+
+/// The first day of the two-tier local government (Resolution 202/2025/QH15): no district
+/// level from then on.
+pub const DISTRICTS_ENDED: (i32, u32, u32) = (2025, 7, 1);
+
+/// [`DISTRICTS_ENDED`] as a date.
+#[must_use]
+pub fn districts_ended() -> NaiveDate {
+    let (y, m, d) = DISTRICTS_ENDED;
+    NaiveDate::from_ymd_opt(y, m, d).expect("a real date")
 }
 
 impl Level {
@@ -41,16 +55,19 @@ impl Level {
             Self::Tinh => "tinh",
             Self::Huyen => "huyen",
             Self::Xa => "xa",
+            Self::Bo => "bo",
         }
     }
 
-    /// Reads `tinh`/`huyen`/`xa` (also `tỉnh`, `huyện`, `xã`, `province`, `district`, `commune`).
+    /// Reads `tinh`/`huyen`/`xa`/`bo` (also `tỉnh`, `huyện`, `xã`, `bộ`, `province`,
+    /// `district`, `commune`, `ministry`).
     #[must_use]
     pub fn parse(text: &str) -> Option<Self> {
         match text.trim().to_lowercase().as_str() {
             "tinh" | "tỉnh" | "province" | "provincial" => Some(Self::Tinh),
             "huyen" | "huyện" | "district" => Some(Self::Huyen),
             "xa" | "xã" | "commune" => Some(Self::Xa),
+            "bo" | "bộ" | "ministry" => Some(Self::Bo),
             _ => None,
         }
     }
@@ -83,6 +100,12 @@ pub struct UnitFacts {
     pub procedures: u64,
     /// `SoTTHCMucDo34`: … of which offered at level 3/4.
     pub procedures_level34: u64,
+    /// `HieuLucTu`: first day the agency exists (inclusive); `None` when not given.
+    pub valid_from: Option<NaiveDate>,
+    /// `HieuLucDen`: last day the agency exists (inclusive); `None` when not given.
+    pub valid_to: Option<NaiveDate>,
+    /// `DonViKeThua`: the code of the agency that took over its work.
+    pub successor: Option<String>,
 }
 
 fn ratio_f64<S: serde::Serializer>(r: &Ratio, s: S) -> Result<S::Ok, S::Error> {
@@ -105,12 +128,15 @@ impl UnitFacts {
             feedback_drawn_out: 0,
             procedures: 0,
             procedures_level34: 0,
+            valid_from: None,
+            valid_to: None,
+            successor: None,
         }
     }
 }
 
 /// The columns of the units file, in the contract's order.
-pub const COLUMNS: [&str; 11] = [
+pub const COLUMNS: [&str; 14] = [
     "DonViXuLy",
     "TenDonVi",
     "Cap",
@@ -122,18 +148,21 @@ pub const COLUMNS: [&str; 11] = [
     "PhanAnhKeoDai",
     "SoTTHC",
     "SoTTHCMucDo34",
+    "HieuLucTu",
+    "HieuLucDen",
+    "DonViKeThua",
 ];
 
 /// Where each column of [`COLUMNS`] stands in a units file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitsHeader {
-    index: [Option<usize>; 11],
+    index: [Option<usize>; 14],
 }
 
 impl UnitsHeader {
     /// Checks a header row; unknown names are ignored, a leading BOM too.
     pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<Self, UnitsError> {
-        let mut index = [None; 11];
+        let mut index = [None; 14];
         let mut found = Vec::new();
         for (i, raw) in names.into_iter().enumerate() {
             let name = if i == 0 {
@@ -197,7 +226,10 @@ impl UnitsHeader {
             u.level = Level::parse(get(2)).ok_or_else(|| {
                 err(
                     2,
-                    format!("'{}' is not a level (expected tinh, huyen or xa)", get(2)),
+                    format!(
+                        "'{}' is not a level (expected tinh, xa, bo, or huyen for history)",
+                        get(2)
+                    ),
                 )
             })?;
         }
@@ -264,6 +296,43 @@ impl UnitsHeader {
                     "{} is more than the {} eligible procedures (SoTTHC)",
                     u.procedures_level34, u.procedures
                 ),
+            ));
+        }
+        let day = |c: usize| -> Result<Option<NaiveDate>, UnitsError> {
+            let v = get(c);
+            if v.is_empty() {
+                return Ok(None);
+            }
+            crate::timestamp::Timestamp::parse(v)
+                .map(|t| Some(t.date))
+                .map_err(|_| {
+                    err(
+                        c,
+                        format!("'{v}' is not a date (write 2025-07-01 or 01/07/2025)"),
+                    )
+                })
+        };
+        u.valid_from = day(11)?;
+        u.valid_to = day(12)?;
+        if let (Some(f), Some(t)) = (u.valid_from, u.valid_to) {
+            if t < f {
+                return Err(err(12, format!("{t} is before HieuLucTu {f}")));
+            }
+        }
+        if u.level == Level::Huyen && u.valid_from.is_some_and(|f| f >= districts_ended()) {
+            return Err(err(
+                11,
+                format!(
+                    "a district agency (Cap = huyen) cannot start on {}: the district level ended on 2025-06-30 (use xa or tinh)",
+                    u.valid_from.expect("checked")
+                ),
+            ));
+        }
+        u.successor = Some(get(13)).filter(|s| !s.is_empty()).map(str::to_owned);
+        if u.successor.as_deref() == Some(u.code.as_str()) {
+            return Err(err(
+                13,
+                format!("agency '{}' cannot be its own successor", u.code),
             ));
         }
         Ok(u)
@@ -348,10 +417,11 @@ impl Units {
         };
         let mut out = COLUMNS.join(",");
         out.push('\n');
+        let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
         for u in self.iter() {
             let _ = writeln!(
                 out,
-                "{},{},{},{},{},{},{},{},{},{},{}",
+                "{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
                 q(&u.code),
                 q(u.name.as_deref().unwrap_or("")),
                 u.level.code(),
@@ -362,7 +432,10 @@ impl Units {
                 u.feedback_on_time,
                 u.feedback_drawn_out,
                 u.procedures,
-                u.procedures_level34
+                u.procedures_level34,
+                day(u.valid_from),
+                day(u.valid_to),
+                q(u.successor.as_deref().unwrap_or(""))
             );
         }
         out
