@@ -160,3 +160,27 @@ fn levels_after_2025_dates_and_successors() {
         assert_eq!((e.line(), e.column()), (Some(9), Some(column)), "{e}");
     }
 }
+
+#[test]
+fn undated_districts_warn_after_the_reorganisation_and_successors_resolve() {
+    let header = ["DonViXuLy", "Cap", "HieuLucDen", "DonViKeThua"];
+    let units = Units::from_rows(
+        header,
+        [
+            (2, vec!["UBND-H", "huyen", "", ""]),
+            (3, vec!["UBND-H2", "huyen", "2025-06-30", ""]),
+            (4, vec!["SNN", "tinh", "2025-02-28", "SNNMT"]),
+            (5, vec!["STNMT", "tinh", "2025-02-28", "SNNMT"]),
+        ],
+    )
+    .unwrap();
+    let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+    assert!(units.level_warnings(d("2025-06-30")).is_empty());
+    let w = units.level_warnings(d("2025-09-30"));
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].starts_with("units line 2: agency 'UBND-H'"), "{w:?}");
+    let last = units.successors().unwrap();
+    assert_eq!(last.len(), 2);
+    assert_eq!(last["SNN"], "SNNMT");
+    assert_eq!(last["STNMT"], "SNNMT");
+}

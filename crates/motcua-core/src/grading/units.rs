@@ -388,6 +388,36 @@ impl Units {
         self.by_code.get(code).map(|(_, u)| u)
     }
 
+    /// Each agency with a `DonViKeThua`, mapped to its last successor (chains followed).
+    pub fn successors(
+        &self,
+    ) -> Result<BTreeMap<String, String>, crate::successors::SuccessorError> {
+        crate::successors::resolve(
+            self.iter()
+                .filter_map(|u| u.successor.as_deref().map(|s| (u.code.as_str(), s))),
+        )
+    }
+
+    /// Warnings for a period ending on `period_end`: every district agency (`Cap = huyen`)
+    /// without validity dates used for a period ending after 2025-06-30 (contract section 9a),
+    /// naming its line.
+    #[must_use]
+    pub fn level_warnings(&self, period_end: NaiveDate) -> Vec<String> {
+        if period_end < districts_ended() {
+            return Vec::new();
+        }
+        self.by_code
+            .values()
+            .filter(|(_, u)| u.level == Level::Huyen && u.valid_from.is_none() && u.valid_to.is_none())
+            .map(|(line, u)| {
+                format!(
+                    "units line {line}: agency '{}' is a district agency (Cap = huyen) without HieuLucTu/HieuLucDen, used for a period ending {period_end}, after the district level ended on 2025-06-30; give its dates or its level after the reorganisation",
+                    u.code
+                )
+            })
+            .collect()
+    }
+
     /// Every agency, sorted by code.
     pub fn iter(&self) -> impl Iterator<Item = &UnitFacts> {
         self.by_code.values().map(|(_, u)| u)
