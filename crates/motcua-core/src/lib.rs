@@ -37,4 +37,5 @@ pub mod period;
 pub mod record;
 pub mod report;
 pub mod sample;
+pub mod successors;
 pub mod timestamp;

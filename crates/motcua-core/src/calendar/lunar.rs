@@ -71,17 +71,6 @@ pub fn lunar_to_solar(year: i32, month: u32, day: u32, leap: bool) -> Option<Nai
     from_jdn(start + i64::from(day) - 1)
 }
 
-/// Tết (1/1) and Giỗ Tổ Hùng Vương (10/3) of lunar year `year`, sharing the work.
-pub(super) fn tet_and_gio_to(year: i32) -> (NaiveDate, NaiveDate) {
-    let months = Months::new(year - 1);
-    let tet = months.month_start(1, false).and_then(from_jdn);
-    let gio_to = months.month_start(3, false).and_then(|s| from_jdn(s + 9));
-    (
-        tet.expect("Tết of a year in chrono's range"),
-        gio_to.expect("Giỗ Tổ of a year in chrono's range"),
-    )
-}
-
 /// The 13 or 14 months from month 11 of one solar year to month 11 of the next.
 struct Months {
     /// New-moon count of the month 11 beginning the span.

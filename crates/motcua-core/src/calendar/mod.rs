@@ -29,6 +29,7 @@ use crate::timestamp::Timestamp;
 
 mod error;
 pub mod lunar;
+mod statutory;
 mod table;
 mod toml;
 mod vn;
@@ -42,9 +43,10 @@ mod tests;
 mod tests_toml;
 
 pub use error::CalendarError;
+pub use statutory::StatutoryRule;
 use table::Table;
 use year::Rules;
-pub use year::{CalendarYear, Holiday};
+pub use year::{CONTRACT_VERSION, CalendarYear, Holiday, Schedule};
 
 /// The names of the built-in calendars, for [`Calendar::builtin`] and `extends`.
 pub const BUILTIN_CALENDARS: [&str; 2] = ["vn", "blank"];
@@ -69,7 +71,7 @@ impl fmt::Debug for Calendar {
             .field("name", &self.name)
             .field("receipt_cutoff", &self.cutoff)
             .field("weekend", &self.weekend())
-            .field("statutory", &self.rules.statutory)
+            .field("statutory", &self.rules.statutory.is_some())
             .field("layers", &self.rules.layers.len())
             .finish_non_exhaustive()
     }
@@ -93,15 +95,16 @@ impl Calendar {
 
     fn vn_rules() -> Rules {
         Rules {
-            statutory: true,
+            statutory: Some(Arc::new(vn::statutory())),
             layers: vec![vn::official_layer()],
             ..Rules::blank()
         }
     }
 
     /// The built-in Vietnamese calendar for state agencies: Saturdays and Sundays off, cutoff
-    /// 17:00, the official closures and make-up Saturdays of 2019–2026, and the statutory
-    /// holidays (with compensatory days off) for the other years, which are `projected`.
+    /// 17:00, the official closures and make-up Saturdays of 2019–2027 (each year with its
+    /// notice), and the statutory holidays (dated rules with their sources, with compensatory
+    /// days off) for the other years, which are `projected`.
     #[must_use]
     pub fn vn() -> Self {
         Self::build("vn".into(), default_cutoff(), Self::vn_rules())
@@ -127,8 +130,10 @@ impl Calendar {
     ///
     /// Keys: `name`, `extends` (`"vn"`, or omitted for a blank calendar), `weekend`
     /// (`["Sat", "Sun"]`; Mon to Sun, or full English names), `receipt_cutoff` (`"HH:MM"`),
-    /// `holidays` (dates, or tables `{ date = 2021-09-02, name = "Quốc khánh" }`) and
-    /// `working_days` (dates). A date in `working_days` is a working day whatever else says;
+    /// `holidays` (dates, or tables `{ date = 2021-09-02, name = "Quốc khánh", source = "…" }`),
+    /// `working_days` (dates) and `schedules` (tables `{ year = 2028, notice = "…" }`: the
+    /// file gives that year's official schedule, so the statutory rules are not projected
+    /// onto it; the holidays of the year cite the notice). A date in `working_days` is a working day whatever else says;
     /// the file's own dates win over those of the calendar it extends.
     pub fn from_toml(text: &str) -> Result<Self, CalendarError> {
         let parsed = toml::parse(text)?;
@@ -140,8 +145,10 @@ impl Calendar {
         if let Some(weekend) = parsed.weekend {
             rules.weekend = weekend;
         }
-        rules.layers.push(parsed.layer);
         let name = parsed.name.unwrap_or_else(|| base_name.to_owned());
+        let mut layer = parsed.layer;
+        layer.default_source = Some(format!("tệp lịch \"{name}\""));
+        rules.layers.push(layer);
         Ok(Self::build(
             name,
             parsed.cutoff.unwrap_or_else(default_cutoff),

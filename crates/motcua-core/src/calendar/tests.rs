@@ -32,7 +32,8 @@ const OFFICIAL_CLOSURES: &str = "
 2023 2023-01-02 2023-01-20 2023-01-23 2023-01-24 2023-01-25 2023-01-26 2023-05-01 2023-05-02 2023-05-03 2023-09-01 2023-09-04
 2024 2024-01-01 2024-02-08 2024-02-09 2024-02-12 2024-02-13 2024-02-14 2024-04-18 2024-04-29 2024-04-30 2024-05-01 2024-09-02 2024-09-03
 2025 2025-01-01 2025-01-27 2025-01-28 2025-01-29 2025-01-30 2025-01-31 2025-04-07 2025-04-30 2025-05-01 2025-05-02 2025-09-01 2025-09-02
-2026 2026-01-01 2026-01-02 2026-02-16 2026-02-17 2026-02-18 2026-02-19 2026-02-20 2026-04-27 2026-04-30 2026-05-01 2026-08-31 2026-09-01 2026-09-02
+2026 2026-01-01 2026-01-02 2026-02-16 2026-02-17 2026-02-18 2026-02-19 2026-02-20 2026-04-27 2026-04-30 2026-05-01 2026-08-31 2026-09-01 2026-09-02 2026-11-24
+2027 2027-01-01 2027-02-04 2027-02-05 2027-02-08 2027-02-09 2027-02-10 2027-04-16 2027-04-30 2027-05-03 2027-09-02 2027-09-03 2027-11-24
 ";
 
 /// The make-up Saturdays of the same official schedules.
@@ -97,17 +98,19 @@ fn vn_2024_as_contract_json() {
     let json = serde_json::to_value(&y).unwrap();
     assert_eq!(json["year"], 2024);
     assert_eq!(json["lunar_new_year"], "2024-02-10");
-    assert!(
-        json["holidays"]
-            .as_array()
-            .unwrap()
-            .contains(&serde_json::json!({"date": "2024-02-08", "name": "Tết Nguyên đán"}))
-    );
+    assert!(json["holidays"].as_array().unwrap().contains(
+        &serde_json::json!({"date": "2024-02-08", "name": "Tết Nguyên đán",
+                                          "source": "TB 5015/TB-LĐTBXH"})
+    ));
     assert_eq!(
         json["make_up_working_days"],
         serde_json::json!(["2024-05-04"])
     );
     assert_eq!(json["projected"], false);
+    assert_eq!(json["schedule"], "official");
+    assert_eq!(json["notice"], "TB 5015/TB-LĐTBXH");
+    assert_eq!(json["statutory_rules"][0]["id"], "labour-code-2019");
+    assert_eq!(json["statutory_rules"].as_array().unwrap().len(), 1);
     // 2024 starts on a Monday and has 366 days: 262 weekdays, 12 closed, 1 Saturday worked.
     assert_eq!(y.working_day_count, 262 - 12 + 1);
     let text = serde_json::to_string(&y).unwrap();
@@ -162,22 +165,23 @@ fn vn_official_years_are_exactly_holidays_md() {
         (last.date, last.name.as_str()),
         (date("2018-12-31"), "Nghỉ hoán đổi Tết Dương lịch")
     );
-    let make_up: Vec<_> = (2019..=2026)
+    let make_up: Vec<_> = (2019..=2027)
         .flat_map(|y| vn.year(y).make_up_working_days)
         .collect();
     let expected: Vec<_> = OFFICIAL_MAKE_UP.iter().map(|s| date(s)).collect();
     assert_eq!(make_up, expected);
     // Every closure has a name of the list, never the default.
-    for year in 2019..=2026 {
+    for year in 2019..=2027 {
         for h in vn.year(year).holidays {
             assert_ne!(h.name, year::DEFAULT_HOLIDAY_NAME);
+            assert_ne!(h.source, year::DEFAULT_SOURCE);
         }
     }
 }
 
 #[test]
 fn statutory_rules_against_the_official_years() {
-    // The rules alone reproduce every official weekday closure of 2019–2026 except the day
+    // The rules alone reproduce every official weekday closure of 2019–2027 except the day
     // swaps, which are decided each year; they close nothing the official lists do not.
     let swaps = [
         "2018-12-31",
@@ -188,9 +192,10 @@ fn statutory_rules_against_the_official_years() {
         "2026-08-31",
     ];
     for (year, official) in official_closures() {
-        let projected: BTreeSet<_> = vn::statutory_closures(year, Rules::blank().weekend)
+        let projected: BTreeSet<_> = vn::statutory()
+            .closures(year, Rules::blank().weekend)
             .into_iter()
-            .map(|(d, _)| d)
+            .map(|c| c.date)
             .filter(|d| d.weekday().num_days_from_monday() < 5)
             .collect();
         let only_official: Vec<_> = official
@@ -211,38 +216,51 @@ fn statutory_rules_against_the_official_years() {
 #[test]
 fn projected_years_follow_the_statutory_rules() {
     let vn = Calendar::vn();
-    let y = vn.year(2027);
-    assert!(y.projected && vn.is_projected(2027) && !vn.is_projected(2026));
-    assert_eq!(y.lunar_new_year, date("2027-02-06"));
+    let y = vn.year(2028);
+    assert!(y.projected && vn.is_projected(2028) && !vn.is_projected(2027));
+    assert_eq!(y.schedule, Schedule::Projected);
+    assert_eq!(y.notice, None);
+    assert_eq!(y.lunar_new_year, date("2028-01-26"));
     let names: Vec<_> = y
         .holidays
         .iter()
-        .map(|h| (h.date.to_string(), h.name.as_str()))
+        .map(|h| (h.date.to_string(), h.name.as_str(), h.source.as_str()))
         .collect();
-    // Tết Sat 6/2/2027: eve Fri 5/2 .. Tue 9/2; Sat and Sun made up Thu 4/2 and Wed 10/2.
-    // 2/9/2027 is a Thursday: Quốc khánh 2/9 and 3/9.
+    // Worked by hand: 1/1/2028 is a Saturday → Mon 3/1. Tết Wed 26/1: eve Tue 25/1 .. Sat 29/1,
+    // the Saturday made up before, Mon 24/1. Giỗ Tổ Tue 4/4. 30/4 Sunday → Tue 2/5 (Mon 1/5 is
+    // a holiday). 2/9 is a Saturday: the second day is Fri 1/9, and 2/9 gives Mon 4/9. 24/11 is
+    // a Friday.
+    let law = "Bộ luật Lao động 2019, Điều 112(1)";
+    let bu = "Bộ luật Lao động 2019, Điều 111(3)";
+    let nq = "Nghị quyết 28/2026/QH16 (24/4/2026), Điều 112(1) Bộ luật Lao động 2019 sửa đổi";
     let expected = [
-        ("2027-01-01", "Tết Dương lịch"),
-        ("2027-02-04", "Nghỉ bù Tết Nguyên đán"),
-        ("2027-02-05", "Tết Nguyên đán"),
-        ("2027-02-08", "Tết Nguyên đán"),
-        ("2027-02-09", "Tết Nguyên đán"),
-        ("2027-02-10", "Nghỉ bù Tết Nguyên đán"),
-        ("2027-04-16", "Giỗ Tổ Hùng Vương"),
-        ("2027-04-30", "Ngày Chiến thắng"),
-        ("2027-05-03", "Nghỉ bù Ngày Quốc tế Lao động"),
-        ("2027-09-02", "Quốc khánh"),
-        ("2027-09-03", "Quốc khánh"),
+        ("2028-01-03", "Nghỉ bù Tết Dương lịch", bu),
+        ("2028-01-24", "Nghỉ bù Tết Nguyên đán", bu),
+        ("2028-01-25", "Tết Nguyên đán", law),
+        ("2028-01-26", "Tết Nguyên đán", law),
+        ("2028-01-27", "Tết Nguyên đán", law),
+        ("2028-01-28", "Tết Nguyên đán", law),
+        ("2028-04-04", "Giỗ Tổ Hùng Vương", law),
+        ("2028-05-01", "Ngày Quốc tế Lao động", law),
+        ("2028-05-02", "Nghỉ bù Ngày Chiến thắng", bu),
+        ("2028-09-01", "Quốc khánh", law),
+        ("2028-09-04", "Nghỉ bù Quốc khánh", bu),
+        ("2028-11-24", "Ngày Văn hóa Việt Nam", nq),
     ];
-    let expected: Vec<_> = expected.iter().map(|&(d, n)| (d.to_owned(), n)).collect();
+    let expected: Vec<_> = expected
+        .iter()
+        .map(|&(d, n, s)| (d.to_owned(), n, s))
+        .collect();
     assert_eq!(names, expected);
     assert!(y.make_up_working_days.is_empty());
+    let ids: Vec<_> = y.statutory_rules.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["labour-code-2019", "resolution-28-2026-qh16"]);
     // A weekend holiday of a projected year still has its name.
     assert_eq!(
-        vn.holiday_name(date("2027-05-01")),
-        Some("Ngày Quốc tế Lao động")
+        vn.holiday_name(date("2028-04-30")),
+        Some("Ngày Chiến thắng")
     );
-    assert_eq!(vn.holiday_name(date("2027-05-04")), None);
+    assert_eq!(vn.holiday_name(date("2028-05-03")), None);
     // Before 2021, National Day is one day.
     let y2015: Vec<_> = vn
         .year(2015)
@@ -253,7 +271,9 @@ fn projected_years_follow_the_statutory_rules() {
     assert!(y2015.contains(&"2015-09-02".to_owned()) && !y2015.contains(&"2015-09-01".to_owned()));
     // Vietnamese Tết, not Chinese.
     assert_eq!(vn.year(1985).lunar_new_year, date("1985-01-21"));
-    assert!(!Calendar::blank().year(2027).projected);
+    let blank = Calendar::blank().year(2027);
+    assert!(!blank.projected && blank.schedule == Schedule::Declared);
+    assert!(blank.statutory_rules.is_empty() && blank.notice.is_none());
 }
 
 #[test]

@@ -174,3 +174,56 @@ fn due_dates_past_9999_are_none_not_a_panic() {
     assert_eq!(vn.checked_due_date(&t, u32::MAX), None);
     assert!(vn.checked_due_date(&t, 10).is_some());
 }
+
+#[test]
+fn a_file_can_give_the_official_schedule_of_a_new_year() {
+    // A province's calendar publishing 2028's notice before the library knows it: 2028 is then
+    // official, its closures cite the notice, and nothing is projected onto it.
+    let text = r#"name = "Cần Thơ"
+extends = "vn"
+schedules = [{ year = 2028, notice = "TB 1/TB-BNV" }]
+holidays = [
+    { date = 2028-01-03, name = "Nghỉ bù Tết Dương lịch" },
+    { date = 2028-03-08, name = "Ngày hội", source = "QĐ 9/QĐ-UBND" },
+]
+"#;
+    let cal = Calendar::from_toml(text).unwrap();
+    let y = cal.year(2028);
+    assert_eq!(y.schedule, Schedule::Official);
+    assert_eq!(y.notice.as_deref(), Some("TB 1/TB-BNV"));
+    let got: Vec<_> = y
+        .holidays
+        .iter()
+        .map(|h| (h.date.to_string(), h.source.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2028-01-03".to_owned(), "TB 1/TB-BNV"),
+            ("2028-03-08".to_owned(), "QĐ 9/QĐ-UBND"),
+        ]
+    );
+    // 2028 has 260 weekdays (a leap year starting on a Saturday: 52 full weeks and Sat, Sun).
+    assert_eq!(y.working_day_count, 260 - 2);
+    // An inherited year keeps the built-in notice; a file's own date without a source cites
+    // the file in a year without a schedule of the file.
+    assert_eq!(cal.year(2026).notice.as_deref(), Some("TB 9441/TB-BNV"));
+    let own =
+        Calendar::from_toml("name = \"X\"\nextends = \"vn\"\nholidays = [2029-03-08]").unwrap();
+    let h = own
+        .year(2029)
+        .holidays
+        .into_iter()
+        .find(|h| h.date == date("2029-03-08"))
+        .unwrap();
+    assert_eq!(h.source, "tệp lịch \"X\"");
+    for bad in [
+        "schedules = [{ year = 2028 }]",
+        "schedules = [{ year = 0, notice = \"x\" }]",
+        "schedules = [{ year = 2028, notice = \"x\", by = \"y\" }]",
+        "schedules = [2028]",
+    ] {
+        let e = Calendar::from_toml(bad).unwrap_err();
+        assert_eq!(e.position().0, 1, "{bad}: {e}");
+    }
+}

@@ -7,16 +7,17 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::CalendarError;
-use super::year::Layer;
+use super::year::{Entry, Layer};
 
 /// The keys a calendar file may have.
-pub(super) const KEYS: [&str; 6] = [
+pub(super) const KEYS: [&str; 7] = [
     "name",
     "extends",
     "weekend",
     "receipt_cutoff",
     "holidays",
     "working_days",
+    "schedules",
 ];
 
 /// A built-in calendar to start from.
@@ -88,13 +89,19 @@ pub(super) fn parse(text: &str) -> Result<Parsed, CalendarError> {
             "receipt_cutoff" => out.cutoff = Some(ctx.cutoff(value)?),
             "holidays" => {
                 for item in ctx.array(value, "holidays")? {
-                    let (date, name) = ctx.holiday(item)?;
-                    out.layer.holidays.entry(date).or_insert(name);
+                    let (date, entry) = ctx.holiday(item)?;
+                    out.layer.holidays.entry(date).or_insert(entry);
                 }
             }
             "working_days" => {
                 for item in ctx.array(value, "working_days")? {
                     out.layer.working.insert(ctx.date(item, "working_days")?);
+                }
+            }
+            "schedules" => {
+                for item in ctx.array(value, "schedules")? {
+                    let (year, notice) = ctx.schedule(item)?;
+                    out.layer.schedules.insert(year, notice);
                 }
             }
             other => {
@@ -230,30 +237,87 @@ impl Ctx<'_> {
         }
     }
 
-    /// A holiday: a date, or a table `{ date = 2021-09-02, name = "Quốc khánh" }`.
-    fn holiday(&self, value: &Value<'_>) -> Result<(NaiveDate, Option<String>), CalendarError> {
+    /// An official schedule: a table `{ year = 2026, notice = "TB 9441/TB-BNV" }`.
+    fn schedule(&self, value: &Value<'_>) -> Result<(i32, String), CalendarError> {
+        let expected = "a table like { year = 2026, notice = \"TB 9441/TB-BNV\" }";
         let DeValue::Table(table) = value.get_ref() else {
-            return Ok((self.date(value, "holidays")?, None));
+            return Err(self.wrong_type(value, "schedules", expected));
+        };
+        let mut year = None;
+        let mut notice = None;
+        for (key, item) in table {
+            match key.get_ref().as_ref() {
+                "year" => {
+                    let y = match item.get_ref() {
+                        DeValue::Integer(i) => i
+                            .as_str()
+                            .parse::<i32>()
+                            .ok()
+                            .filter(|y| (1..=9999).contains(y)),
+                        _ => {
+                            return Err(self.wrong_type(
+                                item,
+                                "schedules.year",
+                                "a year like 2026",
+                            ));
+                        }
+                    };
+                    year = Some(y.ok_or_else(|| {
+                        self.invalid(
+                            item,
+                            "schedules.year",
+                            "give a year from 1 to 9999".to_owned(),
+                        )
+                    })?);
+                }
+                "notice" => notice = Some(self.string(item, "schedules.notice")?.to_owned()),
+                other => {
+                    let (line, column) = self.at(key.span());
+                    return Err(CalendarError::UnknownKey {
+                        line,
+                        column,
+                        key: format!("schedules.{other}"),
+                        known: "year, notice".to_owned(),
+                    });
+                }
+            }
+        }
+        match (year, notice) {
+            (Some(y), Some(n)) => Ok((y, n)),
+            _ => Err(self.invalid(
+                value,
+                "schedules",
+                format!("a schedule needs a year and a notice: {expected}"),
+            )),
+        }
+    }
+
+    /// A holiday: a date, or a table
+    /// `{ date = 2021-09-02, name = "Quốc khánh", source = "TB 4875/TB-LĐTBXH" }`.
+    fn holiday(&self, value: &Value<'_>) -> Result<(NaiveDate, Entry), CalendarError> {
+        let DeValue::Table(table) = value.get_ref() else {
+            return Ok((self.date(value, "holidays")?, Entry::default()));
         };
         let mut date = None;
-        let mut name = None;
+        let mut entry = Entry::default();
         for (key, item) in table {
             match key.get_ref().as_ref() {
                 "date" => date = Some(self.date(item, "holidays.date")?),
-                "name" => name = Some(self.string(item, "holidays.name")?.to_owned()),
+                "name" => entry.name = Some(self.string(item, "holidays.name")?.to_owned()),
+                "source" => entry.source = Some(self.string(item, "holidays.source")?.to_owned()),
                 other => {
                     let (line, column) = self.at(key.span());
                     return Err(CalendarError::UnknownKey {
                         line,
                         column,
                         key: format!("holidays.{other}"),
-                        known: "date, name".to_owned(),
+                        known: "date, name, source".to_owned(),
                     });
                 }
             }
         }
         match date {
-            Some(date) => Ok((date, name)),
+            Some(date) => Ok((date, entry)),
             None => Err(self.invalid(
                 value,
                 "holidays",

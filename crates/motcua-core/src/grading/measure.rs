@@ -63,7 +63,7 @@ impl Serialize for Value {
 
 const TIMELINESS: &[&str] = &["early", "on_time", "late"];
 const CONDUCT: &[&str] = &["complaint", "early", "on_time", "late"];
-const LEVELS: &[&str] = &["tinh", "huyen", "xa"];
+const LEVELS: &[&str] = &["tinh", "huyen", "xa", "bo"];
 
 macro_rules! measures {
     ($($v:ident = $name:literal, $scope:ident, $kind:expr, $avail:literal, $desc:literal;)*) => {
@@ -124,7 +124,7 @@ measures! {
     Conduct = "conduct", Dossier, Kind::Category(CONDUCT), true,
         "Per dossier: `complaint` when `PhanAnh` = 1, else its timeliness.";
     Level = "level", Agency, Kind::Category(LEVELS), true,
-        "Agency level (`Cap`): `tinh`, `huyen`, `xa`.";
+        "Agency level (`Cap`): `tinh`, `huyen`, `xa`, `bo`.";
     DeskShare = "desk_share", Agency, Kind::Ratio, true,
         "Units file `TyLeGiaiQuyetTaiMotCua`: share of procedures received, appraised and approved at the desk.";
     FullDeskReceipt = "full_desk_receipt", Agency, Kind::Count, true,

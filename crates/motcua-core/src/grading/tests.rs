@@ -208,6 +208,8 @@ fn indicator_5_at_each_threshold_and_just_below() {
         (Level::Tinh, "0.2", "0.19"),
         (Level::Huyen, "0.5", "0.49"),
         (Level::Xa, "1", "0.99"),
+        // A ministry desk takes the province threshold (contract section 9a).
+        (Level::Bo, "0.2", "0.19"),
     ] {
         assert_eq!(
             agency_points(

@@ -15,6 +15,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use super::error::UnitsError;
@@ -31,6 +32,19 @@ pub enum Level {
     Huyen,
     /// `xa`: commune.
     Xa,
+    /// `bo`: ministry (indicator 5 uses the province threshold).
+    Bo,
+}
+
+/// The first day of the two-tier local government (Resolution 202/2025/QH15): no district
+/// level from then on.
+pub const DISTRICTS_ENDED: (i32, u32, u32) = (2025, 7, 1);
+
+/// [`DISTRICTS_ENDED`] as a date.
+#[must_use]
+pub fn districts_ended() -> NaiveDate {
+    let (y, m, d) = DISTRICTS_ENDED;
+    NaiveDate::from_ymd_opt(y, m, d).expect("a real date")
 }
 
 impl Level {
@@ -41,16 +55,19 @@ impl Level {
             Self::Tinh => "tinh",
             Self::Huyen => "huyen",
             Self::Xa => "xa",
+            Self::Bo => "bo",
         }
     }
 
-    /// Reads `tinh`/`huyen`/`xa` (also `tỉnh`, `huyện`, `xã`, `province`, `district`, `commune`).
+    /// Reads `tinh`/`huyen`/`xa`/`bo` (also `tỉnh`, `huyện`, `xã`, `bộ`, `province`,
+    /// `district`, `commune`, `ministry`).
     #[must_use]
     pub fn parse(text: &str) -> Option<Self> {
         match text.trim().to_lowercase().as_str() {
             "tinh" | "tỉnh" | "province" | "provincial" => Some(Self::Tinh),
             "huyen" | "huyện" | "district" => Some(Self::Huyen),
             "xa" | "xã" | "commune" => Some(Self::Xa),
+            "bo" | "bộ" | "ministry" => Some(Self::Bo),
             _ => None,
         }
     }
@@ -85,6 +102,12 @@ pub struct UnitFacts {
     pub procedures_level34: u64,
     /// The national index's facts (optional columns, see [`super::IndexFacts`]).
     pub index: super::index_facts::IndexFacts,
+    /// `HieuLucTu`: first day the agency exists (inclusive); `None` when not given.
+    pub valid_from: Option<NaiveDate>,
+    /// `HieuLucDen`: last day the agency exists (inclusive); `None` when not given.
+    pub valid_to: Option<NaiveDate>,
+    /// `DonViKeThua`: the code of the agency that took over its work.
+    pub successor: Option<String>,
 }
 
 fn ratio_f64<S: serde::Serializer>(r: &Ratio, s: S) -> Result<S::Ok, S::Error> {
@@ -108,12 +131,15 @@ impl UnitFacts {
             procedures: 0,
             procedures_level34: 0,
             index: super::index_facts::IndexFacts::default(),
+            valid_from: None,
+            valid_to: None,
+            successor: None,
         }
     }
 }
 
 /// The columns of the units file, in the contract's order.
-pub const COLUMNS: [&str; 11] = [
+pub const COLUMNS: [&str; 14] = [
     "DonViXuLy",
     "TenDonVi",
     "Cap",
@@ -125,19 +151,22 @@ pub const COLUMNS: [&str; 11] = [
     "PhanAnhKeoDai",
     "SoTTHC",
     "SoTTHCMucDo34",
+    "HieuLucTu",
+    "HieuLucDen",
+    "DonViKeThua",
 ];
 
 /// Where each column of [`COLUMNS`] stands in a units file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitsHeader {
-    index: [Option<usize>; 11],
+    index: [Option<usize>; 14],
     extra: super::index_facts::IndexColumns,
 }
 
 impl UnitsHeader {
     /// Checks a header row; unknown names are ignored, a leading BOM too.
     pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<Self, UnitsError> {
-        let mut index = [None; 11];
+        let mut index = [None; 14];
         let mut found = Vec::new();
         for (i, raw) in names.into_iter().enumerate() {
             let name = if i == 0 {
@@ -202,7 +231,10 @@ impl UnitsHeader {
             u.level = Level::parse(get(2)).ok_or_else(|| {
                 err(
                     2,
-                    format!("'{}' is not a level (expected tinh, huyen or xa)", get(2)),
+                    format!(
+                        "'{}' is not a level (expected tinh, xa, bo, or huyen for history)",
+                        get(2)
+                    ),
                 )
             })?;
         }
@@ -271,6 +303,43 @@ impl UnitsHeader {
                 ),
             ));
         }
+        let day = |c: usize| -> Result<Option<NaiveDate>, UnitsError> {
+            let v = get(c);
+            if v.is_empty() {
+                return Ok(None);
+            }
+            crate::timestamp::Timestamp::parse(v)
+                .map(|t| Some(t.date))
+                .map_err(|_| {
+                    err(
+                        c,
+                        format!("'{v}' is not a date (write 2025-07-01 or 01/07/2025)"),
+                    )
+                })
+        };
+        u.valid_from = day(11)?;
+        u.valid_to = day(12)?;
+        if let (Some(f), Some(t)) = (u.valid_from, u.valid_to) {
+            if t < f {
+                return Err(err(12, format!("{t} is before HieuLucTu {f}")));
+            }
+        }
+        if u.level == Level::Huyen && u.valid_from.is_some_and(|f| f >= districts_ended()) {
+            return Err(err(
+                11,
+                format!(
+                    "a district agency (Cap = huyen) cannot start on {}: the district level ended on 2025-06-30 (use xa or tinh)",
+                    u.valid_from.expect("checked")
+                ),
+            ));
+        }
+        u.successor = Some(get(13)).filter(|s| !s.is_empty()).map(str::to_owned);
+        if u.successor.as_deref() == Some(u.code.as_str()) {
+            return Err(err(
+                13,
+                format!("agency '{}' cannot be its own successor", u.code),
+            ));
+        }
         u.index = self.extra.parse(line, fields)?;
         Ok(u)
     }
@@ -325,6 +394,36 @@ impl Units {
         self.by_code.get(code).map(|(_, u)| u)
     }
 
+    /// Each agency with a `DonViKeThua`, mapped to its last successor (chains followed).
+    pub fn successors(
+        &self,
+    ) -> Result<BTreeMap<String, String>, crate::successors::SuccessorError> {
+        crate::successors::resolve(
+            self.iter()
+                .filter_map(|u| u.successor.as_deref().map(|s| (u.code.as_str(), s))),
+        )
+    }
+
+    /// Warnings for a period ending on `period_end`: every district agency (`Cap = huyen`)
+    /// without validity dates used for a period ending after 2025-06-30 (contract section 9a),
+    /// naming its line.
+    #[must_use]
+    pub fn level_warnings(&self, period_end: NaiveDate) -> Vec<String> {
+        if period_end < districts_ended() {
+            return Vec::new();
+        }
+        self.by_code
+            .values()
+            .filter(|(_, u)| u.level == Level::Huyen && u.valid_from.is_none() && u.valid_to.is_none())
+            .map(|(line, u)| {
+                format!(
+                    "units line {line}: agency '{}' is a district agency (Cap = huyen) without HieuLucTu/HieuLucDen, used for a period ending {period_end}, after the district level ended on 2025-06-30; give its dates or its level after the reorganisation",
+                    u.code
+                )
+            })
+            .collect()
+    }
+
     /// Every agency, sorted by code.
     pub fn iter(&self) -> impl Iterator<Item = &UnitFacts> {
         self.by_code.values().map(|(_, u)| u)
@@ -358,10 +457,11 @@ impl Units {
             out.push_str(f.column());
         }
         out.push('\n');
+        let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
         for u in self.iter() {
             let _ = writeln!(
                 out,
-                "{},{},{},{},{},{},{},{},{},{},{}",
+                "{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
                 q(&u.code),
                 q(u.name.as_deref().unwrap_or("")),
                 u.level.code(),
@@ -376,7 +476,10 @@ impl Units {
                 u.feedback_on_time,
                 u.feedback_drawn_out,
                 u.procedures,
-                u.procedures_level34
+                u.procedures_level34,
+                day(u.valid_from),
+                day(u.valid_to),
+                q(u.successor.as_deref().unwrap_or(""))
             );
             out.pop();
             for v in u.index.fields() {
