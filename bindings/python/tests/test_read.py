@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 from typing import Any, Dict, List
@@ -21,10 +22,14 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     return p
 
 
-def test_dataset(sample_ds: motcua.Dataset) -> None:
+def test_dataset(sample_ds: motcua.Dataset, sample_files: Dict[str, Path]) -> None:
     assert len(sample_ds) == 35740
     assert (sample_ds.rows, sample_ds.used, sample_ds.rejected, sample_ds.not_received) == (35966, 35740, 0, 226)
-    assert sample_ds.input == {"rows": 35966, "used": 35740, "rejected": 0, "not_received": 226, "errors": []}
+    # dossiers without a level: received rows (status not 1 or 3) with an empty MucDo
+    with open(sample_files["csv"], encoding="utf-8") as f:
+        no_level = sum(1 for r in csv.DictReader(f) if r["TrangThaiHoSo"] not in ("1", "3") and not r["MucDo"].strip())
+    assert sample_ds.input == {"rows": 35966, "used": 35740, "rejected": 0, "not_received": 226,
+                               "without_level": no_level, "errors": []}
     assert len(sample_ds.agencies) == 17 and sample_ds.agencies == sorted(sample_ds.agencies)
     assert "STP" in sample_ds.agencies and len(sample_ds.officials) > 17
     assert "35,740 dossiers" in repr(sample_ds)
@@ -37,7 +42,8 @@ def test_bad_rows_are_listed(tmp_path: Path) -> None:
     errs = ds.errors
     assert [(e.line, e.column) for e in errs] == [(3, "KenhThucHien"), (4, "MaHoSo"), (5, "NgayTiepNhan")]
     assert "duplicate dossier code 'H1'" in errs[1].message
-    assert errs[1].to_dict() == {"line": 4, "column": "MaHoSo", "message": errs[1].message}
+    assert errs[1].to_dict() == {"line": 4, "column": "MaHoSo", "kind": "duplicate", "message": errs[1].message}
+    assert [e.kind for e in errs] == ["unknown_code", "duplicate", "unparseable"]
     assert str(errs[0]).startswith("line 3, column KenhThucHien:")
     assert repr(errs[0]).startswith("RowError(line=3, column='KenhThucHien', message=")
     assert errs[0] == motcua.read(p).errors[0]

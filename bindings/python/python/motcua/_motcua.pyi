@@ -79,7 +79,16 @@ class RowError:
     @property
     def column(self) -> Optional[str]: ...
     @property
+    def kind(self) -> Literal["missing", "unparseable", "unknown_code", "duplicate", "closed_before_received", "no_deadline", "limit"]:
+        """The kind of fault (contract section 6a)."""
+    @property
     def message(self) -> str: ...
+    @property
+    def sheet(self) -> Optional[str]:
+        """The worksheet of a workbook, or None."""
+    @property
+    def record(self) -> Optional[int]:
+        """The JSON record number, or None."""
     def to_dict(self) -> Dict[str, Any]: ...
 
 @final
