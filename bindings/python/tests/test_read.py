@@ -45,7 +45,7 @@ def test_bad_rows_are_listed(tmp_path: Path) -> None:
     assert errs[1].to_dict() == {"line": 4, "column": "MaHoSo", "kind": "duplicate", "message": errs[1].message}
     assert [e.kind for e in errs] == ["unknown_code", "duplicate", "unparseable"]
     assert str(errs[0]).startswith("line 3, column KenhThucHien:")
-    assert repr(errs[0]).startswith("RowError(line=3, column='KenhThucHien', message=")
+    assert repr(errs[0]).startswith("RowError(line=3, column='KenhThucHien', kind='unknown_code', message=")
     assert errs[0] == motcua.read(p).errors[0]
     rep = motcua.report(ds, "2021-Q3")
     assert rep.errors == errs and rep.input["rejected"] == 3
