@@ -39,8 +39,9 @@ test('the module is ready on import in Node, and init() is harmless', async () =
 test('parseCsv: dossiers with length, errors, input summary, agencies, officials, dates', () => {
   const ds = motcua.parseCsv(SMALL);
   assert.equal(ds.length, 3);
-  assert.deepEqual(ds.errors, [{ line: 6, column: 'KenhThucHien', message: "unknown channel '5'" }]);
-  assert.deepEqual(ds.input, { rows: 5, used: 3, rejected: 1, not_received: 1, errors: ds.errors });
+  assert.deepEqual(ds.errors, [{ line: 6, column: 'KenhThucHien', kind: 'unknown_code', message: "unknown channel '5'" }]);
+  // A2 is the one used row without MucDo
+  assert.deepEqual(ds.input, { rows: 5, used: 3, rejected: 1, not_received: 1, without_level: 1, errors: ds.errors });
   assert.deepEqual(ds.agencies, ['STP', 'SYT']);
   assert.deepEqual(ds.officials, ['CB1', 'CB2']);
   assert.deepEqual(ds.receivedRange, { from: '2021-06-20', to: '2021-07-01' });

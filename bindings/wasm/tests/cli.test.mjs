@@ -32,7 +32,17 @@ test('the worked example of the contract: report JSON, text and CSV as the CLI p
   // The contract's expected report is contained in it.
   const expected = JSON.parse(readFileSync(path.join(exampleDir, 'example.2021-Q3.json'), 'utf8'));
   const got = motcua.report(ds, { period: '2021-Q3' });
-  for (const k of Object.keys(expected)) assert.deepEqual(got[k], expected[k], k);
+  // "at least" these keys (contract 7): every expected key and value is in the report
+  const contains = (a, e, at) => {
+    if (e !== null && typeof e === 'object') {
+      assert.ok(a !== null && typeof a === 'object', at);
+      if (Array.isArray(e)) assert.equal(a.length, e.length, at);
+      for (const k of Object.keys(e)) contains(a[k], e[k], `${at}.${k}`);
+    } else {
+      assert.deepEqual(a, e, at);
+    }
+  };
+  contains(got, expected, 'report');
 });
 
 test('random data with bad rows: every kind of period, as the CLI counts it', () => {
