@@ -7,6 +7,7 @@
 //! motcua calendar --year 2024 --format json
 //! ```
 
+pub mod boundary;
 pub mod calendar;
 pub mod common;
 pub mod generate;
@@ -60,7 +61,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("motcua: error: {e:#}");
+            boundary::print_error(&format_args!("{e:#}"));
             ExitCode::FAILURE
         }
     }

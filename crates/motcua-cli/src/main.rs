@@ -2,5 +2,5 @@
 //! center. See `motcua --help`.
 
 fn main() -> std::process::ExitCode {
-    motcua_cli::main()
+    motcua_cli::boundary::guard(motcua_cli::main)
 }

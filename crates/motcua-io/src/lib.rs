@@ -22,6 +22,7 @@ pub mod dossiers;
 pub mod error;
 pub mod form06a;
 pub mod input;
+pub mod internal;
 pub mod job;
 pub mod list;
 pub mod portal;

@@ -251,12 +251,7 @@ fn check_magic<RS: Read + Seek>(input: &mut RS) -> Result<(), InputError> {
         return Err(InputError::File("the workbook file is empty".into()));
     }
     if magic == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] {
-        // calamine tells an encrypted .xlsx (it says Password) from an old .xls
-        let mut probe = Vec::new();
-        input
-            .read_to_end(&mut probe)
-            .map_err(crate::error::ReadError::Stream)?;
-        if let Err(XlsxError::Password) = Xlsx::new(std::io::Cursor::new(probe)) {
+        if ole_is_encrypted(input)? {
             return Err(InputError::File("the workbook is password-protected: remove the password (File › Info › Protect Workbook) and save it again".into()));
         }
         return Err(InputError::File(
@@ -267,6 +262,25 @@ fn check_magic<RS: Read + Seek>(input: &mut RS) -> Result<(), InputError> {
         return Err(InputError::File("not an Excel .xlsx workbook (an .xlsx file is a zip archive): the file is damaged or of another kind".into()));
     }
     Ok(())
+}
+
+/// Whether an OLE compound file (`D0 CF 11 E0…`) is an encrypted workbook rather than an
+/// old `.xls`: its directory names the `EncryptedPackage` stream (names are UTF-16LE).
+/// The bytes are searched, not parsed, so that a damaged or crafted file cannot reach the
+/// compound-file parser; at most 64 MiB are read.
+fn ole_is_encrypted<R: Read + Seek>(input: &mut R) -> Result<bool, InputError> {
+    const NAME: &str = "EncryptedPackage";
+    let needle: Vec<u8> = NAME.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let mut probe = Vec::new();
+    input
+        .by_ref()
+        .take(64 << 20)
+        .read_to_end(&mut probe)
+        .map_err(crate::error::ReadError::Stream)?;
+    input
+        .seek(SeekFrom::Start(0))
+        .map_err(crate::error::ReadError::Stream)?;
+    Ok(memchr::memmem::find(&probe, &needle).is_some())
 }
 
 /// The cells of the current row as text.
