@@ -69,3 +69,125 @@ fn line_numbers_count_quoted_newlines() {
     // 2000 rows of two lines each after the header: the bad row starts on line 4002
     assert!(input.contains("line: 4002"), "{input}");
 }
+
+/// One record of a generated file: its fields, and whether the reader must reject it.
+#[derive(Debug, Clone)]
+struct Shape {
+    note: &'static str,
+    bad: Option<&'static str>,
+    blank_lines_before: usize,
+}
+
+prop_compose! {
+    fn shape()(
+        note in prop::sample::select(vec![
+            "", "x", "\"a,b\"", "\"two\nlines\"", "\"two\r\nlines\"", "\"blank\n\nline\"",
+            "\"blank\r\n\r\nline\"", "\"q\"\"uote\"", "\"\"", "\"cr\ronly\"",
+        ]),
+        bad in prop::sample::select(vec![None, None, None, Some("channel"), Some("fields")]),
+        blank_lines_before in prop::sample::select(vec![0usize, 0, 0, 1, 2]),
+    ) -> Shape {
+        Shape { note, bad, blank_lines_before }
+    }
+}
+
+/// The file of `shapes` with `eol` line ends, and the line where each record starts,
+/// counted independently of the reader: 1 + every `\n`, `\r\n` or lone `\r` before it.
+fn build(shapes: &[Shape], eol: &str, bom: bool, final_eol: bool) -> (String, Vec<u64>) {
+    let mut text = String::from(if bom { "\u{feff}" } else { "" });
+    text.push_str("MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,ThoiHanGiaiQuyet,TrangThaiHoSo,Note");
+    let mut starts = Vec::new();
+    for (i, s) in shapes.iter().enumerate() {
+        text.push_str(eol);
+        for _ in 0..s.blank_lines_before {
+            text.push_str(eol);
+        }
+        let breaks =
+            text.matches("\r\n").count() + text.matches('\n').count() + text.matches('\r').count()
+                - 2 * text.matches("\r\n").count();
+        starts.push(breaks as u64 + 1);
+        let channel = if s.bad == Some("channel") { "9" } else { "2" };
+        let extra = if s.bad == Some("fields") {
+            ",extra"
+        } else {
+            ""
+        };
+        let _ = write!(
+            text,
+            "H{i},STP,{channel},2021-08-02 09:00,3,4,{}{extra}",
+            s.note
+        );
+    }
+    if final_eol {
+        text.push_str(eol);
+    }
+    (text, starts)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+    #[test]
+    fn every_rejected_row_has_the_line_where_it_starts(
+        shapes in proptest::collection::vec(shape(), 0..80),
+        eol in prop::sample::select(vec!["\n", "\r\n", "\r"]),
+        bom in any::<bool>(),
+        final_eol in any::<bool>(),
+    ) {
+        let (csv, starts) = build(&shapes, eol, bom, final_eol);
+        let want: Vec<u64> = shapes
+            .iter()
+            .zip(&starts)
+            .filter(|(s, _)| s.bad.is_some())
+            .map(|(_, l)| *l)
+            .collect();
+        let good = shapes.iter().filter(|s| s.bad.is_none()).count() as u64;
+        for (block, threads) in [(1 << 20, 1), (1024, 1), (1024, 2), (1100, 3), (1 << 20, 2)] {
+            let cal = Calendar::vn();
+            let opts = ReadOptions { threads, block_size: block, ..ReadOptions::default() };
+            let ing = read_dossiers(csv.as_bytes(), &cal, &opts, &|_| {}, |_| {}).unwrap();
+            let got: Vec<u64> = ing.input.errors.iter().map(|e| e.line).collect();
+            prop_assert_eq!(&got, &want, "block {} threads {}", block, threads);
+            prop_assert_eq!(ing.input.rows, shapes.len() as u64);
+            prop_assert_eq!(ing.input.used, good);
+            prop_assert_eq!(ing.input.rows, ing.input.used + ing.input.rejected + ing.input.not_received);
+        }
+    }
+
+    #[test]
+    fn strict_mode_stops_at_the_line_of_the_first_bad_row(
+        shapes in proptest::collection::vec(shape(), 1..60),
+        eol in prop::sample::select(vec!["\n", "\r\n", "\r"]),
+    ) {
+        let (csv, starts) = build(&shapes, eol, false, true);
+        let first_bad = shapes.iter().zip(&starts).find(|(s, _)| s.bad.is_some()).map(|(_, l)| *l);
+        for (block, threads) in [(1 << 20, 1), (1024, 2)] {
+            let cal = Calendar::vn();
+            let opts = ReadOptions { strict: true, threads, block_size: block, ..ReadOptions::default() };
+            let got = read_dossiers(csv.as_bytes(), &cal, &opts, &|_| {}, |_| {});
+            match first_bad {
+                None => prop_assert!(got.is_ok()),
+                Some(line) => prop_assert_eq!(got.err().and_then(|e| e.line()), Some(line)),
+            }
+        }
+    }
+}
+
+#[test]
+fn a_file_with_cr_line_ends_is_read_as_records() {
+    let csv = "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,ThoiHanGiaiQuyet,TrangThaiHoSo\r\
+               H1,STP,2,2021-08-02 09:00,3,4\rH2,STP,9,2021-08-02 09:00,3,4\r";
+    let cal = Calendar::vn();
+    let ing = read_dossiers(
+        csv.as_bytes(),
+        &cal,
+        &ReadOptions::default(),
+        &|_| {},
+        |_| {},
+    )
+    .unwrap();
+    assert_eq!(
+        (ing.input.rows, ing.input.used, ing.input.rejected),
+        (2, 1, 1)
+    );
+    assert_eq!(ing.input.errors[0].line, 3);
+}

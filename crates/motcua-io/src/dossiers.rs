@@ -23,6 +23,7 @@ use motcua_core::record::{
 pub use crate::blocks::Ingested;
 use crate::blocks::{Block, BlockBuilder, Merger};
 use crate::error::ReadError;
+use crate::lines::{LineCursor, each_line, first_record_end, last_record_end, line_ends};
 
 /// How to read.
 #[derive(Debug, Clone)]
@@ -316,12 +317,11 @@ impl<'p, R: Read> Chunker<'p, R> {
             if self.pending.starts_with(b"\xEF\xBB\xBF") {
                 self.pending.drain(..3);
             }
-            let end = first_record_end(&self.pending);
+            let end = first_record_end(&self.pending, self.eof);
             if end.is_some() || self.eof {
                 let end = end.unwrap_or(self.pending.len());
                 let head: Vec<u8> = self.pending.drain(..end).collect();
-                let lines = memchr::memchr_iter(b'\n', &head).count() as u64;
-                self.next_line += lines.max(1);
+                self.next_line += line_ends(&head).max(1);
                 let mut rdr = csv::ReaderBuilder::new()
                     .has_headers(false)
                     .flexible(true)
@@ -366,7 +366,7 @@ impl<'p, R: Read> Chunker<'p, R> {
                 self.pending.truncate(split);
                 let data = std::mem::replace(&mut self.pending, rest);
                 let first_line = self.next_line;
-                self.next_line += memchr::memchr_iter(b'\n', &data).count() as u64;
+                self.next_line += line_ends(&data);
                 return Ok(Some(Chunk {
                     seq,
                     data,
@@ -376,32 +376,6 @@ impl<'p, R: Read> Chunker<'p, R> {
             want = self.pending.len() * 2;
         }
     }
-}
-
-/// End (exclusive) of the first record: just after the first newline outside quotes.
-fn first_record_end(data: &[u8]) -> Option<usize> {
-    let mut in_quote = false;
-    for i in memchr::memchr2_iter(b'"', b'\n', data) {
-        if data[i] == b'"' {
-            in_quote = !in_quote;
-        } else if !in_quote {
-            return Some(i + 1);
-        }
-    }
-    None
-}
-
-/// End (exclusive) of the last whole record of a block that starts at a record boundary.
-fn last_record_end(data: &[u8]) -> Option<usize> {
-    let mut end = data.len();
-    while let Some(nl) = memchr::memrchr(b'\n', &data[..end]) {
-        let quotes = memchr::memchr_iter(b'"', &data[..nl]).count();
-        if quotes % 2 == 0 {
-            return Some(nl + 1);
-        }
-        end = nl;
-    }
-    None
 }
 
 /// A parsed block, with its place in the input and its size.
@@ -431,11 +405,7 @@ fn parse_chunk(chunk: Chunk, header: &Header, calendar: &Calendar, pools: &Pools
 /// exactly as RFC 4180 reads it, without a general CSV state machine.
 fn parse_unquoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut BlockBuilder) {
     let mut fields: Vec<&str> = Vec::with_capacity(header.width());
-    for (this, raw) in (chunk.first_line..).zip(chunk.data.split(|b| *b == b'\n')) {
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        if raw.is_empty() {
-            continue;
-        }
+    each_line(&chunk.data, chunk.first_line, |this, raw| {
         let text = match std::str::from_utf8(raw) {
             Ok(t) => t,
             Err(e) => {
@@ -444,7 +414,7 @@ fn parse_unquoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut 
                     line: this,
                     column: header_name(header, field),
                 });
-                return;
+                return false;
             }
         };
         fields.clear();
@@ -464,7 +434,8 @@ fn parse_unquoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut 
                 .unwrap_or("")
         };
         st.record(this, fields.len(), header, calendar, get);
-    }
+        true
+    });
 }
 
 /// A block with quotes: the `csv` crate reads it (quoted commas, quotes and newlines).
@@ -474,8 +445,8 @@ fn parse_quoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut Bl
         .flexible(true)
         .from_reader(&chunk.data[..]);
     let mut rec = csv::StringRecord::new();
-    let line_of =
-        |p: Option<&csv::Position>| chunk.first_line + p.map_or(1, csv::Position::line) - 1;
+    let mut lines = LineCursor::new(&chunk.data, chunk.first_line);
+    let mut line_of = |p: Option<&csv::Position>| lines.line_at(p.map_or(0, |p| p.byte() as usize));
     loop {
         match rdr.read_record(&mut rec) {
             Ok(true) => {}
