@@ -29,7 +29,7 @@ fn crafted_ole() -> Vec<u8> {
 fn the_crafted_ole_file_crashes_the_workbook_parser_itself() {
     // what made the reader panic: calamine's password check on this file
     let bytes = crafted_ole();
-    let caught = contain(|| calamine::Xlsx::new(Cursor::new(bytes)).is_ok());
+    let caught = contain(|| calamine::Xlsx::new(Cursor::new(bytes)).map(|_| ()).is_ok());
     assert!(caught.is_err(), "calamine no longer panics on the file");
 }
 
@@ -73,4 +73,114 @@ fn a_panic_becomes_the_internal_error() {
     let text = e.to_string();
     assert!(text.contains("index out of bounds"), "{text}");
     assert!(text.contains(motcua_io::internal::REPORT_URL), "{text}");
+}
+
+fn report(args: &[&str]) -> std::process::Output {
+    let mut all = vec!["report", "--period", "2021-Q3"];
+    all.extend_from_slice(args);
+    motcua(BIN, &all)
+}
+
+const HEAD: &str =
+    "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,ThoiHanGiaiQuyet,TrangThaiHoSo,Note\n";
+
+#[test]
+fn an_endless_input_fails_fast_at_the_record_limit() {
+    let started = std::time::Instant::now();
+    let out = report(&["--input", "/dev/zero"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("--max-record-size"), "{err}");
+    assert!(started.elapsed().as_secs() < 60);
+}
+
+#[test]
+fn a_huge_quoted_field_hits_the_limit_and_the_option_raises_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.csv");
+    let field = "x".repeat(3 << 20);
+    std::fs::write(
+        &path,
+        format!("{HEAD}H1,STP,2,2021-08-02 09:00,3,4,\"{field}\"\n"),
+    )
+    .unwrap();
+    let p = path.to_str().unwrap();
+    let out = report(&["--input", p, "--max-record-size", "1048576"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("line 2") && err.contains("--max-record-size"),
+        "{err}"
+    );
+    let out = report(&[
+        "--input",
+        p,
+        "--max-record-size",
+        "8388608",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["input"]["used"], 1);
+}
+
+#[test]
+fn a_header_wider_than_the_limit_is_an_error_naming_the_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wide.csv");
+    let extra: Vec<String> = (0..20_000).map(|i| format!("C{i}")).collect();
+    std::fs::write(&path, format!("{},{}\n", HEAD.trim_end(), extra.join(","))).unwrap();
+    let out = report(&["--input", path.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("--max-header-fields"), "{err}");
+}
+
+#[test]
+fn every_error_is_printed_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.csv");
+    std::fs::write(&empty, "").unwrap();
+    for input in [dir.path().to_path_buf(), empty] {
+        let out = report(&["--input", input.to_str().unwrap()]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        let cause = err.rsplit(": ").next().unwrap().trim();
+        assert_eq!(err.matches(cause).count(), 1, "{err}");
+    }
+}
+
+/// Runs `script` in bash with `$BIN` and the example file as `$CSV`; its standard output.
+fn shell(script: &str) -> String {
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .env("BIN", BIN)
+        .env("CSV", motcua_tests::data("example.csv"))
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+#[test]
+fn a_closed_standard_output_after_the_work_is_status_0() {
+    let status = shell(
+        "exec 3>&1; { \"$BIN\" report --input \"$CSV\" --period 2021-Q3 --format json; echo $? >&3; } | head -c 1 >/dev/null",
+    );
+    assert_eq!(status, "0");
+}
+
+#[test]
+fn a_closed_standard_error_does_not_change_the_status() {
+    // the reader of standard error is gone before the error is printed
+    let piped = shell(
+        "exec 3>&1; { sleep 0.2; \"$BIN\" report --input /nonexistent.csv --period 2021-Q3 2>&1 >/dev/null; echo $? >&3; } | true",
+    );
+    assert_eq!(piped, "1");
+    let closed = shell("\"$BIN\" report --input /nonexistent.csv --period 2021-Q3 2>&-; echo $?");
+    assert_eq!(closed, "1");
+    let ok = shell("\"$BIN\" report --input \"$CSV\" --period 2021-Q3 >/dev/null 2>&-; echo $?");
+    assert_eq!(ok, "0");
 }

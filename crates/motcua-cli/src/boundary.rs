@@ -39,3 +39,33 @@ pub fn guard(main: impl FnOnce() -> ExitCode) -> ExitCode {
 pub fn print_error(e: &dyn std::fmt::Display) {
     let _ = writeln!(std::io::stderr(), "motcua: error: {e}");
 }
+
+/// An error and its causes as one line, each cause once: a cause whose text the message
+/// already holds (an error that shows its source) is not repeated.
+#[must_use]
+pub fn chain_text(e: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in e.chain() {
+        let c = cause.to_string();
+        if text.contains(&c) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&c);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cause_shown_by_its_error_is_printed_once() {
+        let io = std::io::Error::other("Is a directory");
+        let e = anyhow::Error::new(motcua_io::ReadError::Stream(io)).context("input /tmp/d");
+        assert_eq!(chain_text(&e), "input /tmp/d: read error: Is a directory");
+    }
+}

@@ -191,9 +191,16 @@ pub fn write_output(output: Option<&PathBuf>, text: &str) -> Result<()> {
         return std::fs::write(p, text).with_context(|| format!("cannot write {}", p.display()));
     }
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    if !text.ends_with('\n') {
-        out.write_all(b"\n")?;
+    let written = out.write_all(text.as_bytes()).and_then(|()| {
+        if text.ends_with('\n') {
+            out.flush()
+        } else {
+            out.write_all(b"\n").and_then(|()| out.flush())
+        }
+    });
+    // a reader that stopped early (`| head`) closed standard output: the work is done
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
     }
-    Ok(())
 }

@@ -11,6 +11,7 @@ pub mod boundary;
 pub mod calendar;
 pub mod common;
 pub mod generate;
+pub mod limits;
 pub mod list;
 pub mod report;
 pub mod rulebook;
@@ -61,7 +62,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            boundary::print_error(&format_args!("{e:#}"));
+            boundary::print_error(&boundary::chain_text(&e));
             ExitCode::FAILURE
         }
     }

@@ -88,6 +88,9 @@ pub struct ListArgs {
     /// Stop at the first bad row.
     #[arg(long)]
     pub strict: bool,
+    /// Size limits of the input.
+    #[command(flatten)]
+    pub limits: crate::limits::LimitArgs,
     /// Output format.
     #[arg(long, short, value_enum, default_value = "csv")]
     pub format: ListFormat,
@@ -122,6 +125,7 @@ pub fn run(a: &ListArgs) -> Result<()> {
     let opts = InputOptions {
         read: ReadOptions {
             strict: a.strict,
+            limits: a.limits.limits(),
             catalog: load_catalog(a.catalog.as_deref())?,
             keep: Some(keep_filter(&req, calendar.clone())),
             ..ReadOptions::parallel()

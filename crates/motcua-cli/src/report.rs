@@ -87,6 +87,9 @@ pub struct ReportArgs {
     /// Stop at the first bad row instead of listing bad rows.
     #[arg(long)]
     pub strict: bool,
+    /// Size limits of the input.
+    #[command(flatten)]
+    pub limits: crate::limits::LimitArgs,
     /// Output format.
     #[arg(long, short, value_enum, default_value = "text")]
     pub format: ReportFormat,
@@ -211,6 +214,7 @@ pub fn run(a: &ReportArgs) -> Result<()> {
         sheet: a.sheet.clone(),
         read: ReadOptions {
             strict: a.strict,
+            limits: a.limits.limits(),
             catalog: load_catalog(a.catalog.as_deref())?,
             ..ReadOptions::parallel()
         },

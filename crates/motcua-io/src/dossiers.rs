@@ -23,6 +23,7 @@ use motcua_core::record::{
 pub use crate::blocks::Ingested;
 use crate::blocks::{Block, BlockBuilder, Merger};
 use crate::error::ReadError;
+use crate::limits::{Limit, Limits};
 use crate::lines::{LineCursor, each_line, first_record_end, last_record_end, line_ends};
 
 /// How to read.
@@ -41,6 +42,8 @@ pub struct ReadOptions {
     pub catalog: Option<Arc<Catalog>>,
     /// Which used dossiers to keep with their codes (dossier lists, contract 12).
     pub keep: Option<Keep>,
+    /// Size limits ([`Limits`]).
+    pub limits: Limits,
 }
 
 /// A filter of used dossiers to keep with their codes ([`Ingested::kept`]).
@@ -62,6 +65,7 @@ impl Default for ReadOptions {
             size_hint: None,
             catalog: None,
             keep: None,
+            limits: Limits::default(),
         }
     }
 }
@@ -118,7 +122,7 @@ pub fn read_dossiers<R: Read + Send>(
     mut visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, ReadError> {
     let pools = Pools::default();
-    let mut chunker = Chunker::new(input, opts.block_size.max(1024), &pools);
+    let mut chunker = Chunker::new(input, opts.block_size.max(1024), &pools, opts.limits);
     let header = chunker.read_header()?;
     let mut ingest = opts.ingest();
     if let Some(size) = opts.size_hint {
@@ -272,6 +276,8 @@ struct Chunk {
     seq: u64,
     data: Vec<u8>,
     first_line: u64,
+    /// The record size limit ([`Limits::max_record_bytes`]).
+    max_record: usize,
 }
 
 /// Splits the input into blocks that end at a record boundary (a newline outside quotes).
@@ -282,10 +288,11 @@ struct Chunker<'p, R> {
     next_line: u64,
     eof: bool,
     pools: &'p Pools,
+    limits: Limits,
 }
 
 impl<'p, R: Read> Chunker<'p, R> {
-    fn new(input: R, block: usize, pools: &'p Pools) -> Self {
+    fn new(input: R, block: usize, pools: &'p Pools, limits: Limits) -> Self {
         Self {
             input,
             block,
@@ -293,6 +300,7 @@ impl<'p, R: Read> Chunker<'p, R> {
             next_line: 1,
             eof: false,
             pools,
+            limits,
         }
     }
 
@@ -342,7 +350,13 @@ impl<'p, R: Read> Chunker<'p, R> {
                         }
                     }
                 }
+                if names.len() > self.limits.max_header_fields {
+                    return Err(self.limit(Limit::HeaderFields, 1));
+                }
                 return Ok(Header::new(names)?);
+            }
+            if self.pending.len() > self.limits.max_record_bytes {
+                return Err(self.limit(Limit::RecordBytes, 1));
             }
             want *= 2;
         }
@@ -371,10 +385,23 @@ impl<'p, R: Read> Chunker<'p, R> {
                     seq,
                     data,
                     first_line,
+                    max_record: self.limits.max_record_bytes,
                 }));
             }
-            want = self.pending.len() * 2;
+            if self.pending.len() > self.limits.max_record_bytes {
+                return Err(self.limit(Limit::RecordBytes, self.next_line));
+            }
+            want = (self.pending.len() * 2).min(self.limits.max_record_bytes + 1);
         }
+    }
+
+    /// The error of a limit hit by the record starting at `line`.
+    fn limit(&self, limit: Limit, line: u64) -> ReadError {
+        let max = match limit {
+            Limit::HeaderFields => self.limits.max_header_fields,
+            _ => self.limits.max_record_bytes,
+        };
+        ReadError::Limit { limit, max, line }
     }
 }
 
@@ -406,6 +433,10 @@ fn parse_chunk(chunk: Chunk, header: &Header, calendar: &Calendar, pools: &Pools
 fn parse_unquoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut BlockBuilder) {
     let mut fields: Vec<&str> = Vec::with_capacity(header.width());
     each_line(&chunk.data, chunk.first_line, |this, raw| {
+        if raw.len() > chunk.max_record {
+            st.fail(record_limit(chunk, this));
+            return false;
+        }
         let text = match std::str::from_utf8(raw) {
             Ok(t) => t,
             Err(e) => {
@@ -471,8 +502,21 @@ fn parse_quoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut Bl
             }
         }
         let line = line_of(rec.position());
+        let start = rec.position().map_or(0, csv::Position::byte);
+        if rdr.position().byte() - start > chunk.max_record as u64 {
+            st.fail(record_limit(chunk, line));
+            break;
+        }
         let get = |c: Column| header.index(c).and_then(|i| rec.get(i)).unwrap_or("");
         st.record(line, rec.len(), header, calendar, get);
+    }
+}
+
+fn record_limit(chunk: &Chunk, line: u64) -> ReadError {
+    ReadError::Limit {
+        limit: Limit::RecordBytes,
+        max: chunk.max_record,
+        line,
     }
 }
 

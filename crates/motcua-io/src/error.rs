@@ -35,6 +35,20 @@ pub enum ReadError {
     /// A bad row in strict mode.
     #[error("{0} (strict mode stops at the first bad row)")]
     Row(RowError),
+    /// A size limit was hit (the input is hostile or damaged, or the limit too low).
+    #[error(
+        "line {line}: vượt giới hạn {} = {max} (limit exceeded; raise it with {} N if the file is genuine)",
+        limit.what(),
+        limit.option()
+    )]
+    Limit {
+        /// Which limit.
+        limit: crate::limits::Limit,
+        /// Its value.
+        max: usize,
+        /// The line where the record that hit it starts.
+        line: u64,
+    },
     /// The calendar file is invalid.
     #[error("{}: {source}", path.display())]
     Calendar {
@@ -51,7 +65,7 @@ impl ReadError {
     #[must_use]
     pub fn line(&self) -> Option<u64> {
         match self {
-            Self::NotUtf8 { line, .. } => Some(*line),
+            Self::NotUtf8 { line, .. } | Self::Limit { line, .. } => Some(*line),
             Self::Row(e) => Some(e.line),
             Self::Header(_) => Some(1),
             _ => None,

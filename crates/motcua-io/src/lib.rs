@@ -24,6 +24,7 @@ pub mod form06a;
 pub mod input;
 pub mod internal;
 pub mod job;
+pub mod limits;
 pub mod lines;
 pub mod list;
 pub mod portal;
