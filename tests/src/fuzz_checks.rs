@@ -1,0 +1,229 @@
+//! The contract's invariants, checked on any input: what the fuzz targets (`fuzz/`) assert
+//! on every generated input, and what `tests/fuzz_corpus.rs` replays on the checked-in
+//! corpus and past crashes. A check returns the first broken invariant; a panic inside
+//! motcua is one too (the caller decides whether to contain it).
+
+use motcua_core::calendar::Calendar;
+use motcua_core::dossier::{Dataset, InputSummary};
+use motcua_core::format::Lang;
+use motcua_core::grading::{Rulebook, Units};
+use motcua_core::period::Period;
+use motcua_core::timestamp::Timestamp;
+use motcua_io::dossiers::ReadOptions;
+use motcua_io::input::{InputFormat, InputOptions, read_bytes};
+
+/// A broken invariant.
+pub type Checked = Result<(), String>;
+
+/// The fuzz targets, by name (the folders of `fuzz/corpus`).
+pub const TARGETS: [&str; 10] = [
+    "csv_lenient",
+    "csv_strict",
+    "portal_json",
+    "xlsx",
+    "calendar_toml",
+    "rulebook_toml",
+    "units_csv",
+    "periods",
+    "timestamps",
+    "end_to_end",
+];
+
+/// Runs the check of `target` on `data`.
+///
+/// # Panics
+/// On an unknown target name.
+pub fn check(target: &str, data: &[u8]) -> Checked {
+    match target {
+        "csv_lenient" => table(InputFormat::Csv, data, false).map(|_| ()),
+        "csv_strict" => table(InputFormat::Csv, data, true).map(|_| ()),
+        "portal_json" => table(InputFormat::Json, data, false).map(|_| ()),
+        "xlsx" => table(InputFormat::Xlsx, data, false).map(|_| ()),
+        "calendar_toml" => calendar(data),
+        "rulebook_toml" => rulebook(data),
+        "units_csv" => {
+            let _ = motcua_io::units::read_units(data);
+            Ok(())
+        }
+        "periods" => periods(data),
+        "timestamps" => timestamps(data),
+        "end_to_end" => end_to_end(data),
+        other => panic!("no fuzz target {other}"),
+    }
+}
+
+/// Physical lines of a text file: 1 + its line ends (`\n`, `\r\n`, lone `\r`).
+#[must_use]
+pub fn lines(data: &[u8]) -> u64 {
+    let mut n = 1;
+    let mut i = 0;
+    while i < data.len() {
+        match data[i] {
+            b'\n' => n += 1,
+            b'\r' if data.get(i + 1) != Some(&b'\n') => n += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    n
+}
+
+/// Checks `rows = used + rejected + not_received`, one error per rejected row, each error inside
+/// the file (after the header line of a text file).
+pub fn summary(s: &InputSummary, format: InputFormat, data: &[u8]) -> Checked {
+    if s.rows != s.used + s.rejected + s.not_received {
+        return Err(format!("rows != used + rejected + not_received: {s:?}"));
+    }
+    if s.errors.len() as u64 != s.rejected {
+        return Err(format!(
+            "{} errors for {} rejected rows",
+            s.errors.len(),
+            s.rejected
+        ));
+    }
+    if format == InputFormat::Csv {
+        let last = lines(data);
+        for e in &s.errors {
+            if e.line < 2 || e.line > last {
+                return Err(format!(
+                    "error on line {} of a file of {last} lines",
+                    e.line
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads a table in `format`; the dataset when it is accepted.
+fn table(format: InputFormat, data: &[u8], strict: bool) -> Result<Option<Dataset>, String> {
+    let cal = Calendar::vn();
+    for threads in [1, 2] {
+        let opts = InputOptions {
+            read: ReadOptions {
+                strict,
+                threads,
+                block_size: 1024,
+                ..ReadOptions::default()
+            },
+            ..InputOptions::default()
+        };
+        let mut dossiers = Vec::new();
+        let read = if format == InputFormat::Csv {
+            motcua_io::dossiers::read_dossiers(data, &cal, &opts.read, &|_| {}, |d| {
+                dossiers.push(*d);
+            })
+            .map_err(motcua_io::input::InputError::from)
+        } else {
+            read_bytes(format, data, &cal, &opts, |d| dossiers.push(*d))
+        };
+        match read {
+            Ok(ing) => {
+                summary(&ing.input, format, data)?;
+                if threads == 2 {
+                    return Ok(Some(ing.into_dataset(dossiers)));
+                }
+            }
+            Err(e) => {
+                if let (InputFormat::Csv, Some(line)) = (format, e.row_error().map(|r| r.line)) {
+                    if line < 2 || line > lines(data) {
+                        return Err(format!("strict error on line {line}: {e}"));
+                    }
+                }
+                if e.to_string().is_empty() {
+                    return Err("an error without a message".into());
+                }
+                return Ok(None);
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// The count identity on a report's total and every agency.
+fn identity(ds: &Dataset, period: Period) -> Checked {
+    let r = motcua_io::report::build(ds, period);
+    let json: serde_json::Value =
+        serde_json::from_str(&motcua_io::report::to_json(&r)).map_err(|e| e.to_string())?;
+    crate::check_identity(&json)?;
+    if json["agencies"].as_array().map(Vec::len) != Some(r.agencies.len()) {
+        return Err("agencies lost in JSON".into());
+    }
+    Ok(())
+}
+
+fn end_to_end(data: &[u8]) -> Checked {
+    let Some(ds) = table(InputFormat::Csv, data, false)? else {
+        return Ok(());
+    };
+    for period in ["2021-Q3", "2021", "2021-08"] {
+        let period: Period = period.parse().map_err(|e| format!("{e}"))?;
+        identity(&ds, period)?;
+        let r = motcua_io::report::build(&ds, period);
+        let _ = motcua_core::format::report_text(&r, Lang::Vi);
+        let _ = motcua_core::format::report_text(&r, Lang::En);
+        let _ = motcua_io::report::to_csv(&r);
+        for book in ["circular-01-2018", "decision-766-2022"] {
+            let book = Rulebook::builtin(book).ok_or("no built-in rulebook")?;
+            let s = motcua_core::grading::score_dataset(&ds, &Units::new(), &book, period);
+            let _ = motcua_core::grading::score_text(&s, Lang::Vi);
+            let _ = motcua_core::grading::score_csv(&s);
+            let _ = serde_json::to_string(&s).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}
+
+fn calendar(data: &[u8]) -> Checked {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return Ok(());
+    };
+    let Ok(cal) = Calendar::from_toml(text) else {
+        return Ok(());
+    };
+    let d = chrono::NaiveDate::from_ymd_opt(2021, 7, 1).ok_or("date")?;
+    for n in [0, 1, 30, 400] {
+        if let Some(due) = cal.checked_add_working_days(d, n) {
+            if due < d {
+                return Err(format!("{n} working days after {d} is {due}"));
+            }
+        }
+    }
+    let _ = cal.year(2021);
+    Ok(())
+}
+
+fn rulebook(data: &[u8]) -> Checked {
+    if let Ok(text) = std::str::from_utf8(data) {
+        let _ = Rulebook::from_toml(text);
+    }
+    Ok(())
+}
+
+fn periods(data: &[u8]) -> Checked {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return Ok(());
+    };
+    if let Ok(p) = text.parse::<Period>() {
+        if p.from() > p.to() {
+            return Err(format!(
+                "{text:?} reads as a period that ends before it starts"
+            ));
+        }
+        let _ = p.previous();
+        let _ = p.days();
+    }
+    Ok(())
+}
+
+fn timestamps(data: &[u8]) -> Checked {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return Ok(());
+    };
+    if let Ok(t) = Timestamp::parse(text) {
+        let cal = Calendar::vn();
+        let _ = cal.checked_due_date(&t, 30);
+    }
+    let _ = motcua_core::record::parse_date(text);
+    Ok(())
+}
