@@ -1,4 +1,3 @@
-//! The grading facts of the `soc-trang-2021` sample (its units file): see
-//! [`crate::grading::sample_units`].
+//! The grading facts of the `soc-trang-2021` sample (its units file).
 
-pub use crate::grading::sample_units::soc_trang_2021_units;
+pub use crate::units_data::soc_trang_2021_units;
