@@ -227,3 +227,14 @@ holidays = [
         assert_eq!(e.position().0, 1, "{bad}: {e}");
     }
 }
+
+#[test]
+fn a_holiday_listed_twice_is_an_error_with_its_line() {
+    let text = "holidays = [\n  2021-09-02,\n  2021-09-03,\n  2021-09-02,\n]\n";
+    let e = Calendar::from_toml(text).unwrap_err();
+    let msg = e.to_string();
+    assert!(
+        msg.contains("line 4") && msg.contains("2021-09-02"),
+        "{msg}"
+    );
+}

@@ -90,7 +90,15 @@ pub(super) fn parse(text: &str) -> Result<Parsed, CalendarError> {
             "holidays" => {
                 for item in ctx.array(value, "holidays")? {
                     let (date, entry) = ctx.holiday(item)?;
-                    out.layer.holidays.entry(date).or_insert(entry);
+                    if out.layer.holidays.insert(date, entry).is_some() {
+                        return Err(ctx.invalid(
+                            item,
+                            "holidays",
+                            format!(
+                                "ngày {date} có hai lần trong danh sách (the date is listed twice)"
+                            ),
+                        ));
+                    }
                 }
             }
             "working_days" => {
