@@ -45,6 +45,9 @@ fn level_rank(level: Option<&str>) -> (u8, String) {
     (r, l.to_owned())
 }
 
+/// A field's key and counts under a level.
+type FieldRow<'a> = (&'a Option<String>, &'a Counts);
+
 const ROMAN: [&str; 10] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
 impl Form06a {
@@ -74,8 +77,7 @@ impl Form06a {
         };
         let mut rows = Vec::new();
         if rows_kind == FormRows::FieldsByLevel {
-            let mut levels: BTreeMap<(u8, String), Vec<(&Option<String>, &Counts)>> =
-                BTreeMap::new();
+            let mut levels: BTreeMap<(u8, String), Vec<FieldRow<'_>>> = BTreeMap::new();
             for r in &b.rows {
                 levels
                     .entry(level_rank(r.keys[0].as_deref()))

@@ -18,7 +18,7 @@ pub enum FormKind {
     /// Biểu II.06a: by agency, or by field under each level.
     #[default]
     Form06a,
-    /// The same columns by procedure (MaTTHC).
+    /// The same columns by procedure (`MaTTHC`).
     Form06b,
     /// The same columns by field (lĩnh vực).
     Form07a,
