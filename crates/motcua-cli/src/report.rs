@@ -163,6 +163,9 @@ pub struct ReportArgs {
     /// reads "ngày … tháng … năm …" to fill by hand.
     #[arg(long)]
     pub signed_on: Option<String>,
+    /// Counting conventions of other systems.
+    #[command(flatten)]
+    pub conventions: crate::common::ConventionArgs,
     /// Map every agency to its last successor (`DonViKeThua` of the units file) in every
     /// period compared, so that periods before and after a merger compare like for like.
     #[arg(long, requires = "units")]
@@ -228,6 +231,7 @@ fn plan(a: &ReportArgs, period: Period, units: &Units) -> Result<CountPlan> {
             EveryArg::Quarter => Step::Quarter,
         }),
         successors,
+        conventions: a.conventions.conventions(),
     })
 }
 
