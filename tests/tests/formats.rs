@@ -254,22 +254,25 @@ fn check_workbook(report: &Report, closed_as_on_time: bool) {
     ] {
         assert_eq!(s(5, c), h);
     }
+    // The second header row: totals and "Trong đó" over columns 4–5; the third: the
+    // channels under "Trong đó" (Circular 01/2020's layout as one-stop systems print it).
     let second = [
-        "Tổng số",
-        "Trực tuyến",
-        "Trực tiếp, dịch vụ bưu chính",
-        "Từ kỳ trước",
-        "Tổng số",
-        "Trước hạn",
-        "Đúng hạn",
-        "Quá hạn",
-        "Tổng số",
-        "Trong hạn",
-        "Quá hạn",
+        (2, "Tổng số"),
+        (3, "Trong đó"),
+        (5, "Từ kỳ trước"),
+        (6, "Tổng số"),
+        (7, "Trước hạn"),
+        (8, "Đúng hạn"),
+        (9, "Quá hạn"),
+        (10, "Tổng số"),
+        (11, "Trong hạn"),
+        (12, "Quá hạn"),
     ];
-    for (i, h) in second.iter().enumerate() {
-        assert_eq!(s(6, i as u32 + 2), *h);
+    for (c, h) in second {
+        assert_eq!(s(6, c), h);
     }
+    assert_eq!(s(7, 3), "Trực tuyến");
+    assert_eq!(s(7, 4), "Trực tiếp, dịch vụ bưu chính");
     assert_eq!(
         s(5, 13),
         if closed_as_on_time {
@@ -279,14 +282,17 @@ fn check_workbook(report: &Report, closed_as_on_time: bool) {
         }
     );
     for c in 0..width {
-        assert_eq!(s(7, c), format!("({})", c + 1));
+        assert_eq!(s(8, c), format!("({})", c + 1));
     }
     let merged = wb.merge_cells_by_sheet_name("Biểu II.06a").unwrap();
     let spans: Vec<_> = merged.iter().map(|d| (d.start, d.end)).collect();
     for span in [
-        ((5, 0), (6, 0)),
-        ((5, 1), (6, 1)),
+        ((5, 0), (7, 0)),
+        ((5, 1), (7, 1)),
         ((5, 2), (5, 5)),
+        ((6, 2), (7, 2)),
+        ((6, 3), (6, 4)),
+        ((6, 5), (7, 5)),
         ((5, 6), (5, 9)),
         ((5, 10), (5, 12)),
     ] {
@@ -299,7 +305,7 @@ fn check_workbook(report: &Report, closed_as_on_time: bool) {
         .chain(std::iter::once(&json["total"]))
         .enumerate()
     {
-        let r = 8 + i as u32;
+        let r = 9 + i as u32;
         let is_total = i == agencies.len();
         let code = a["agency"].as_str().unwrap_or("");
         let label = if is_total {
@@ -347,7 +353,7 @@ fn check_workbook(report: &Report, closed_as_on_time: bool) {
         }
     }
     assert_eq!(
-        at(9 + agencies.len() as u32, 1),
+        at(10 + agencies.len() as u32, 1),
         Data::Empty,
         "nothing after the total row"
     );

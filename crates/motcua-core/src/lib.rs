@@ -28,6 +28,7 @@ pub mod breakdown;
 pub mod calendar;
 pub mod catalog;
 pub mod codes;
+pub mod convention;
 pub mod count;
 pub mod dossier;
 pub mod form06a;

@@ -181,6 +181,10 @@ pub struct Report {
     /// contract section 9a), in every period compared; sorted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub successors: Option<Vec<crate::successors::Mapping>>,
+    /// The counting conventions applied instead of the contract's rules, by name
+    /// ([`crate::convention::Conventions::applied`]); absent under the contract's rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conventions: Option<Vec<String>>,
 }
 
 /// What `previous` holds (`--compare`).
@@ -293,6 +297,7 @@ impl Report {
             breakdown: None,
             series: None,
             successors: None,
+            conventions: None,
         }
     }
 

@@ -27,6 +27,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use motcua_core::breakdown::{Dim, GroupTally, Grouped, Names};
+use motcua_core::convention::Conventions;
 use motcua_core::count::{Counter, Tally};
 use motcua_core::dossier::{Dossier, InputSummary};
 use motcua_core::period::{Period, Step};
@@ -49,6 +50,9 @@ pub struct CountPlan {
     /// Each agency mapped to its last successor (`--successors`, contract section 9a):
     /// applied to every period counted before the report is built. `None` = no mapping.
     pub successors: Option<Arc<BTreeMap<String, String>>>,
+    /// The counting conventions applied instead of the contract's rules (all off = the
+    /// contract); the report names them.
+    pub conventions: Conventions,
 }
 
 impl CountPlan {
@@ -61,6 +65,7 @@ impl CountPlan {
             by: Vec::new(),
             every: None,
             successors: None,
+            conventions: Conventions::default(),
         }
     }
 
@@ -101,13 +106,13 @@ impl Counting {
             let periods: Vec<Period> = std::iter::once(plan.period)
                 .chain(steps.iter().copied())
                 .collect();
-            Grouped::new(&plan.by, &periods)
+            Grouped::new(&plan.by, &periods).with_conventions(plan.conventions)
         });
         Self {
             plan: plan.clone(),
             previous,
             steps,
-            counter: Counter::new(&periods),
+            counter: Counter::new(&periods).with_conventions(plan.conventions),
             grouped,
         }
     }
@@ -212,6 +217,10 @@ impl Counted {
                     })
                     .collect(),
             );
+        }
+        let conventions = self.plan.conventions.applied();
+        if !conventions.is_empty() {
+            r.conventions = Some(conventions.into_iter().map(str::to_owned).collect());
         }
         if let Some(applied) = applied {
             if let (Some(prev), Some((_, t))) = (r.previous.as_mut(), self.previous.as_ref()) {
