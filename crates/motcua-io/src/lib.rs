@@ -16,14 +16,21 @@
 //! ```
 #![warn(missing_docs)]
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 pub mod blocks;
+#[cfg(feature = "compress")]
+pub mod compress;
 pub mod catalog;
+mod columnar;
 pub mod dossiers;
 pub mod error;
 pub mod form06a;
 pub mod input;
 pub mod job;
 pub mod list;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub mod portal;
 pub mod ratings;
 pub mod report;
