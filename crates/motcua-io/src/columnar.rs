@@ -29,7 +29,9 @@ pub(crate) fn arrow_bytes(
     #[cfg(feature = "arrow")]
     {
         let input = std::io::Cursor::new(bytes);
-        Ok(crate::arrow::ipc::read_seekable(input, calendar, opts, visit)?)
+        Ok(crate::arrow::ipc::read_seekable(
+            input, calendar, opts, visit,
+        )?)
     }
     #[cfg(not(feature = "arrow"))]
     {

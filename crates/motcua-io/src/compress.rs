@@ -198,7 +198,12 @@ mod tests {
         assert_eq!(Compression::sniff(&zs), Some(Compression::Zstd));
         assert_eq!(all(Compression::Zstd, &zs), whole);
         // A skippable frame between the two is passed over.
-        let skip = [&0x184D_2A50u32.to_le_bytes()[..], &3u32.to_le_bytes(), b"xyz"].concat();
+        let skip = [
+            &0x184D_2A50u32.to_le_bytes()[..],
+            &3u32.to_le_bytes(),
+            b"xyz",
+        ]
+        .concat();
         let zs = [zstd(&a), skip, zstd(&b)].concat();
         assert_eq!(all(Compression::Zstd, &zs), whole);
     }
@@ -209,7 +214,10 @@ mod tests {
             Compression::from_path(Path::new("q3.CSV.GZ")),
             Some(Compression::Gzip)
         );
-        assert_eq!(inner_path(Path::new("a/q3.json.zst")), Path::new("a/q3.json"));
+        assert_eq!(
+            inner_path(Path::new("a/q3.json.zst")),
+            Path::new("a/q3.json")
+        );
         assert_eq!(inner_path(Path::new("q3.csv")), Path::new("q3.csv"));
         assert_eq!(Compression::sniff(b"MaHoSo,"), None);
         let (c, mut r) = sniffed(&b"plain"[..]).unwrap();
@@ -230,6 +238,10 @@ mod tests {
         assert!(err.is_err());
         let mut gz = gzip(&[7u8; 100_000]);
         gz.truncate(gz.len() / 2);
-        assert!(decoder(Compression::Gzip, &gz[..]).read_to_end(&mut out).is_err());
+        assert!(
+            decoder(Compression::Gzip, &gz[..])
+                .read_to_end(&mut out)
+                .is_err()
+        );
     }
 }

@@ -268,6 +268,37 @@ fn compressed_error(c: crate::compress::Compression, e: std::io::Error) -> Input
 /// memory first (its compressed size); CSV and JSON stream. `progress` is told the bytes read.
 pub fn read_stream<R: Read + Send>(
     format: InputFormat,
+    input: R,
+    calendar: &Calendar,
+    opts: &InputOptions,
+    progress: &(dyn Fn(u64) + Sync),
+    visit: impl FnMut(&Dossier),
+) -> Result<Ingested, InputError> {
+    #[cfg(feature = "compress")]
+    {
+        // A gzip or zstd stream is told by its first bytes, and read decompressed.
+        let counted = Counted {
+            inner: input,
+            read: 0,
+            progress,
+        };
+        let (found, plain) = crate::compress::sniffed(counted).map_err(ReadError::Stream)?;
+        if let Some(c) = found {
+            return read_plain(format, plain, calendar, opts, &|_| {}, visit).map_err(
+                |e| match e {
+                    InputError::Read(ReadError::Stream(e)) => compressed_error(c, e),
+                    other => other,
+                },
+            );
+        }
+        read_plain(format, plain, calendar, opts, &|_| {}, visit)
+    }
+    #[cfg(not(feature = "compress"))]
+    read_plain(format, input, calendar, opts, progress, visit)
+}
+
+fn read_plain<R: Read + Send>(
+    format: InputFormat,
     mut input: R,
     calendar: &Calendar,
     opts: &InputOptions,
@@ -359,7 +390,7 @@ pub fn read_path(
             progress,
         };
         let plain = crate::compress::decoder(c, counted);
-        return read_stream(format, plain, calendar, opts, &|_| {}, visit).map_err(|e| match e {
+        return read_plain(format, plain, calendar, opts, &|_| {}, visit).map_err(|e| match e {
             InputError::Read(ReadError::Stream(e)) => compressed_error(c, e),
             other => other,
         });

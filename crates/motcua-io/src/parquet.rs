@@ -7,11 +7,11 @@
 
 use std::io::Read;
 
+use arrow_array::RecordBatchReader as _;
 use bytes::Bytes;
 use motcua_core::calendar::Calendar;
 use motcua_core::dossier::Dossier;
 use motcua_core::record::{Column, Header};
-use arrow_array::RecordBatchReader as _;
 use parquet::arrow::ProjectionMask;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::file::reader::ChunkReader;
@@ -46,7 +46,10 @@ pub fn read<T: ChunkReader + 'static>(
     let builder = ParquetRecordBatchReaderBuilder::try_new(input).map_err(|e| format_error(&e))?;
     let names = builder.schema().fields().iter().map(|f| f.name().as_str());
     let header = Header::new(names).map_err(ArrowReadError::Header)?;
-    let mut wanted: Vec<usize> = Column::ALL.iter().filter_map(|&c| header.index(c)).collect();
+    let mut wanted: Vec<usize> = Column::ALL
+        .iter()
+        .filter_map(|&c| header.index(c))
+        .collect();
     wanted.sort_unstable();
     let mask = ProjectionMask::roots(builder.parquet_schema(), wanted);
     let rows = builder.metadata().file_metadata().num_rows();

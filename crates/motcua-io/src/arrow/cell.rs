@@ -300,4 +300,3 @@ fn push_time(out: &mut Inline, t: &NaiveDateTime) {
     out.push(':');
     push2(out, t.second());
 }
-

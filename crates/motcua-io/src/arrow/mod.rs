@@ -45,8 +45,8 @@ use motcua_core::calendar::Calendar;
 use motcua_core::dossier::Dossier;
 use motcua_core::record::{HeaderError, RowError};
 
-pub use self::rows::BatchReader;
 use self::cell::{Inline, Prepared, Src, prepare};
+pub use self::rows::BatchReader;
 use crate::blocks::Ingested;
 use crate::dossiers::ReadOptions;
 use crate::error::ReadError;

@@ -25,7 +25,9 @@ fn read(
         ..ReadOptions::default()
     };
     let mut dossiers = Vec::new();
-    let ing = read_batches(schema, batches, &Calendar::vn(), &opts, |d| dossiers.push(*d))?;
+    let ing = read_batches(schema, batches, &Calendar::vn(), &opts, |d| {
+        dossiers.push(*d)
+    })?;
     Ok(ing.into_dataset(dossiers))
 }
 
@@ -77,8 +79,7 @@ fn string_rows_decide_like_csv() {
         ),
     ]);
     for threads in [1, 2] {
-        let ds = read(&schema, std::slice::from_ref(&b), false, threads)
-        .unwrap();
+        let ds = read(&schema, std::slice::from_ref(&b), false, threads).unwrap();
         assert_eq!(ds.len(), 1);
         assert_eq!(ds.dossiers[0].due.to_string(), "2021-07-06");
         assert_eq!(
@@ -146,9 +147,15 @@ fn missing_columns_are_named() {
 #[test]
 fn places_name_the_batch_and_the_row_in_it() {
     let (schema, b) = strings(&[
-        ("MaHoSo", vec![Some("H1"), Some("H2"), Some("H3"), Some("H1"), Some("H5")]),
+        (
+            "MaHoSo",
+            vec![Some("H1"), Some("H2"), Some("H3"), Some("H1"), Some("H5")],
+        ),
         ("DonViXuLy", vec![Some("STP"); 5]),
-        ("KenhThucHien", vec![Some("1"), Some("1"), Some("9"), Some("1"), Some("1")]),
+        (
+            "KenhThucHien",
+            vec![Some("1"), Some("1"), Some("9"), Some("1"), Some("1")],
+        ),
         ("NgayTiepNhan", vec![Some("2021-07-01"); 5]),
         ("ThoiHanGiaiQuyet", vec![Some("1"); 5]),
         ("TrangThaiHoSo", vec![Some("4"); 5]),
@@ -171,10 +178,18 @@ fn places_name_the_batch_and_the_row_in_it() {
                 (4, Some(2), Some(2), Some("MaHoSo"))
             ]
         );
-        assert!(ds.input.errors[0].to_string().starts_with("batch 2, row 1, column KenhThucHien: "));
+        assert!(
+            ds.input.errors[0]
+                .to_string()
+                .starts_with("batch 2, row 1, column KenhThucHien: ")
+        );
     }
     let err = read(&schema, &batches, true, 1).unwrap_err();
-    assert!(err.to_string().starts_with("batch 2, row 1, column KenhThucHien: "), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("batch 2, row 1, column KenhThucHien: "),
+        "{err}"
+    );
     assert_eq!((err.line(), err.column()), (Some(3), Some("KenhThucHien")));
 }
 
@@ -208,7 +223,11 @@ fn other_types_are_rejected_for_their_column() {
                 if column == "ThoiHanGiaiQuyet" && data_type == type_name),
             "{err}"
         );
-        assert!(err.to_string().contains("column ThoiHanGiaiQuyet has Arrow type"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("column ThoiHanGiaiQuyet has Arrow type"),
+            "{err}"
+        );
     }
     // A column outside the contract may have any type.
     let mut cols = base();
@@ -236,7 +255,9 @@ fn naive_and_zoned_timestamps_are_vietnamese_wall_time() {
             ("TrangThaiHoSo", text("4")),
         ])
         .unwrap();
-        read(&b.schema(), &[b], true, 1).unwrap().dossiers[0].due.to_string()
+        read(&b.schema(), &[b], true, 1).unwrap().dossiers[0]
+            .due
+            .to_string()
     };
     let naive = |ms| Arc::new(TimestampMillisecondArray::from(vec![ms])) as ArrayRef;
     let zoned = |ms, tz: &str| {
