@@ -274,7 +274,7 @@ fn input_error_of(py: Python<'_>, e: &IoInputError) -> PyErr {
 /// Reads a dossier table from any Arrow data: a `pyarrow.Table` or `RecordBatch`, a
 /// `polars.DataFrame`, a pandas `DataFrame`, or any object with `__arrow_c_stream__` /
 /// `__arrow_c_array__`. Columns are named as in the contract; string or typed columns.
-/// Rows are numbered as lines of a CSV file whose header is line 1: row index + 2.
+/// Rows are numbered across all batches from 1; errors also name the batch and its row.
 #[pyfunction]
 #[pyo3(signature = (data, calendar = None, strict = false, threads = 0))]
 pub fn from_arrow(

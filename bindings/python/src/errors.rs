@@ -93,13 +93,7 @@ pub fn read_error(py: Python<'_>, e: &ReadError) -> PyErr {
 /// The Python exception of an Arrow reader error.
 #[must_use]
 pub fn arrow_error(py: Python<'_>, e: &ArrowReadError) -> PyErr {
-    match e {
-        ArrowReadError::Header(_) => input_error(py, e.to_string(), Some(1), None),
-        ArrowReadError::Type { column, .. } | ArrowReadError::Arrow { column, .. } => {
-            input_error(py, e.to_string(), None, Some(column.as_str()))
-        }
-        ArrowReadError::Row(r) => input_error(py, e.to_string(), Some(r.line), r.column.as_deref()),
-    }
+    input_error(py, e.to_string(), e.line(), e.column())
 }
 
 /// Adds the exception types to the module.

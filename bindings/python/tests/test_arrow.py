@@ -157,14 +157,14 @@ def test_pandas_strings_and_typed() -> None:
     assert motcua.report(motcua.from_arrow(indexed), "2021-Q3").to_dict() == expected_small()
 
 
-def test_line_numbers_are_row_index_plus_two() -> None:
+def test_line_numbers_are_rows_across_batches() -> None:
     pa = need("pyarrow")
     s = small_strings()
     s["MaHoSo"] = ["H1", "H2", "H1", "H4"]
     s["KenhThucHien"] = ["2", "9", "3", "2"]
     ds = motcua.from_arrow(pa.table(s))
     errs = [(e.line, e.column) for e in ds.errors]
-    assert errs == [(3, "KenhThucHien"), (4, "MaHoSo")]
+    assert errs == [(2, "KenhThucHien"), (3, "MaHoSo")]
     assert (ds.rows, ds.used, ds.rejected, ds.not_received) == (4, 2, 2, 0)
     assert "duplicate" in ds.errors[1].message
     # Over several batches the numbering goes on.
@@ -175,10 +175,11 @@ def test_line_numbers_are_row_index_plus_two() -> None:
     assert [(e.line, e.column) for e in ds2.errors] == errs
     reader = pa.RecordBatchReader.from_batches(t.schema, batches)
     assert [(e.line, e.column) for e in motcua.from_arrow(reader).errors] == errs
-    assert [(e.line, e.column) for e in motcua.from_arrow(batches[1]).errors] == [(2, "KenhThucHien")]
+    assert [(e.line, e.column) for e in motcua.from_arrow(batches[1]).errors] == [(1, "KenhThucHien")]
     with pytest.raises(motcua.InputError) as ei:
         motcua.from_arrow(t, strict=True)
-    assert (ei.value.line, ei.value.column) == (3, "KenhThucHien")
+    assert (ei.value.line, ei.value.column) == (2, "KenhThucHien")
+    assert str(ei.value).startswith("batch 2, row 1, column KenhThucHien")
 
 
 def test_from_arrow_input_errors() -> None:

@@ -150,7 +150,11 @@ pub fn stream_input_with(
     visit: impl FnMut(&Dossier),
 ) -> Result<Ingested> {
     let format = input_format(input, opts);
-    let res = if format == InputFormat::Xlsx && input != Path::new("-") {
+    let random_access = matches!(
+        format,
+        InputFormat::Xlsx | InputFormat::Arrow | InputFormat::Parquet
+    );
+    let res = if random_access && input != Path::new("-") {
         motcua_io::input::read_path(input, calendar, opts, &|_| {}, visit)
     } else {
         let (reader, size) = open_input(input)?;

@@ -1,11 +1,15 @@
 //! Reading the dossier table from any supported format, chosen by the file's extension or
-//! named: CSV ([`crate::dossiers`]), Excel `.xlsx` ([`crate::xlsx`]) and the national
-//! portal's JSON records, as an array or one per line ([`crate::portal`]).
+//! named: CSV ([`crate::dossiers`]), Excel `.xlsx` ([`crate::xlsx`]), the national
+//! portal's JSON records, as an array or one per line ([`crate::portal`]), Arrow IPC files
+//! and streams (`crate::arrow`, feature `arrow`) and Parquet (`crate::parquet`, feature
+//! `parquet`). Files compressed with gzip or zstd (`.csv.gz`, `.json.zst`…) are read as a
+//! stream (`crate::compress`, feature `compress`), told by their name or their first bytes.
 //!
 //! Every format goes through the same row check ([`motcua_core::record::parse_row`] and
 //! [`motcua_core::record::Ingest`]), so the same rows give the same dossiers and the same
-//! rejections; only the place an error names differs: a line (CSV), a sheet and row (Excel)
-//! or a record number (JSON). [`RowError::line`] holds that line, row or record number.
+//! rejections; only the place an error names differs: a line (CSV), a sheet and row (Excel),
+//! a record number (JSON) or a batch and row (Arrow, Parquet). [`RowError::line`] holds that
+//! line, row, record number or row across all batches.
 //!
 //! ```
 //! use motcua_core::calendar::Calendar;
@@ -25,6 +29,7 @@ use motcua_core::calendar::Calendar;
 use motcua_core::dossier::Dossier;
 use motcua_core::record::{FieldError, ParsedRow, RowError};
 
+use crate::columnar;
 use crate::dossiers::{Ingested, ReadOptions};
 use crate::error::ReadError;
 
@@ -38,11 +43,16 @@ pub enum InputFormat {
     /// The portal's dossier records: a JSON array, or JSON Lines (told apart by the first
     /// character).
     Json,
+    /// Arrow IPC, the file format (`.arrow`, `.feather`) or the stream format (`.arrows`),
+    /// told apart by the first bytes.
+    Arrow,
+    /// Apache Parquet.
+    Parquet,
 }
 
 impl InputFormat {
     /// The format a file name's extension implies: `.csv`/`.txt`, `.xlsx`/`.xlsm`,
-    /// `.json`/`.jsonl`/`.ndjson`.
+    /// `.json`/`.jsonl`/`.ndjson`, `.arrow`/`.arrows`/`.ipc`/`.feather`, `.parquet`/`.pq`.
     #[must_use]
     pub fn from_path(path: &Path) -> Option<Self> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -50,6 +60,8 @@ impl InputFormat {
             "csv" | "txt" | "tsv" => Some(Self::Csv),
             "xlsx" | "xlsm" => Some(Self::Xlsx),
             "json" | "jsonl" | "ndjson" => Some(Self::Json),
+            "arrow" | "arrows" | "ipc" | "feather" => Some(Self::Arrow),
+            "parquet" | "pq" => Some(Self::Parquet),
             _ => None,
         }
     }
@@ -61,6 +73,8 @@ impl InputFormat {
             Self::Csv => "csv",
             Self::Xlsx => "xlsx",
             Self::Json => "json",
+            Self::Arrow => "arrow",
+            Self::Parquet => "parquet",
         }
     }
 }
@@ -72,8 +86,10 @@ impl FromStr for InputFormat {
             "csv" => Ok(Self::Csv),
             "xlsx" | "excel" | "xlsm" => Ok(Self::Xlsx),
             "json" | "jsonl" | "ndjson" | "portal" => Ok(Self::Json),
+            "arrow" | "arrows" | "ipc" | "feather" => Ok(Self::Arrow),
+            "parquet" | "pq" => Ok(Self::Parquet),
             _ => Err(format!(
-                "unknown input format '{s}' (use csv, xlsx or json)"
+                "unknown input format '{s}' (use csv, xlsx, json, arrow or parquet)"
             )),
         }
     }
@@ -129,6 +145,10 @@ pub fn describe_row_error(e: &RowError, format: InputFormat, sheet: Option<&str>
         InputFormat::Csv => format!("line {}", e.line),
         InputFormat::Xlsx => format!("sheet '{}', row {}", sheet.unwrap_or("?"), e.line),
         InputFormat::Json => format!("record {}", e.line),
+        InputFormat::Arrow | InputFormat::Parquet => match (e.batch, e.batch_row) {
+            (Some(b), Some(r)) => format!("batch {b}, row {r}"),
+            _ => format!("row {}", e.line),
+        },
     };
     match &e.column {
         Some(c) => format!(
@@ -210,6 +230,14 @@ pub fn read_bytes(
         threads: 1,
         ..opts.read.clone()
     };
+    #[cfg(feature = "compress")]
+    if let Some(c) = crate::compress::Compression::sniff(bytes) {
+        let mut plain = Vec::new();
+        crate::compress::decoder(c, bytes)
+            .read_to_end(&mut plain)
+            .map_err(|e| compressed_error(c, e))?;
+        return read_bytes(format, &plain, calendar, opts, visit);
+    }
     match format {
         InputFormat::Csv => Ok(crate::dossiers::read_dossiers(
             bytes,
@@ -226,12 +254,50 @@ pub fn read_bytes(
             visit,
         ),
         InputFormat::Json => crate::portal::read_dossiers(bytes, calendar, &read, &|_| {}, visit),
+        InputFormat::Arrow => columnar::arrow_bytes(bytes, calendar, &read, visit),
+        InputFormat::Parquet => columnar::parquet_bytes(bytes, calendar, &read, visit),
     }
+}
+
+#[cfg(feature = "compress")]
+fn compressed_error(c: crate::compress::Compression, e: std::io::Error) -> InputError {
+    InputError::File(format!("cannot decompress the {} input: {e}", c.name()))
 }
 
 /// Reads a stream of a given format. A workbook needs random access, so it is read into
 /// memory first (its compressed size); CSV and JSON stream. `progress` is told the bytes read.
 pub fn read_stream<R: Read + Send>(
+    format: InputFormat,
+    input: R,
+    calendar: &Calendar,
+    opts: &InputOptions,
+    progress: &(dyn Fn(u64) + Sync),
+    visit: impl FnMut(&Dossier),
+) -> Result<Ingested, InputError> {
+    #[cfg(feature = "compress")]
+    {
+        // A gzip or zstd stream is told by its first bytes, and read decompressed.
+        let counted = Counted {
+            inner: input,
+            read: 0,
+            progress,
+        };
+        let (found, plain) = crate::compress::sniffed(counted).map_err(ReadError::Stream)?;
+        if let Some(c) = found {
+            return read_plain(format, plain, calendar, opts, &|_| {}, visit).map_err(
+                |e| match e {
+                    InputError::Read(ReadError::Stream(e)) => compressed_error(c, e),
+                    other => other,
+                },
+            );
+        }
+        read_plain(format, plain, calendar, opts, &|_| {}, visit)
+    }
+    #[cfg(not(feature = "compress"))]
+    read_plain(format, input, calendar, opts, progress, visit)
+}
+
+fn read_plain<R: Read + Send>(
     format: InputFormat,
     mut input: R,
     calendar: &Calendar,
@@ -258,15 +324,42 @@ pub fn read_stream<R: Read + Send>(
         InputFormat::Json => {
             crate::portal::read_dossiers(input, calendar, &opts.read, progress, visit)
         }
+        InputFormat::Arrow => columnar::arrow_stream(input, calendar, &opts.read, visit),
+        InputFormat::Parquet => columnar::parquet_stream(input, calendar, &opts.read, visit),
     }
 }
 
-/// The format of a file: the one asked for, else its extension's, else CSV.
+/// The format of a file: the one asked for, else its extension's (under a compression
+/// extension: `x.csv.gz` is CSV), else CSV.
 #[must_use]
 pub fn format_of(path: &Path, opts: &InputOptions) -> InputFormat {
     opts.format
-        .or_else(|| InputFormat::from_path(path))
+        .or_else(|| InputFormat::from_path(&inner_path(path)))
         .unwrap_or(InputFormat::Csv)
+}
+
+fn inner_path(path: &Path) -> std::borrow::Cow<'_, Path> {
+    #[cfg(feature = "compress")]
+    {
+        std::borrow::Cow::Owned(crate::compress::inner_path(path))
+    }
+    #[cfg(not(feature = "compress"))]
+    {
+        std::borrow::Cow::Borrowed(path)
+    }
+}
+
+/// The format the first bytes of a file show, for a file whose name says nothing.
+fn sniff_format(head: &[u8]) -> Option<InputFormat> {
+    if head.starts_with(b"PAR1") {
+        Some(InputFormat::Parquet)
+    } else if head.starts_with(b"ARROW1") || head.starts_with(&[0xff, 0xff, 0xff, 0xff]) {
+        Some(InputFormat::Arrow)
+    } else if head.starts_with(b"PK\x03\x04") {
+        Some(InputFormat::Xlsx)
+    } else {
+        None
+    }
 }
 
 /// Opens and reads a file (not for WebAssembly: use [`read_bytes`] there).
@@ -277,18 +370,77 @@ pub fn read_path(
     progress: &(dyn Fn(u64) + Sync),
     visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, InputError> {
-    let format = format_of(path, opts);
     let io_err = |source| ReadError::Io {
         path: path.to_owned(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(io_err)?;
+    let mut file = std::fs::File::open(path).map_err(io_err)?;
+    let mut head = [0u8; 8];
+    let n = read_head(&mut file, &mut head).map_err(io_err)?;
+    std::io::Seek::rewind(&mut file).map_err(io_err)?;
+    #[cfg(feature = "compress")]
+    if let Some(c) = crate::compress::Compression::sniff(&head[..n])
+        .or_else(|| crate::compress::Compression::from_path(path))
+    {
+        // The format comes from the name without its compression extension.
+        let format = format_of(path, opts);
+        let counted = Counted {
+            inner: file,
+            read: 0,
+            progress,
+        };
+        let plain = crate::compress::decoder(c, counted);
+        return read_plain(format, plain, calendar, opts, &|_| {}, visit).map_err(|e| match e {
+            InputError::Read(ReadError::Stream(e)) => compressed_error(c, e),
+            other => other,
+        });
+    }
+    let format = opts
+        .format
+        .or_else(|| InputFormat::from_path(path))
+        .or_else(|| sniff_format(&head[..n]))
+        .unwrap_or(InputFormat::Csv);
     match format {
         InputFormat::Xlsx => {
             let reader = std::io::BufReader::with_capacity(1 << 16, file);
             crate::xlsx::read_dossiers(reader, opts.sheet.as_deref(), calendar, &opts.read, visit)
         }
+        InputFormat::Arrow | InputFormat::Parquet => {
+            let len = file.metadata().map_or(0, |m| m.len());
+            let ing = columnar::file(format, file, calendar, &opts.read, visit)?;
+            progress(len);
+            Ok(ing)
+        }
         _ => read_stream(format, file, calendar, opts, progress, visit),
+    }
+}
+
+fn read_head(input: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match input.read(&mut buf[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
+}
+
+/// A reader that tells `progress` how many (compressed) bytes it has read.
+#[cfg(feature = "compress")]
+struct Counted<'p, R> {
+    inner: R,
+    read: u64,
+    progress: &'p (dyn Fn(u64) + Sync),
+}
+
+#[cfg(feature = "compress")]
+impl<R: Read> Read for Counted<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        (self.progress)(self.read);
+        Ok(n)
     }
 }
 

@@ -16,8 +16,13 @@
 //! ```
 #![warn(missing_docs)]
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 pub mod blocks;
+#[cfg(feature = "compress")]
+pub mod compress;
 pub mod catalog;
+mod columnar;
 pub mod dossiers;
 pub mod error;
 pub mod form06a;
@@ -27,6 +32,8 @@ pub mod job;
 pub mod limits;
 pub mod lines;
 pub mod list;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub mod portal;
 pub mod ratings;
 pub mod report;

@@ -84,6 +84,13 @@ pub struct RowError {
     /// The input file, when several are read as one input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+    /// The 1-based record batch, for Arrow and Parquet input (`line` is the row across all
+    /// batches).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch: Option<u64>,
+    /// The 1-based row within [`RowError::batch`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch_row: Option<u64>,
 }
 
 impl RowError {
@@ -103,6 +110,8 @@ impl RowError {
             sheet: None,
             record: None,
             file: None,
+            batch: None,
+            batch_row: None,
         }
     }
 
@@ -119,6 +128,13 @@ impl RowError {
 
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let (Some(b), Some(r)) = (self.batch, self.batch_row) {
+            write!(f, "batch {b}, row {r}")?;
+            return match &self.column {
+                Some(c) => write!(f, ", column {c}: {}", self.message),
+                None => write!(f, ": {}", self.message),
+            };
+        }
         match &self.column {
             Some(c) => write!(f, "line {}, column {c}: {}", self.line, self.message),
             None => write!(f, "line {}: {}", self.line, self.message),
@@ -170,6 +186,8 @@ impl FieldError {
             sheet: None,
             record: None,
             file: None,
+            batch: None,
+            batch_row: None,
         }
     }
 }

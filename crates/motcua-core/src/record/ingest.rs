@@ -157,6 +157,8 @@ impl fmt::Debug for Ingest {
     }
 }
 
+// A row error is returned once per read (strict mode), never per row: its size costs nothing.
+#[allow(clippy::result_large_err)]
 impl Ingest {
     /// A new ingest; in `strict` mode the first bad row is returned as an error.
     #[must_use]
