@@ -25,6 +25,7 @@ pub mod input;
 pub mod job;
 pub mod list;
 pub mod portal;
+pub mod profile;
 pub mod ratings;
 pub mod report;
 pub mod rulebook;
