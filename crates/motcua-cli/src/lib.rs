@@ -2,7 +2,7 @@
 //! center, from the dossier table.
 //!
 //! ```text
-//! motcua generate --profile soc-trang-2021 --output sample.csv --units-output units.csv
+//! motcua generate --sample soc-trang-2021 --output sample.csv --units-output units.csv
 //! motcua report --input sample.csv --period 2021-Q3
 //! motcua calendar --year 2024 --format json
 //! ```
@@ -14,6 +14,7 @@ pub mod list;
 pub mod report;
 pub mod rulebook;
 pub mod score;
+pub mod source;
 
 use std::process::ExitCode;
 
@@ -58,6 +59,7 @@ pub fn main() -> ExitCode {
         Command::Rulebook(a) => rulebook::run(a),
     };
     match result {
+        Ok(()) if source::rejected_too_many() => ExitCode::from(3),
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("motcua: error: {e:#}");

@@ -87,6 +87,9 @@ pub struct ReportArgs {
     /// Stop at the first bad row instead of listing bad rows.
     #[arg(long)]
     pub strict: bool,
+    /// The source profile and the share of rejected rows allowed.
+    #[command(flatten)]
+    pub source: crate::source::SourceArgs,
     /// Output format.
     #[arg(long, short, value_enum, default_value = "text")]
     pub format: ReportFormat,
@@ -212,6 +215,7 @@ pub fn run(a: &ReportArgs) -> Result<()> {
         read: ReadOptions {
             strict: a.strict,
             catalog: load_catalog(a.catalog.as_deref())?,
+            profile: Some(a.source.resolve()?),
             ..ReadOptions::parallel()
         },
     };
@@ -223,6 +227,7 @@ pub fn run(a: &ReportArgs) -> Result<()> {
             g.add(d);
         }
     })?;
+    a.source.after_read(&ing.input);
     let mut counted = counting.finish(&ing, &|code| level_of(&units, code));
     let ratings = crate::score::load_ratings(a.ratings.as_deref(), a.strict)?;
     if let Some(r) = &ratings {

@@ -15,7 +15,7 @@ use motcua_core::grading::{
 use motcua_io::ratings::{Ratings, read_ratings_file};
 use motcua_io::units::{UnitsFileError, read_units_file};
 
-use crate::common::{Format, LangArg, load_calendar, resolve_period, stream_input, write_output};
+use crate::common::{Format, LangArg, load_calendar, resolve_period, write_output};
 
 /// Arguments of `motcua score`.
 #[derive(Args)]
@@ -45,6 +45,9 @@ pub struct ScoreArgs {
     /// Stop at the first bad row instead of listing bad rows.
     #[arg(long)]
     pub strict: bool,
+    /// The source profile and the share of rejected rows allowed.
+    #[command(flatten)]
+    pub source: crate::source::SourceArgs,
     /// Output format.
     #[arg(long, short, value_enum, default_value = "text")]
     pub format: Format,
@@ -209,10 +212,19 @@ pub fn run(a: &ScoreArgs) -> Result<()> {
     let ratings = load_ratings(a.ratings.as_deref(), a.strict)?;
     let mut counter = Counter::new(&[period]);
     let mut grader = Grader::new(&book, period);
-    let ing = stream_input(&a.input, &calendar, a.strict, |d| {
+    let opts = motcua_io::input::InputOptions {
+        read: motcua_io::dossiers::ReadOptions {
+            strict: a.strict,
+            profile: Some(a.source.resolve()?),
+            ..motcua_io::dossiers::ReadOptions::parallel()
+        },
+        ..motcua_io::input::InputOptions::default()
+    };
+    let ing = crate::common::stream_input_with(&a.input, &opts, &calendar, |d| {
         counter.count(d);
         grader.add(d);
     })?;
+    a.source.after_read(&ing.input);
     if !ing.agencies.is_empty() {
         counter.touch(ing.agencies.len() as u32 - 1);
     }
