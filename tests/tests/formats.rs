@@ -12,9 +12,9 @@ use motcua_core::count::Counter;
 use motcua_core::form06a::{Form06a, Form06aOptions};
 use motcua_core::period::Period;
 use motcua_core::report::Report;
-use motcua_core::sample::{HEADER, Profile, SampleRecord, agencies, generate};
 use motcua_io::input::{InputFormat, InputOptions, read_bytes};
 use motcua_io::tables;
+use motcua_sample::{HEADER, Profile, SampleRecord, agencies, generate};
 use motcua_tests::{check_identity, motcua, stderr, stdout};
 use serde_json::Value;
 
@@ -261,22 +261,25 @@ fn check_workbook(report: &Report, closed_as_on_time: bool) {
     ] {
         assert_eq!(s(5, c), h);
     }
+    // The second header row: totals and "Trong đó" over columns 4–5; the third: the
+    // channels under "Trong đó" (Circular 01/2020's layout as one-stop systems print it).
     let second = [
-        "Tổng số",
-        "Trực tuyến",
-        "Trực tiếp, dịch vụ bưu chính",
-        "Từ kỳ trước",
-        "Tổng số",
-        "Trước hạn",
-        "Đúng hạn",
-        "Quá hạn",
-        "Tổng số",
-        "Trong hạn",
-        "Quá hạn",
+        (2, "Tổng số"),
+        (3, "Trong đó"),
+        (5, "Từ kỳ trước"),
+        (6, "Tổng số"),
+        (7, "Trước hạn"),
+        (8, "Đúng hạn"),
+        (9, "Quá hạn"),
+        (10, "Tổng số"),
+        (11, "Trong hạn"),
+        (12, "Quá hạn"),
     ];
-    for (i, h) in second.iter().enumerate() {
-        assert_eq!(s(6, i as u32 + 2), *h);
+    for (c, h) in second {
+        assert_eq!(s(6, c), h);
     }
+    assert_eq!(s(7, 3), "Trực tuyến");
+    assert_eq!(s(7, 4), "Trực tiếp, dịch vụ bưu chính");
     assert_eq!(
         s(5, 13),
         if closed_as_on_time {
@@ -286,14 +289,17 @@ fn check_workbook(report: &Report, closed_as_on_time: bool) {
         }
     );
     for c in 0..width {
-        assert_eq!(s(7, c), format!("({})", c + 1));
+        assert_eq!(s(8, c), format!("({})", c + 1));
     }
     let merged = wb.merge_cells_by_sheet_name("Biểu II.06a").unwrap();
     let spans: Vec<_> = merged.iter().map(|d| (d.start, d.end)).collect();
     for span in [
-        ((5, 0), (6, 0)),
-        ((5, 1), (6, 1)),
+        ((5, 0), (7, 0)),
+        ((5, 1), (7, 1)),
         ((5, 2), (5, 5)),
+        ((6, 2), (7, 2)),
+        ((6, 3), (6, 4)),
+        ((6, 5), (7, 5)),
         ((5, 6), (5, 9)),
         ((5, 10), (5, 12)),
     ] {
@@ -306,7 +312,7 @@ fn check_workbook(report: &Report, closed_as_on_time: bool) {
         .chain(std::iter::once(&json["total"]))
         .enumerate()
     {
-        let r = 8 + i as u32;
+        let r = 9 + i as u32;
         let is_total = i == agencies.len();
         let code = a["agency"].as_str().unwrap_or("");
         let label = if is_total {
@@ -354,7 +360,7 @@ fn check_workbook(report: &Report, closed_as_on_time: bool) {
         }
     }
     assert_eq!(
-        at(9 + agencies.len() as u32, 1),
+        at(10 + agencies.len() as u32, 1),
         Data::Empty,
         "nothing after the total row"
     );
@@ -375,7 +381,7 @@ fn units_csv() -> String {
     let mut s = String::from(
         "DonViXuLy,TenDonVi,Cap,CongKhai,TyLeGiaiQuyetTaiMotCua,TiepNhanDayDu,PhanAnhTiepNhan,PhanAnhDungHan,PhanAnhKeoDai,SoTTHC,SoTTHCMucDo34\n",
     );
-    for u in motcua_core::sample::units::soc_trang_2021_units() {
+    for u in motcua_sample::units::soc_trang_2021_units() {
         let (share, full) = (u.desk_share.as_f64(), u8::from(u.full_desk_receipt));
         let _ = writeln!(
             s,
@@ -455,6 +461,10 @@ fn form06a_from_the_command_line_as_xlsx_and_csv() {
     let input = dir.path().join("sample.jsonl");
     std::fs::write(&input, tables::portal_jsonl(&HEADER, &sample().rows)).unwrap();
     let (xlsx, csv) = (dir.path().join("06a.xlsx"), dir.path().join("06a.csv"));
+    // Names come only from what the user gives: here the sample's own units file.
+    let units = dir.path().join("units.csv");
+    let profile: motcua_sample::Profile = "soc-trang-2021".parse().unwrap();
+    std::fs::write(&units, motcua_sample::units_for(&profile).to_csv()).unwrap();
     for (out, extra) in [(&xlsx, None), (&csv, Some("--closed-as-on-time"))] {
         let mut args = vec![
             "report",
@@ -464,6 +474,8 @@ fn form06a_from_the_command_line_as_xlsx_and_csv() {
             "2021-Q3",
             "--format",
             "form06a",
+            "--units",
+            units.to_str().unwrap(),
             "--output",
             out.to_str().unwrap(),
         ];
@@ -516,4 +528,40 @@ fn form06a_from_the_command_line_as_xlsx_and_csv() {
         ],
     );
     assert!(stderr(&bad).contains(".xlsx or .csv"), "{}", stderr(&bad));
+}
+
+/// Biểu II.06a for data whose codes happen to be the sample's (`STP`, `SYT`) but with no
+/// names given shows the codes: the sample's names never fill a user's form.
+#[test]
+fn form06a_without_names_shows_the_codes_not_the_samples_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("d.csv");
+    std::fs::write(
+        &input,
+        "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,TrangThaiHoSo\n\
+         A1,STP,2,2021-07-01,2021-07-05,2021-07-02,10\n\
+         A2,SYT,1,2021-07-02,2021-07-06,,4\n",
+    )
+    .unwrap();
+    let o = motcua(
+        BIN,
+        &[
+            "report",
+            "--input",
+            input.to_str().unwrap(),
+            "--period",
+            "2021-Q3",
+            "--format",
+            "form06a",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[1].starts_with("1,STP,"), "{text}");
+    assert!(lines[2].starts_with("2,SYT,"), "{text}");
+    assert!(
+        !text.contains("Sở Tư pháp") && !text.contains("Sở Y tế"),
+        "{text}"
+    );
 }

@@ -315,6 +315,7 @@ impl PyReport {
             receiving_unit: receiving_unit.unwrap_or_else(|| DEFAULT_RECEIVING_UNIT.to_owned()),
             closed_as_on_time,
             names: all,
+            ..Form06aOptions::default()
         };
         Ok(Form06a::build(&self.inner, &opts))
     }

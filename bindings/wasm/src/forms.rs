@@ -36,6 +36,7 @@ fn form_options(
         receiving_unit: receiving_unit.unwrap_or(d.receiving_unit),
         closed_as_on_time,
         names: map,
+        ..d
     })
 }
 

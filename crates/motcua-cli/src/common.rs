@@ -197,3 +197,31 @@ pub fn write_output(output: Option<&PathBuf>, text: &str) -> Result<()> {
     }
     Ok(())
 }
+
+/// The counting conventions of other systems (the contract's rules by default); the output
+/// names those applied.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct ConventionArgs {
+    /// The one-stop systems' 06a: dossiers waiting for supplements or fees (5, 6) and
+    /// stopped ones (8) count as pending within due.
+    #[arg(long)]
+    pub waiting_as_within_due: bool,
+    /// Withdrawn dossiers (7) count as resolved on time; stopped ones (8) as pending.
+    #[arg(long)]
+    pub withdrawn_as_on_time: bool,
+    /// The national index's online share: postal dossiers left out of its denominator.
+    #[arg(long)]
+    pub online_without_postal: bool,
+}
+
+impl ConventionArgs {
+    /// The conventions asked for.
+    #[must_use]
+    pub fn conventions(&self) -> motcua_core::convention::Conventions {
+        motcua_core::convention::Conventions {
+            waiting_as_within_due: self.waiting_as_within_due,
+            withdrawn_as_on_time: self.withdrawn_as_on_time,
+            online_without_postal: self.online_without_postal,
+        }
+    }
+}

@@ -97,6 +97,9 @@ pub struct ListArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Counting conventions, as in `report`.
+    #[command(flatten)]
+    pub conventions: crate::common::ConventionArgs,
 }
 
 /// Runs `motcua list`.
@@ -121,6 +124,7 @@ pub fn run(a: &ListArgs) -> Result<()> {
             level: a.level.clone(),
             channel: a.channel.clone(),
         },
+        conventions: a.conventions.conventions(),
     };
     let opts = InputOptions {
         read: ReadOptions {

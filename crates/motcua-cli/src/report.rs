@@ -1,6 +1,7 @@
 //! `motcua report`: the period report as text, JSON or CSV, report form Biểu II.06a (XLSX
 //! or CSV), or the press announcement.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -8,7 +9,7 @@ use clap::{Args, ValueEnum};
 use motcua_core::announcement::{AnnouncementOptions, announcement};
 use motcua_core::breakdown::Dim;
 use motcua_core::form06a::{
-    DEFAULT_RECEIVING_UNIT, DEFAULT_REPORTING_UNIT, Form06a, Form06aOptions,
+    DEFAULT_RECEIVING_UNIT, DEFAULT_REPORTING_UNIT, Form06a, Form06aOptions, FormKind, FormRows,
 };
 use motcua_core::format::{Lang, TableOrder};
 use motcua_core::grading::{Grader, Units};
@@ -34,6 +35,10 @@ pub enum ReportFormat {
     Csv,
     /// Report form Biểu II.06a: `.xlsx` when --output ends so, else CSV.
     Form06a,
+    /// The same columns by procedure (06b, as one-stop systems print it): `.xlsx` or CSV.
+    Form06b,
+    /// The same columns by field (07a, as one-stop systems print it): `.xlsx` or CSV.
+    Form07a,
     /// The press announcement (Vietnamese by default, --lang en).
     Announcement,
 }
@@ -150,6 +155,24 @@ pub struct ReportArgs {
     /// Rating slips (CSV): the satisfaction counts come from the slips dated in each period.
     #[arg(long)]
     pub ratings: Option<PathBuf>,
+    /// Forms: what the rows of Biểu II.06a are (agencies, or fields under each level, which
+    /// needs `MaLinhVuc` or --catalog).
+    #[arg(long, value_enum, default_value = "agencies")]
+    pub form_rows: FormRowsArg,
+    /// Forms: the place of the signature line ("Sóc Trăng, ngày …").
+    #[arg(long)]
+    pub place: Option<String>,
+    /// Forms: the date of the signature line (any contract date form); without it the line
+    /// reads "ngày … tháng … năm …" to fill by hand.
+    #[arg(long)]
+    pub signed_on: Option<String>,
+    /// Counting conventions of other systems.
+    #[command(flatten)]
+    pub conventions: crate::common::ConventionArgs,
+    /// Map every agency to its last successor (`DonViKeThua` of the units file) in every
+    /// period compared, so that periods before and after a merger compare like for like.
+    #[arg(long, requires = "units")]
+    pub successors: bool,
 }
 
 /// `--every`.
@@ -159,6 +182,15 @@ pub enum EveryArg {
     Month,
     /// Calendar quarters.
     Quarter,
+}
+
+/// `--form-rows`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormRowsArg {
+    /// One row per agency, in the units file's order.
+    Agencies,
+    /// Under each level a row per field.
+    FieldsByLevel,
 }
 
 /// `--compare`.
@@ -181,19 +213,29 @@ fn parse_by(s: &str) -> Result<ByKeys, String> {
 }
 
 /// The counting plan of `report`'s options.
-fn plan(a: &ReportArgs, period: Period) -> CountPlan {
-    CountPlan {
+fn plan(a: &ReportArgs, period: Period, units: &Units) -> Result<CountPlan> {
+    let successors = if a.successors {
+        Some(std::sync::Arc::new(units.successors()?))
+    } else {
+        None
+    };
+    Ok(CountPlan {
         period,
         compare: Some(match a.compare {
             CompareArg::Previous => Compare::Previous,
             CompareArg::LastYear => Compare::LastYear,
         }),
-        by: a.by.clone().map(|b| b.0).unwrap_or_default(),
+        by: match form_kind(a.format) {
+            Some(kind) => form_rows(a, kind).dims().to_vec(),
+            None => a.by.clone().map(|b| b.0).unwrap_or_default(),
+        },
         every: a.every.map(|e| match e {
             EveryArg::Month => Step::Month,
             EveryArg::Quarter => Step::Quarter,
         }),
-    }
+        successors,
+        conventions: a.conventions.conventions(),
+    })
 }
 
 /// Runs `motcua report`.
@@ -219,7 +261,14 @@ pub fn run(a: &ReportArgs) -> Result<()> {
             ..ReadOptions::parallel()
         },
     };
-    let mut counting = Counting::new(&plan(a, period));
+    for w in units.level_warnings(period.to()) {
+        let word = match Lang::from(a.lang) {
+            Lang::Vi => "cảnh báo",
+            Lang::En => "warning",
+        };
+        let _ = writeln!(std::io::stderr(), "motcua: {word}: {w}");
+    }
+    let mut counting = Counting::new(&plan(a, period, &units)?);
     let mut grader = book.as_ref().map(|b| Grader::new(b, period));
     let ing = stream_input_with(&a.input, &opts, &calendar, |d| {
         counting.count(d);
@@ -273,8 +322,9 @@ pub fn run(a: &ReportArgs) -> Result<()> {
                 },
             )
         }
-        ReportFormat::Form06a => {
-            let form = Form06a::build(&report, &form_options(a, &units)?);
+        ReportFormat::Form06a | ReportFormat::Form06b | ReportFormat::Form07a => {
+            let catalog = load_catalog(a.catalog.as_deref())?;
+            let form = Form06a::by_key(&report, &form_options(a, &units, catalog.as_deref())?)?;
             match &a.output {
                 Some(p) if has_extension(p, "xlsx") => {
                     let bytes =
@@ -283,7 +333,7 @@ pub fn run(a: &ReportArgs) -> Result<()> {
                 }
                 Some(p) if !has_extension(p, "csv") => {
                     bail!(
-                        "form 06a is written as .xlsx or .csv: name the output file {}.xlsx or .csv",
+                        "the forms are written as .xlsx or .csv: name the output file {}.xlsx or .csv",
                         p.display()
                     )
                 }
@@ -298,19 +348,63 @@ fn has_extension(p: &Path, ext: &str) -> bool {
     p.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
-/// The options of form 06a; agency names from --agency-names, else the units file, else
-/// the sample's.
-fn form_options(a: &ReportArgs, units: &Units) -> Result<Form06aOptions> {
+/// The form a report format asks for.
+fn form_kind(f: ReportFormat) -> Option<FormKind> {
+    match f {
+        ReportFormat::Form06a => Some(FormKind::Form06a),
+        ReportFormat::Form06b => Some(FormKind::Form06b),
+        ReportFormat::Form07a => Some(FormKind::Form07a),
+        _ => None,
+    }
+}
+
+/// What a form's rows are: `--form-rows` for 06a, the form's own key otherwise.
+fn form_rows(a: &ReportArgs, kind: FormKind) -> FormRows {
+    match (kind, a.form_rows) {
+        (FormKind::Form06a, FormRowsArg::FieldsByLevel) => FormRows::FieldsByLevel,
+        _ => kind.layout().rows,
+    }
+}
+
+/// The options of the forms: agency names from --agency-names and the units file (never
+/// the sample's), procedure and field names from the catalog, agencies in the units
+/// file's order.
+fn form_options(
+    a: &ReportArgs,
+    units: &Units,
+    catalog: Option<&motcua_core::catalog::Catalog>,
+) -> Result<Form06aOptions> {
     let extra = a
         .agency_names
         .as_deref()
         .map(motcua_io::units::read_units_file)
         .transpose()?;
-    let names = motcua_core::form06a::agency_names(std::iter::once(units).chain(extra.as_ref()));
+    let kind = form_kind(a.format).unwrap_or_default();
+    let rows = form_rows(a, kind);
+    let names = match rows {
+        FormRows::Agencies => {
+            motcua_core::form06a::agency_names(std::iter::once(units).chain(extra.as_ref()))
+        }
+        FormRows::Procedures => catalog.map(|c| c.procedure_names()).unwrap_or_default(),
+        _ => catalog.map(|c| c.field_names()).unwrap_or_default(),
+    };
+    let date = a
+        .signed_on
+        .as_deref()
+        .map(|d| {
+            motcua_core::record::parse_date(d)
+                .with_context(|| format!("--signed-on '{d}' is not a date"))
+        })
+        .transpose()?;
     Ok(Form06aOptions {
         reporting_unit: a.reporting_unit.clone(),
         receiving_unit: a.receiving_unit.clone(),
         closed_as_on_time: a.closed_as_on_time,
         names,
+        order: units.codes_in_file_order(),
+        kind,
+        rows: Some(rows),
+        place: a.place.clone(),
+        date,
     })
 }

@@ -158,6 +158,7 @@ const NULL: u32 = u32::MAX;
 /// Counts dossiers per group of one or two keys, for several periods at once.
 #[derive(Debug, Clone)]
 pub struct Grouped {
+    conventions: crate::convention::Conventions,
     dims: Vec<Dim>,
     periods: Vec<Period>,
     groups: HashMap<[u32; 2], Vec<Counts>>,
@@ -168,10 +169,18 @@ impl Grouped {
     #[must_use]
     pub fn new(dims: &[Dim], periods: &[Period]) -> Self {
         Self {
+            conventions: crate::convention::Conventions::default(),
             dims: dims.to_vec(),
             periods: periods.to_vec(),
             groups: HashMap::new(),
         }
+    }
+
+    /// The same counter under `conventions`.
+    #[must_use]
+    pub fn with_conventions(mut self, conventions: crate::convention::Conventions) -> Self {
+        self.conventions = conventions;
+        self
     }
 
     fn id(dim: Dim, d: &Dossier) -> u32 {
@@ -198,7 +207,7 @@ impl Grouped {
             .entry(key)
             .or_insert_with(|| vec![Counts::default(); n]);
         for (c, p) in counts.iter_mut().zip(&self.periods) {
-            c.count(d, p);
+            c.count_with(d, p, &self.conventions);
         }
     }
 

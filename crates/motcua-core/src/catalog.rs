@@ -78,6 +78,24 @@ impl Catalog {
         self.field_names.get(field).map(String::as_str)
     }
 
+    /// The names by code of the catalog's procedures (`TenTTHC`), for form 06b.
+    #[must_use]
+    pub fn procedure_names(&self) -> std::collections::BTreeMap<String, String> {
+        self.procedures
+            .iter()
+            .filter_map(|(c, p)| p.name.clone().map(|n| (c.clone(), n)))
+            .collect()
+    }
+
+    /// The names by code of the catalog's fields (`TenLinhVuc`), for forms 07a and 06a.
+    #[must_use]
+    pub fn field_names(&self) -> std::collections::BTreeMap<String, String> {
+        self.field_names
+            .iter()
+            .map(|(c, n)| (c.clone(), n.clone()))
+            .collect()
+    }
+
     /// Number of procedures.
     #[must_use]
     pub fn len(&self) -> usize {

@@ -23,6 +23,7 @@ use std::ops::{Add, AddAssign};
 use serde::{Deserialize, Serialize};
 
 use crate::codes::{Channel, Rating, StatusGroup};
+use crate::convention::{Conventions, Treat};
 use crate::dossier::{Dataset, Dossier};
 use crate::period::Period;
 
@@ -112,15 +113,26 @@ impl Add for Counts {
 }
 
 impl Counts {
-    /// Counts one dossier into `self` for `period`.
+    /// Counts one dossier into `self` for `period` (contract section 5).
     #[inline]
     pub fn count(&mut self, d: &Dossier, period: &Period) {
+        self.count_with(d, period, &Conventions::default());
+    }
+
+    /// Counts one dossier under `conventions` (the contract's rules when all are off).
+    #[inline]
+    pub fn count_with(&mut self, d: &Dossier, period: &Period, conventions: &Conventions) {
         let (from, to) = (period.from(), period.to());
         let r = d.received;
         if r > to {
             return;
         }
-        let group = d.group();
+        let treat = conventions.treat(d.status);
+        let group = match treat {
+            Treat::AsIs => d.group(),
+            Treat::ResolvedOnTime => StatusGroup::Resolved,
+            Treat::Open | Treat::OpenWithinDue => StatusGroup::Open,
+        };
         let closed = match group {
             StatusGroup::Resolved | StatusGroup::ClosedWithoutResult => d.closed,
             _ => None,
@@ -132,7 +144,9 @@ impl Counts {
                 Channel::InPerson => self.received_in_person += 1,
                 Channel::Postal => self.received_postal += 1,
             }
-            if d.is_level34() {
+            if d.is_level34()
+                && !(conventions.online_without_postal && d.channel == Channel::Postal)
+            {
                 self.received_level34 += 1;
                 if d.channel == Channel::Online {
                     self.received_online_level34 += 1;
@@ -147,7 +161,12 @@ impl Counts {
             Some(c) if c <= to => {
                 if group == StatusGroup::Resolved {
                     self.resolved += 1;
-                    match c.cmp(&d.due) {
+                    let due = if treat == Treat::ResolvedOnTime {
+                        c
+                    } else {
+                        d.due
+                    };
+                    match c.cmp(&due) {
                         std::cmp::Ordering::Less => self.resolved_early += 1,
                         std::cmp::Ordering::Equal => self.resolved_on_time += 1,
                         std::cmp::Ordering::Greater => self.resolved_late += 1,
@@ -166,7 +185,7 @@ impl Counts {
             }
             _ => {
                 self.pending += 1;
-                if d.due >= to {
+                if treat == Treat::OpenWithinDue || d.due >= to {
                     self.pending_within_due += 1;
                 } else {
                     self.pending_overdue += 1;
@@ -232,6 +251,7 @@ impl Tally {
 /// Counts dossiers into one period and, optionally, its previous period, per agency id.
 #[derive(Debug, Clone)]
 pub struct Counter {
+    conventions: Conventions,
     periods: Vec<Period>,
     /// `counts[p][agency]`.
     counts: Vec<Vec<Counts>>,
@@ -242,9 +262,17 @@ impl Counter {
     #[must_use]
     pub fn new(periods: &[Period]) -> Self {
         Self {
+            conventions: Conventions::default(),
             periods: periods.to_vec(),
             counts: vec![Vec::new(); periods.len()],
         }
+    }
+
+    /// The same counter under `conventions`.
+    #[must_use]
+    pub fn with_conventions(mut self, conventions: Conventions) -> Self {
+        self.conventions = conventions;
+        self
     }
 
     /// Counts one dossier into every period; agencies are `Dossier::agency` ids.
@@ -255,7 +283,7 @@ impl Counter {
             if counts.len() <= a {
                 counts.resize(a + 1, Counts::default());
             }
-            counts[a].count(d, p);
+            counts[a].count_with(d, p, &self.conventions);
         }
     }
 

@@ -17,7 +17,7 @@
 //! let cal = Arc::new(Calendar::vn());
 //! let req = ListRequest { period: "2021-Q3".parse().unwrap(),
 //!                         count: ListCount::Count("pending_overdue".into()),
-//!                         filters: ListFilters::default() };
+//!                         filters: ListFilters::default(), conventions: Default::default() };
 //! let opts = ReadOptions { keep: Some(keep_filter(&req, cal.clone())), ..ReadOptions::default() };
 //! let ing = read_dossiers(csv.as_bytes(), &cal, &opts, &|_| {}, |_| {}).unwrap();
 //! let list = build_list(&req, &ing, &Units::new(), &cal);
@@ -102,14 +102,34 @@ pub struct ListRequest {
     pub count: ListCount,
     /// Which groups.
     pub filters: ListFilters,
+    /// The counting conventions of the report the list explains (all off = the contract).
+    pub conventions: motcua_core::convention::Conventions,
 }
 
 /// Whether `d` is in the count `c` for `period`: exactly the report's rule, by counting it
 /// alone.
 #[must_use]
 pub fn is_member(d: &Dossier, period: &Period, c: &ListCount, calendar: &Calendar) -> bool {
+    is_member_with(
+        d,
+        period,
+        c,
+        calendar,
+        &motcua_core::convention::Conventions::default(),
+    )
+}
+
+/// [`is_member`] under counting conventions.
+#[must_use]
+pub fn is_member_with(
+    d: &Dossier,
+    period: &Period,
+    c: &ListCount,
+    calendar: &Calendar,
+    conventions: &motcua_core::convention::Conventions,
+) -> bool {
     let mut counts = Counts::default();
-    counts.count(d, period);
+    counts.count_with(d, period, conventions);
     match c {
         ListCount::Count(name) => counts.get(name).unwrap_or(0) > 0,
         ListCount::DueSoon(n) => {
@@ -126,8 +146,10 @@ pub fn is_member(d: &Dossier, period: &Period, c: &ListCount, calendar: &Calenda
 /// The read-time filter of a list: the dossiers of its count.
 #[must_use]
 pub fn keep_filter(req: &ListRequest, calendar: Arc<Calendar>) -> Keep {
-    let (period, count) = (req.period, req.count.clone());
-    Keep(Arc::new(move |d| is_member(d, &period, &count, &calendar)))
+    let (period, count, conv) = (req.period, req.count.clone(), req.conventions);
+    Keep(Arc::new(move |d| {
+        is_member_with(d, &period, &count, &calendar, &conv)
+    }))
 }
 
 /// One dossier of a list (contract section 12).

@@ -429,6 +429,18 @@ impl Units {
         self.by_code.values().map(|(_, u)| u)
     }
 
+    /// The agencies' codes in the order of the units file's lines (the order of the forms).
+    #[must_use]
+    pub fn codes_in_file_order(&self) -> Vec<String> {
+        let mut v: Vec<(u64, &str)> = self
+            .by_code
+            .values()
+            .map(|(line, u)| (*line, u.code.as_str()))
+            .collect();
+        v.sort_unstable();
+        v.into_iter().map(|(_, c)| c.to_owned()).collect()
+    }
+
     /// Number of agencies.
     #[must_use]
     pub fn len(&self) -> usize {

@@ -43,6 +43,14 @@ use serde::{Deserialize, Serialize};
 use crate::count::Counts;
 use crate::report::Report;
 
+mod by_key;
+mod layout;
+
+pub use by_key::FormError;
+pub use layout::{
+    FIELDS_BY_LEVEL_HEADING, FORM_06A, FORM_06B, FORM_07A, FormKind, FormRows, Layout, Signature,
+};
+
 /// The form's title.
 pub const TITLE: &str =
     "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG";
@@ -63,6 +71,10 @@ pub const GROUPS: [(&str, usize, usize); 3] = [
     ("Số lượng hồ sơ đã giải quyết", 7, 10),
     ("Số lượng hồ sơ đang giải quyết", 11, 13),
 ];
+
+/// "Trong đó" ("of which"): the heading of the third header row's span over columns 4 and
+/// 5, which split column 3's dossiers received in the period by channel.
+pub const OF_WHICH: (&str, usize, usize) = ("Trong đó", 4, 5);
 
 /// The headings of the thirteen numbered columns (the second header row; columns 1 and 2
 /// span both header rows).
@@ -88,16 +100,13 @@ pub const EXTRA_HEADING: &str = "Rút, dừng xử lý (không có kết quả)"
 /// Label of the total row.
 pub const TOTAL_LABEL: &str = "Tổng cộng";
 
-/// Agency names for the form: the built-in sample's names, then the `TenDonVi` of each
-/// units file in turn (a later file wins).
+/// Agency names for the form: the `TenDonVi` of each units file in turn (a later file
+/// wins). Only names the user gives are used: an agency without one is shown by its code.
 #[must_use]
 pub fn agency_names<'a>(
     units: impl IntoIterator<Item = &'a crate::grading::Units>,
 ) -> BTreeMap<String, String> {
-    let mut names: BTreeMap<String, String> = crate::sample::agencies()
-        .iter()
-        .map(|(code, vi, _)| ((*code).to_owned(), (*vi).to_owned()))
-        .collect();
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
     for u in units {
         for f in u.iter() {
             if let Some(n) = &f.name {
@@ -111,7 +120,7 @@ pub fn agency_names<'a>(
 #[cfg(test)]
 mod names_tests {
     #[test]
-    fn units_names_override_the_sample_names() {
+    fn names_come_only_from_the_units_files() {
         let mut u = crate::grading::Units::new();
         let mut f = crate::grading::UnitFacts::new("STP");
         f.name = Some("Sở Tư pháp tỉnh Sóc Trăng".into());
@@ -119,7 +128,8 @@ mod names_tests {
         u.insert(3, crate::grading::UnitFacts::new("XYZ")).unwrap();
         let names = super::agency_names([&u]);
         assert_eq!(names["STP"], "Sở Tư pháp tỉnh Sóc Trăng");
-        assert_eq!(names["SYT"], "Sở Y tế");
+        // The built-in sample's names are never used for a user's data.
+        assert!(!names.contains_key("SYT"));
         assert!(
             !names.contains_key("XYZ"),
             "a unit without a name adds none"
@@ -138,8 +148,19 @@ pub struct Form06aOptions {
     /// Count dossiers closed without a result as resolved on time (columns 7 and 9) instead
     /// of listing them in an extra column.
     pub closed_as_on_time: bool,
-    /// Agency names by code, for column 2; an agency without a name shows its code.
+    /// Names by code for column 2 (agencies, or procedures and fields for the forms by
+    /// key); a row without a name shows its code.
     pub names: BTreeMap<String, String>,
+    /// The agencies' order (the units file's); agencies not in it follow, by code.
+    pub order: Vec<String>,
+    /// Which form.
+    pub kind: FormKind,
+    /// What the rows are; `None` = the form's default.
+    pub rows: Option<FormRows>,
+    /// The place of the signature line ("Sóc Trăng, ngày …"); `None` = "…" to fill by hand.
+    pub place: Option<String>,
+    /// The date of the signature line; `None` = "ngày … tháng … năm …".
+    pub date: Option<chrono::NaiveDate>,
 }
 
 impl Default for Form06aOptions {
@@ -149,6 +170,11 @@ impl Default for Form06aOptions {
             receiving_unit: DEFAULT_RECEIVING_UNIT.to_owned(),
             closed_as_on_time: false,
             names: BTreeMap::new(),
+            order: Vec::new(),
+            kind: FormKind::Form06a,
+            rows: None,
+            place: None,
+            date: None,
         }
     }
 }
@@ -165,10 +191,14 @@ pub struct Form06aRow {
     /// Columns 3 to 13, then the extra column 14 (0 and not shown when
     /// `closed_as_on_time`).
     pub cells: [u64; 12],
+    /// A heading row with its subtotal ("I. Cấp tỉnh"): the rows under it add up to it, and
+    /// it is not added again into the total.
+    #[serde(default)]
+    pub group: bool,
 }
 
 impl Form06aRow {
-    fn new(
+    pub(crate) fn new(
         stt: Option<u32>,
         code: Option<String>,
         label: String,
@@ -200,6 +230,7 @@ impl Form06aRow {
             code,
             label,
             cells,
+            group: false,
         }
     }
 
@@ -232,19 +263,35 @@ pub struct Form06a {
     pub period_line: String,
     /// Whether column 14 (closed without a result) is shown.
     pub extra_column: bool,
-    /// One row per agency of the report, in its order.
+    /// The rows: agencies (in the units file's order), or the groups of the form's key.
     pub rows: Vec<Form06aRow>,
     /// The total row.
     pub total: Form06aRow,
+    /// Which form.
+    #[serde(default)]
+    pub kind: FormKind,
+    /// Column 2's heading.
+    pub row_heading: String,
+    /// The signature block.
+    pub signature: Signature,
+    /// Where the layout comes from (named in every output).
+    pub source: String,
 }
 
 impl Form06a {
     /// Fills the form from a report.
     #[must_use]
     pub fn build(report: &Report, opts: &Form06aOptions) -> Self {
-        let rows = report
-            .agencies
-            .iter()
+        let mut agencies: Vec<&crate::report::AgencyFigures> = report.agencies.iter().collect();
+        let rank = |code: &str| opts.order.iter().position(|c| c == code);
+        agencies.sort_by(|a, b| match (rank(&a.agency), rank(&b.agency)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.agency.cmp(&b.agency),
+        });
+        let rows = agencies
+            .into_iter()
             .enumerate()
             .map(|(i, a)| {
                 let label = opts
@@ -268,6 +315,16 @@ impl Form06a {
             &report.total.counts,
             opts.closed_as_on_time,
         );
+        Self::assemble(report, opts, rows, total)
+    }
+
+    /// The form around its rows: the header lines, the signature, the source.
+    pub(crate) fn assemble(
+        report: &Report,
+        opts: &Form06aOptions,
+        rows: Vec<Form06aRow>,
+        total: Form06aRow,
+    ) -> Self {
         let p = &report.period;
         let range = format!(
             "Từ ngày {} đến ngày {}",
@@ -278,6 +335,12 @@ impl Form06a {
             crate::period::PeriodKind::Range => format!("Kỳ báo cáo: ({range})"),
             _ => format!("Kỳ báo cáo: {} ({range})", capitalize(&p.label_vi())),
         };
+        let layout = opts.kind.layout();
+        let row_heading = if opts.rows == Some(FormRows::FieldsByLevel) {
+            FIELDS_BY_LEVEL_HEADING
+        } else {
+            layout.row_heading
+        };
         Self {
             reporting_unit: opts.reporting_unit.clone(),
             receiving_unit: opts.receiving_unit.clone(),
@@ -285,7 +348,17 @@ impl Form06a {
             extra_column: !opts.closed_as_on_time,
             rows,
             total,
+            kind: opts.kind,
+            row_heading: row_heading.to_owned(),
+            signature: Signature::new(opts.place.as_deref(), opts.date),
+            source: layout.source.to_owned(),
         }
+    }
+
+    /// The form's fixed texts.
+    #[must_use]
+    pub fn layout(&self) -> &'static Layout {
+        self.kind.layout()
     }
 
     /// Number of columns shown: 13, or 14 with the extra column.
@@ -296,10 +369,11 @@ impl Form06a {
 
     /// The heading of each column shown.
     #[must_use]
-    pub fn headings(&self) -> Vec<&'static str> {
+    pub fn headings(&self) -> Vec<&str> {
         HEADINGS
             .iter()
-            .copied()
+            .enumerate()
+            .map(|(i, h)| if i == 1 { self.row_heading.as_str() } else { h })
             .chain(self.extra_column.then_some(EXTRA_HEADING))
             .collect()
     }
@@ -343,7 +417,7 @@ impl Form06a {
     #[must_use]
     pub fn is_consistent(&self) -> bool {
         let mut sum = [0u64; 12];
-        for r in &self.rows {
+        for r in self.rows.iter().filter(|r| !r.group) {
             for (s, v) in sum.iter_mut().zip(r.cells) {
                 *s += v;
             }
@@ -351,6 +425,31 @@ impl Form06a {
         sum == self.total.cells
             && self.total.is_consistent()
             && self.rows.iter().all(Form06aRow::is_consistent)
+            && self.groups_add_up()
+    }
+}
+
+impl Form06a {
+    /// Whether each group row equals the sum of the rows under it.
+    fn groups_add_up(&self) -> bool {
+        let mut open: Option<(&Form06aRow, [u64; 12])> = None;
+        let mut ok = true;
+        for r in &self.rows {
+            if r.group {
+                if let Some((g, sum)) = open.take() {
+                    ok &= g.cells == sum;
+                }
+                open = Some((r, [0; 12]));
+            } else if let Some((_, sum)) = open.as_mut() {
+                for (s, v) in sum.iter_mut().zip(r.cells) {
+                    *s += v;
+                }
+            }
+        }
+        if let Some((g, sum)) = open {
+            ok &= g.cells == sum;
+        }
+        ok
     }
 }
 
