@@ -87,7 +87,10 @@ fn every_source_gives_the_hand_counted_report() {
             .map(|a| a["agency"].as_str().unwrap())
             .collect();
         assert_eq!(agencies, ["STP", "SYT"], "{file}");
-        assert!(stderr(&out).contains(profile), "{file}: the profile is announced");
+        assert!(
+            stderr(&out).contains(profile),
+            "{file}: the profile is announced"
+        );
     }
 }
 
@@ -173,7 +176,15 @@ fn camel_case_under_the_contract_suggests_rest_camel_once() {
     .unwrap();
     let out = motcua(
         BIN,
-        &["report", "-i", p.to_str().unwrap(), "--period", "2024-04", "--profile", "contract"],
+        &[
+            "report",
+            "-i",
+            p.to_str().unwrap(),
+            "--period",
+            "2024-04",
+            "--profile",
+            "contract",
+        ],
     );
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
@@ -182,7 +193,15 @@ fn camel_case_under_the_contract_suggests_rest_camel_once() {
     // auto reads it through rest-camel
     let out = motcua(
         BIN,
-        &["report", "-i", p.to_str().unwrap(), "--period", "2024-04", "--format", "json"],
+        &[
+            "report",
+            "-i",
+            p.to_str().unwrap(),
+            "--period",
+            "2024-04",
+            "--format",
+            "json",
+        ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -195,11 +214,22 @@ fn database_names_under_the_contract_suggest_sqlserver() {
     let p = fixture("sqlserver.csv");
     let out = motcua(
         BIN,
-        &["report", "-i", p.to_str().unwrap(), "--period", "2024-04", "--profile", "contract"],
+        &[
+            "report",
+            "-i",
+            p.to_str().unwrap(),
+            "--period",
+            "2024-04",
+            "--profile",
+            "contract",
+        ],
     );
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("`DonViId` found: did you mean `--profile sqlserver`?"), "{err}");
+    assert!(
+        err.contains("`DonViId` found: did you mean `--profile sqlserver`?"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -209,7 +239,13 @@ fn generate_takes_sample_and_the_older_profile_spelling() {
         let p = dir.path().join(format!("s{flag}.csv"));
         let out = motcua(
             BIN,
-            &["generate", flag, "soc-trang-2021", "--output", p.to_str().unwrap()],
+            &[
+                "generate",
+                flag,
+                "soc-trang-2021",
+                "--output",
+                p.to_str().unwrap(),
+            ],
         );
         assert!(out.status.success(), "{flag}: {}", stderr(&out));
         assert!(std::fs::metadata(&p).unwrap().len() > 0);

@@ -21,7 +21,9 @@ pub fn resolve_profile(spec: &str) -> Result<Profile, ProfileError> {
         return Profile::builtin(spec);
     }
     let path = std::path::Path::new(spec);
-    let looks_like_file = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    let looks_like_file = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
         || spec.contains('/')
         || spec.contains('\\');
     if !looks_like_file {
@@ -79,7 +81,14 @@ pub fn detect(sig: &Signature<'_>) -> (Profile, &'static str) {
     if camel_only || sig.under_data {
         let p = pick("rest-camel");
         if resolves(&p) || (sig.under_data && sig.names.is_empty()) {
-            return (p, if camel_only { "camelCase column names" } else { "records under `data`" });
+            return (
+                p,
+                if camel_only {
+                    "camelCase column names"
+                } else {
+                    "records under `data`"
+                },
+            );
         }
     }
     let sql = pick("sqlserver");
@@ -93,7 +102,11 @@ pub fn detect(sig: &Signature<'_>) -> (Profile, &'static str) {
     if (db_names || sig.has_null_tokens) && resolves(&sql) {
         return (
             sql,
-            if db_names { "database column names" } else { "NULL tokens" },
+            if db_names {
+                "database column names"
+            } else {
+                "NULL tokens"
+            },
         );
     }
     let contract = Profile::contract();
@@ -186,7 +199,9 @@ pub fn hint(profile: &Profile, names: &[&str]) -> Option<String> {
         }
     }
     let misses = near_misses(profile, names);
-    let first = misses.iter().find(|m| Column::from_name(m.column).is_some_and(Column::is_required))?;
+    let first = misses
+        .iter()
+        .find(|m| Column::from_name(m.column).is_some_and(Column::is_required))?;
     Some(match first.profile {
         Some(p) => format!("`{}` found: did you mean `--profile {p}`?", first.found),
         None => format!(
@@ -230,7 +245,9 @@ pub fn sniff_csv(head: &[u8], profile: &Profile, eof: bool) -> Result<CsvLayout,
     };
     let mut first_err: Option<ReadError> = None;
     for &r in &rows {
-        let Some(&(start, end, line)) = records.get(r) else { continue };
+        let Some(&(start, end, line)) = records.get(r) else {
+            continue;
+        };
         for &sep in &seps {
             let names = split(&head[start..end], sep)?;
             if names.len() < 2 && seps.len() > 1 {
@@ -238,11 +255,10 @@ pub fn sniff_csv(head: &[u8], profile: &Profile, eof: bool) -> Result<CsvLayout,
             }
             let refs: Vec<&str> = names.iter().map(String::as_str).collect();
             let (p, why) = if profile.auto {
-                let has_null_tokens = records
-                    .iter()
-                    .skip(r + 1)
-                    .take(1000)
-                    .any(|&(s, e, _)| split(&head[s..e], sep).is_ok_and(|v| v.iter().any(|f| f.trim().eq_ignore_ascii_case("NULL"))));
+                let has_null_tokens = records.iter().skip(r + 1).take(1000).any(|&(s, e, _)| {
+                    split(&head[s..e], sep)
+                        .is_ok_and(|v| v.iter().any(|f| f.trim().eq_ignore_ascii_case("NULL")))
+                });
                 let (p, why) = detect(&Signature {
                     names: &refs,
                     has_null_tokens,
@@ -280,7 +296,11 @@ pub fn sniff_csv(head: &[u8], profile: &Profile, eof: bool) -> Result<CsvLayout,
         let (s, e, _) = records[rows[0].min(records.len() - 1)];
         let names = split(&head[s..e], seps[0])?;
         let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-        let base = if profile.auto { Profile::contract() } else { profile.clone() };
+        let base = if profile.auto {
+            Profile::contract()
+        } else {
+            profile.clone()
+        };
         if let Err(err) = base.map_header(refs.iter().copied()) {
             first_err = Some(match hint(&base, &refs) {
                 Some(hint) => ReadError::HeaderHint { error: err, hint },
@@ -332,10 +352,12 @@ fn split(rec: &[u8], sep: u8) -> Result<Vec<String>, ReadError> {
     r.iter()
         .enumerate()
         .map(|(i, f)| {
-            std::str::from_utf8(f).map(str::to_owned).map_err(|_| ReadError::NotUtf8 {
-                line: 1,
-                column: format!("#{}", i + 1),
-            })
+            std::str::from_utf8(f)
+                .map(str::to_owned)
+                .map_err(|_| ReadError::NotUtf8 {
+                    line: 1,
+                    column: format!("#{}", i + 1),
+                })
         })
         .collect()
 }
@@ -400,10 +422,7 @@ impl<R: Read> Read for DecodeReader<R> {
             self.eof = last;
             self.out.clear();
             self.pos = 0;
-            let max = self
-                .decoder
-                .max_utf8_buffer_length(n)
-                .unwrap_or(n * 3 + 16);
+            let max = self.decoder.max_utf8_buffer_length(n).unwrap_or(n * 3 + 16);
             self.out.resize(max, 0);
             let (_, _, written, _) =
                 self.decoder

@@ -77,12 +77,17 @@ fn dotnet(t: &str) -> Option<String> {
         .find(|&(i, c)| !(c.is_ascii_digit() || (i == 0 && c == '-')))
         .map_or(inner.len(), |(i, _)| i);
     let (ms, rest) = inner.split_at(digits_end);
-    if !(rest.is_empty() || (rest.len() == 5 && rest[1..].bytes().all(|b| b.is_ascii_digit()) && matches!(rest.as_bytes()[0], b'+' | b'-'))) {
+    if !(rest.is_empty()
+        || (rest.len() == 5
+            && rest[1..].bytes().all(|b| b.is_ascii_digit())
+            && matches!(rest.as_bytes()[0], b'+' | b'-')))
+    {
         return None;
     }
     let ms: i64 = ms.parse().ok()?;
     let utc = DateTime::from_timestamp_millis(ms)?;
-    let local = utc.naive_utc() + chrono::Duration::seconds(i64::from(crate::timestamp::VN_OFFSET_SECONDS));
+    let local =
+        utc.naive_utc() + chrono::Duration::seconds(i64::from(crate::timestamp::VN_OFFSET_SECONDS));
     Some(local.format("%Y-%m-%d %H:%M:%S").to_string())
 }
 
@@ -156,15 +161,44 @@ mod tests {
     #[test]
     fn forms_of_real_exports() {
         // 1712020500 s after 1970 UTC is 2024-04-02 01:15 UTC, 08:15 in Vietnam
-        assert_eq!(F::DotNetDate.convert("/Date(1712020500000)/").as_deref(), Some("2024-04-02 08:15:00"));
-        assert_eq!(F::DotNetDate.convert("/Date(1712020500000+0700)/").as_deref(), Some("2024-04-02 08:15:00"));
-        assert_eq!(F::UsDateTime.convert("4/2/2024 8:15:00 AM").as_deref(), Some("2024-04-02 08:15:00"));
-        assert_eq!(F::UsDateTime.convert("4/2/2024 12:05:00 AM").as_deref(), Some("2024-04-02 00:05:00"));
-        assert_eq!(F::UsDateTime.convert("4/2/2024 1:30:00 PM").as_deref(), Some("2024-04-02 13:30:00"));
-        assert_eq!(F::ViDateTime.convert("02/04/2024 8:15:00 SA").as_deref(), Some("2024-04-02 08:15:00"));
-        assert_eq!(F::ViDateTime.convert("02/04/2024 2:00:00 CH").as_deref(), Some("2024-04-02 14:00:00"));
-        assert_eq!(F::ShortDate.convert("2/4/2024").as_deref(), Some("2024-04-02"));
-        assert_eq!(F::ShortDate.convert("2/4/2024 9:05").as_deref(), Some("2024-04-02 09:05:00"));
+        assert_eq!(
+            F::DotNetDate.convert("/Date(1712020500000)/").as_deref(),
+            Some("2024-04-02 08:15:00")
+        );
+        assert_eq!(
+            F::DotNetDate
+                .convert("/Date(1712020500000+0700)/")
+                .as_deref(),
+            Some("2024-04-02 08:15:00")
+        );
+        assert_eq!(
+            F::UsDateTime.convert("4/2/2024 8:15:00 AM").as_deref(),
+            Some("2024-04-02 08:15:00")
+        );
+        assert_eq!(
+            F::UsDateTime.convert("4/2/2024 12:05:00 AM").as_deref(),
+            Some("2024-04-02 00:05:00")
+        );
+        assert_eq!(
+            F::UsDateTime.convert("4/2/2024 1:30:00 PM").as_deref(),
+            Some("2024-04-02 13:30:00")
+        );
+        assert_eq!(
+            F::ViDateTime.convert("02/04/2024 8:15:00 SA").as_deref(),
+            Some("2024-04-02 08:15:00")
+        );
+        assert_eq!(
+            F::ViDateTime.convert("02/04/2024 2:00:00 CH").as_deref(),
+            Some("2024-04-02 14:00:00")
+        );
+        assert_eq!(
+            F::ShortDate.convert("2/4/2024").as_deref(),
+            Some("2024-04-02")
+        );
+        assert_eq!(
+            F::ShortDate.convert("2/4/2024 9:05").as_deref(),
+            Some("2024-04-02 09:05:00")
+        );
         assert_eq!(F::UsDateTime.convert("13/2/2024 8:15:00 AM"), None);
         assert_eq!(F::ShortDate.convert("2024-04-02"), None);
         assert_eq!(F::DotNetDate.convert("/Date(abc)/"), None);

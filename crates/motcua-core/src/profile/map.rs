@@ -59,7 +59,11 @@ impl MappedHeader {
             .into_iter()
             .enumerate()
             .map(|(i, n)| {
-                let n = if i == 0 { n.trim_start_matches('\u{feff}') } else { n };
+                let n = if i == 0 {
+                    n.trim_start_matches('\u{feff}')
+                } else {
+                    n
+                };
                 n.trim().to_owned()
             })
             .collect();
@@ -78,7 +82,10 @@ impl MappedHeader {
         let mut derived = Vec::new();
         for c in Column::ALL {
             let hit = profile.names_of(c).find_map(|want| {
-                let mut at = found.iter().enumerate().filter(|(i, n)| slot[*i].is_none() && matches(want, n));
+                let mut at = found
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, n)| slot[*i].is_none() && matches(want, n));
                 at.next().map(|(i, _)| (i, at.next().is_some()))
             });
             match hit {
@@ -193,7 +200,11 @@ pub fn map_value<'a>(p: &'a Profile, c: Column, raw: &'a str) -> Cow<'a, str> {
     if p.maps_no_value() {
         return Cow::Borrowed(raw);
     }
-    let mut v: Cow<'a, str> = if p.is_null(raw) { Cow::Borrowed("") } else { Cow::Borrowed(raw) };
+    let mut v: Cow<'a, str> = if p.is_null(raw) {
+        Cow::Borrowed("")
+    } else {
+        Cow::Borrowed(raw)
+    };
     if v.trim().is_empty() {
         if let Some(d) = p.defaults.get(&c) {
             v = Cow::Borrowed(d.as_str());

@@ -39,11 +39,20 @@ pub use map::{MappedHeader, MappedValues, derive, hours_to_days, map_value};
 
 /// The built-in profiles: name, TOML text.
 const BUILTINS: [(&str, &str); 5] = [
-    ("contract", include_str!("../../../../profiles/contract.toml")),
+    (
+        "contract",
+        include_str!("../../../../profiles/contract.toml"),
+    ),
     ("dvcqg", include_str!("../../../../profiles/dvcqg.toml")),
     ("opencps", include_str!("../../../../profiles/opencps.toml")),
-    ("rest-camel", include_str!("../../../../profiles/rest-camel.toml")),
-    ("sqlserver", include_str!("../../../../profiles/sqlserver.toml")),
+    (
+        "rest-camel",
+        include_str!("../../../../profiles/rest-camel.toml"),
+    ),
+    (
+        "sqlserver",
+        include_str!("../../../../profiles/sqlserver.toml"),
+    ),
 ];
 
 /// The separator of a CSV source.
@@ -186,7 +195,9 @@ pub struct Profile {
 #[non_exhaustive]
 pub enum ProfileError {
     /// No built-in profile of that name.
-    #[error("unknown profile '{0}' (built-in: contract, dvcqg, opencps, rest-camel, sqlserver, auto; or a .toml file)")]
+    #[error(
+        "unknown profile '{0}' (built-in: contract, dvcqg, opencps, rest-camel, sqlserver, auto; or a .toml file)"
+    )]
     Unknown(String),
     /// The TOML is invalid or a key has a bad value.
     #[error("profile {name}: {message}")]

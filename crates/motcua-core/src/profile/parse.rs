@@ -68,8 +68,11 @@ pub(super) fn from_toml(
                 return Err(ProfileError::Cycle(fallback.to_owned()));
             }
             chain.push(fallback.to_owned());
-            let text = Profile::builtin_toml(parent)
-                .ok_or_else(|| invalid(format!("extends '{parent}', which is not a built-in profile")))?;
+            let text = Profile::builtin_toml(parent).ok_or_else(|| {
+                invalid(format!(
+                    "extends '{parent}', which is not a built-in profile"
+                ))
+            })?;
             from_toml(text, parent, chain)?
         }
     };
@@ -80,7 +83,11 @@ pub(super) fn from_toml(
             ";" => Separator::Semicolon,
             "\t" => Separator::Tab,
             "auto" => Separator::Auto,
-            _ => return Err(invalid(format!("separator '{s}' is not one of \",\", \";\", \"\\t\", \"auto\""))),
+            _ => {
+                return Err(invalid(format!(
+                    "separator '{s}' is not one of \",\", \";\", \"\\t\", \"auto\""
+                )));
+            }
         };
     }
     if let Some(e) = raw.encoding {
@@ -88,7 +95,11 @@ pub(super) fn from_toml(
             "utf-8" | "utf8" => Encoding::Utf8,
             "windows-1258" | "cp1258" => Encoding::Windows1258,
             "utf-16" | "utf-16le" | "utf16" => Encoding::Utf16,
-            _ => return Err(invalid(format!("encoding '{e}' is not one of utf-8, windows-1258, utf-16"))),
+            _ => {
+                return Err(invalid(format!(
+                    "encoding '{e}' is not one of utf-8, windows-1258, utf-16"
+                )));
+            }
         };
     }
     if let Some(h) = raw.header_row {
@@ -113,7 +124,11 @@ pub(super) fn from_toml(
                 p.time_limit_unit = TimeLimitUnit::Hours { per_day };
             }
         }
-        Some(u) => return Err(invalid(format!("time_limit_unit '{u}' is not \"days\" or \"hours\""))),
+        Some(u) => {
+            return Err(invalid(format!(
+                "time_limit_unit '{u}' is not \"days\" or \"hours\""
+            )));
+        }
     }
     if let Some(r) = raw.record_path {
         p.record_path = (!r.is_empty()).then_some(r);
@@ -124,10 +139,14 @@ pub(super) fn from_toml(
     if let Some(forms) = raw.timestamp_forms {
         p.timestamp_forms = forms
             .iter()
-            .map(|f| TimestampForm::from_name(f).ok_or_else(|| invalid(format!(
-                "timestamp form '{f}' is not one of {}",
-                TimestampForm::ALL.map(TimestampForm::name).join(", ")
-            ))))
+            .map(|f| {
+                TimestampForm::from_name(f).ok_or_else(|| {
+                    invalid(format!(
+                        "timestamp form '{f}' is not one of {}",
+                        TimestampForm::ALL.map(TimestampForm::name).join(", ")
+                    ))
+                })
+            })
             .collect::<Result<_, _>>()?;
     }
     let column = |name: &str| {
