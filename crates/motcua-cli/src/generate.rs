@@ -14,10 +14,11 @@ use crate::common::progress_bar;
 /// Arguments of `motcua generate`.
 #[derive(Args)]
 pub struct GenerateArgs {
-    /// A built-in profile: `soc-trang-2021` (reproduces the Sóc Trăng Q3/2021 report).
-    #[arg(long)]
+    /// A built-in sample: `soc-trang-2021` (reproduces the Sóc Trăng Q3/2021 report).
+    /// `--profile` is an older name of this option.
+    #[arg(long = "sample", alias = "profile")]
     pub profile: Option<String>,
-    /// Instead of a profile: this many rows of realistic random data.
+    /// Instead of a sample: this many rows of realistic random data.
     #[arg(long, conflicts_with = "profile")]
     pub rows: Option<u64>,
     /// Seed of the random data.
@@ -36,7 +37,7 @@ pub fn run(a: &GenerateArgs) -> Result<()> {
     let profile = match (&a.profile, a.rows) {
         (Some(p), None) => p.parse::<Profile>()?,
         (None, Some(rows)) => Profile::Random { rows, seed: a.seed },
-        _ => bail!("give --profile soc-trang-2021, or --rows N [--seed S]"),
+        _ => bail!("give --sample soc-trang-2021, or --rows N [--seed S]"),
     };
     let calendar = Calendar::vn();
     let out: Box<dyn Write> = if a.output.as_os_str() == "-" {

@@ -2,7 +2,7 @@
 //! center, from the dossier table.
 //!
 //! ```text
-//! motcua generate --profile soc-trang-2021 --output sample.csv --units-output units.csv
+//! motcua generate --sample soc-trang-2021 --output sample.csv --units-output units.csv
 //! motcua report --input sample.csv --period 2021-Q3
 //! motcua calendar --year 2024 --format json
 //! ```
@@ -16,6 +16,7 @@ pub mod list;
 pub mod report;
 pub mod rulebook;
 pub mod score;
+pub mod source;
 
 use std::process::ExitCode;
 
@@ -60,6 +61,7 @@ pub fn main() -> ExitCode {
         Command::Rulebook(a) => rulebook::run(a),
     };
     match result {
+        Ok(()) if source::rejected_too_many() => ExitCode::from(3),
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             boundary::print_error(&boundary::chain_text(&e));

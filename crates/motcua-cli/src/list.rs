@@ -91,6 +91,9 @@ pub struct ListArgs {
     /// Size limits of the input.
     #[command(flatten)]
     pub limits: crate::limits::LimitArgs,
+    /// The source profile and the share of rejected rows allowed.
+    #[command(flatten)]
+    pub source: crate::source::SourceArgs,
     /// Output format.
     #[arg(long, short, value_enum, default_value = "csv")]
     pub format: ListFormat,
@@ -132,11 +135,13 @@ pub fn run(a: &ListArgs) -> Result<()> {
             limits: a.limits.limits(),
             catalog: load_catalog(a.catalog.as_deref())?,
             keep: Some(keep_filter(&req, calendar.clone())),
+            profile: Some(a.source.resolve()?),
             ..ReadOptions::parallel()
         },
         ..InputOptions::default()
     };
     let ing = stream_input_with(&a.input, &opts, &calendar, |_| {})?;
+    a.source.after_read(&ing.input);
     let list = build_list(&req, &ing, &units, &calendar);
     match a.format {
         ListFormat::Json => write_output(a.output.as_ref(), &serde_json::to_string_pretty(&list)?),

@@ -95,6 +95,9 @@ pub struct ReportArgs {
     /// Size limits of the input.
     #[command(flatten)]
     pub limits: crate::limits::LimitArgs,
+    /// The source profile and the share of rejected rows allowed.
+    #[command(flatten)]
+    pub source: crate::source::SourceArgs,
     /// Output format.
     #[arg(long, short, value_enum, default_value = "text")]
     pub format: ReportFormat,
@@ -258,6 +261,7 @@ pub fn run(a: &ReportArgs) -> Result<()> {
             strict: a.strict,
             limits: a.limits.limits(),
             catalog: load_catalog(a.catalog.as_deref())?,
+            profile: Some(a.source.resolve()?),
             ..ReadOptions::parallel()
         },
     };
@@ -276,6 +280,7 @@ pub fn run(a: &ReportArgs) -> Result<()> {
             g.add(d);
         }
     })?;
+    a.source.after_read(&ing.input);
     let mut counted = counting.finish(&ing, &|code| level_of(&units, code));
     let ratings = crate::score::load_ratings(a.ratings.as_deref(), a.strict)?;
     if let Some(r) = &ratings {

@@ -48,6 +48,9 @@ pub struct ScoreArgs {
     /// Size limits of the input.
     #[command(flatten)]
     pub limits: crate::limits::LimitArgs,
+    /// The source profile and the share of rejected rows allowed.
+    #[command(flatten)]
+    pub source: crate::source::SourceArgs,
     /// Output format.
     #[arg(long, short, value_enum, default_value = "text")]
     pub format: Format,
@@ -212,11 +215,20 @@ pub fn run(a: &ScoreArgs) -> Result<()> {
     let ratings = load_ratings(a.ratings.as_deref(), a.strict)?;
     let mut counter = Counter::new(&[period]);
     let mut grader = Grader::new(&book, period);
-    let opts = crate::limits::input_options(a.strict, a.limits.limits());
+    let opts = motcua_io::input::InputOptions {
+        read: motcua_io::dossiers::ReadOptions {
+            strict: a.strict,
+            limits: a.limits.limits(),
+            profile: Some(a.source.resolve()?),
+            ..motcua_io::dossiers::ReadOptions::parallel()
+        },
+        ..motcua_io::input::InputOptions::default()
+    };
     let ing = crate::common::stream_input_with(&a.input, &opts, &calendar, |d| {
         counter.count(d);
         grader.add(d);
     })?;
+    a.source.after_read(&ing.input);
     if !ing.agencies.is_empty() {
         counter.touch(ing.agencies.len() as u32 - 1);
     }

@@ -92,8 +92,10 @@ impl Interner {
         Self::default()
     }
 
-    /// The id of `name`, adding it if new.
+    /// The id of `name`, adding it if new. Names are compared after Unicode NFC
+    /// normalisation: one agency written composed and decomposed is one agency.
     pub fn intern(&mut self, name: &str) -> u32 {
+        let name = &*crate::profile::nfc(name);
         if let Some(&i) = self.index.get(name) {
             return i;
         }
@@ -106,7 +108,7 @@ impl Interner {
     /// The id of `name`, if known.
     #[must_use]
     pub fn get(&self, name: &str) -> Option<u32> {
-        self.index.get(name).copied()
+        self.index.get(&*crate::profile::nfc(name)).copied()
     }
 
     /// The name of id `i`.
@@ -150,6 +152,10 @@ pub struct InputSummary {
     /// online rate).
     #[serde(default)]
     pub without_level: u64,
+    /// The source profile the rows were read through (contract 14): a built-in's name, a
+    /// profile file's `name`, else its path.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
     /// One entry per rejected row, in input order.
     pub errors: Vec<RowError>,
 }
@@ -162,6 +168,9 @@ impl InputSummary {
         self.rejected += other.rejected;
         self.not_received += other.not_received;
         self.without_level += other.without_level;
+        if self.profile.is_none() {
+            self.profile = other.profile;
+        }
         self.errors.extend(other.errors);
         self.errors.sort_by_key(|e| e.line);
     }

@@ -35,6 +35,7 @@ pub mod form06a;
 pub mod format;
 pub mod grading;
 pub mod period;
+pub mod profile;
 pub mod record;
 pub mod report;
 pub mod successors;

@@ -16,15 +16,15 @@ use motcua_core::catalog::Catalog;
 
 use motcua_core::calendar::Calendar;
 use motcua_core::dossier::{Dataset, Dossier};
-use motcua_core::record::{
-    Column, ErrorKind, FieldError, Header, HeaderError, Ingest, ParsedRow, RowError,
-};
+use motcua_core::profile::{MappedValues, Profile};
+use motcua_core::record::{Column, ErrorKind, FieldError, Header, Ingest, ParsedRow, RowError};
 
 pub use crate::blocks::Ingested;
 use crate::blocks::{Block, BlockBuilder, Merger};
 use crate::error::ReadError;
 use crate::limits::{Limit, Limits};
 use crate::lines::{LineCursor, each_line, first_record_end, last_record_end, line_ends};
+use crate::profile::{CsvLayout, sniff_csv};
 
 /// How to read.
 #[derive(Debug, Clone)]
@@ -44,6 +44,9 @@ pub struct ReadOptions {
     pub keep: Option<Keep>,
     /// Size limits ([`Limits`]).
     pub limits: Limits,
+    /// The source profile (contract 14); `None` = `auto`, detected from the header
+    /// ([`crate::profile::resolve_profile`] reads a `--profile` value).
+    pub profile: Option<Arc<motcua_core::profile::Profile>>,
 }
 
 /// A filter of used dossiers to keep with their codes ([`Ingested::kept`]).
@@ -66,6 +69,7 @@ impl Default for ReadOptions {
             catalog: None,
             keep: None,
             limits: Limits::default(),
+            profile: None,
         }
     }
 }
@@ -122,8 +126,11 @@ pub fn read_dossiers<R: Read + Send>(
     mut visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, ReadError> {
     let pools = Pools::default();
+    let profile = crate::profile::chosen(opts.profile.as_ref());
+    let input = crate::profile::decoded(input, profile.encoding)?;
     let mut chunker = Chunker::new(input, opts.block_size.max(1024), &pools, opts.limits);
-    let header = chunker.read_header()?;
+    let layout = chunker.read_header(&profile)?;
+    let header = &layout;
     let mut ingest = opts.ingest();
     if let Some(size) = opts.size_hint {
         // about 120 bytes a row in real exports; a larger input grows the table as it goes
@@ -154,12 +161,14 @@ pub fn read_dossiers<R: Read + Send>(
             &mut visit,
         )?;
     }
-    Ok(merger.merger.finish())
+    let mut ing = merger.merger.finish();
+    ing.input.profile = Some(layout.mapped.profile().name.clone());
+    Ok(ing)
 }
 
 fn parallel<R: Read + Send>(
     mut chunker: Chunker<'_, R>,
-    header: &Header,
+    header: &CsvLayout,
     calendar: &Calendar,
     workers: usize,
     merger: &mut Ordered<'_>,
@@ -318,42 +327,26 @@ impl<'p, R: Read> Chunker<'p, R> {
         Ok(())
     }
 
-    fn read_header(&mut self) -> Result<Header, ReadError> {
+    /// Sniffs the separator and header row in the first 64 KiB (more if the first record
+    /// is longer) and maps the header through the profile; the title rows and the header
+    /// are consumed, their lines counted.
+    fn read_header(&mut self, profile: &Profile) -> Result<CsvLayout, ReadError> {
         let mut want = 64 << 10;
+        let mut bom_checked = false;
         loop {
             self.fill(want)?;
-            if self.pending.starts_with(b"\xEF\xBB\xBF") {
+            if !bom_checked && self.pending.starts_with(b"\xEF\xBB\xBF") {
                 self.pending.drain(..3);
             }
-            let end = first_record_end(&self.pending, self.eof);
-            if end.is_some() || self.eof {
-                let end = end.unwrap_or(self.pending.len());
-                let head: Vec<u8> = self.pending.drain(..end).collect();
-                self.next_line += line_ends(&head).max(1);
-                let mut rdr = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .flexible(true)
-                    .from_reader(&head[..]);
-                let mut rec = csv::ByteRecord::new();
-                if !rdr.read_byte_record(&mut rec).unwrap_or(false) {
-                    return Err(HeaderError::Empty.into());
-                }
-                let mut names = Vec::with_capacity(rec.len());
-                for (i, f) in rec.iter().enumerate() {
-                    match std::str::from_utf8(f) {
-                        Ok(s) => names.push(s),
-                        Err(_) => {
-                            return Err(ReadError::NotUtf8 {
-                                line: 1,
-                                column: format!("#{}", i + 1),
-                            });
-                        }
-                    }
-                }
-                if names.len() > self.limits.max_header_fields {
+            bom_checked = true;
+            if first_record_end(&self.pending, self.eof).is_some() || self.eof {
+                let layout = sniff_csv(&self.pending, profile, self.eof)?;
+                self.pending.drain(..layout.header_end);
+                self.next_line += layout.lines_before_data;
+                if layout.mapped.header().width() > self.limits.max_header_fields {
                     return Err(self.limit(Limit::HeaderFields, 1));
                 }
-                return Ok(Header::new(names)?);
+                return Ok(layout);
             }
             if self.pending.len() > self.limits.max_record_bytes {
                 return Err(self.limit(Limit::RecordBytes, 1));
@@ -412,12 +405,12 @@ struct ChunkOut {
     block: Block,
 }
 
-fn parse_chunk(chunk: Chunk, header: &Header, calendar: &Calendar, pools: &Pools) -> ChunkOut {
+fn parse_chunk(chunk: Chunk, layout: &CsvLayout, calendar: &Calendar, pools: &Pools) -> ChunkOut {
     let mut st = BlockBuilder::reuse(pools.block());
     if memchr::memchr(b'"', &chunk.data).is_none() {
-        parse_unquoted(&chunk, header, calendar, &mut st);
+        parse_unquoted(&chunk, layout, calendar, &mut st);
     } else {
-        parse_quoted(&chunk, header, calendar, &mut st);
+        parse_quoted(&chunk, layout, calendar, &mut st);
     }
     let bytes = chunk.data.len() as u64;
     pools.give_data(chunk.data);
@@ -430,7 +423,10 @@ fn parse_chunk(chunk: Chunk, header: &Header, calendar: &Calendar, pools: &Pools
 
 /// A block without any quote: every line is one record and every comma separates fields,
 /// exactly as RFC 4180 reads it, without a general CSV state machine.
-fn parse_unquoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut BlockBuilder) {
+fn parse_unquoted(chunk: &Chunk, layout: &CsvLayout, calendar: &Calendar, st: &mut BlockBuilder) {
+    let header = layout.mapped.header();
+    let mapped = &layout.mapped;
+    let sep = layout.separator;
     let mut fields: Vec<&str> = Vec::with_capacity(header.width());
     each_line(&chunk.data, chunk.first_line, |this, raw| {
         if raw.len() > chunk.max_record {
@@ -440,7 +436,7 @@ fn parse_unquoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut 
         let text = match std::str::from_utf8(raw) {
             Ok(t) => t,
             Err(e) => {
-                let field = memchr::memchr_iter(b',', &raw[..e.valid_up_to()]).count();
+                let field = memchr::memchr_iter(sep, &raw[..e.valid_up_to()]).count();
                 st.fail(ReadError::NotUtf8 {
                     line: this,
                     column: header_name(header, field),
@@ -452,28 +448,37 @@ fn parse_unquoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut 
         // fields are short: a plain scan beats a vectorised search started per field
         let mut start = 0;
         for (i, &b) in raw.iter().enumerate() {
-            if b == b',' {
+            if b == sep {
                 fields.push(text.get(start..i).unwrap_or(""));
                 start = i + 1;
             }
         }
         fields.push(text.get(start..).unwrap_or(""));
-        let get = |c: Column| {
-            header
-                .index(c)
-                .and_then(|i| fields.get(i).copied())
-                .unwrap_or("")
-        };
-        st.record(this, fields.len(), header, calendar, get);
+        if mapped.is_plain() {
+            let get = |c: Column| {
+                header
+                    .index(c)
+                    .and_then(|i| fields.get(i).copied())
+                    .unwrap_or("")
+            };
+            st.record(this, fields.len(), header, calendar, get);
+        } else {
+            let mut vals = MappedValues::default();
+            mapped.apply(|i| fields.get(i).copied().unwrap_or(""), &mut vals);
+            st.record(this, fields.len(), header, calendar, |c| vals.get(c));
+        }
         true
     });
 }
 
 /// A block with quotes: the `csv` crate reads it (quoted commas, quotes and newlines).
-fn parse_quoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut BlockBuilder) {
+fn parse_quoted(chunk: &Chunk, layout: &CsvLayout, calendar: &Calendar, st: &mut BlockBuilder) {
+    let header = layout.mapped.header();
+    let mapped = &layout.mapped;
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(layout.separator)
         .from_reader(&chunk.data[..]);
     let mut rec = csv::StringRecord::new();
     let mut lines = LineCursor::new(&chunk.data, chunk.first_line);
@@ -507,8 +512,14 @@ fn parse_quoted(chunk: &Chunk, header: &Header, calendar: &Calendar, st: &mut Bl
             st.fail(record_limit(chunk, line));
             break;
         }
-        let get = |c: Column| header.index(c).and_then(|i| rec.get(i)).unwrap_or("");
-        st.record(line, rec.len(), header, calendar, get);
+        if mapped.is_plain() {
+            let get = |c: Column| header.index(c).and_then(|i| rec.get(i)).unwrap_or("");
+            st.record(line, rec.len(), header, calendar, get);
+        } else {
+            let mut vals = MappedValues::default();
+            mapped.apply(|i| rec.get(i).unwrap_or(""), &mut vals);
+            st.record(line, rec.len(), header, calendar, |c| vals.get(c));
+        }
     }
 }
 

@@ -22,8 +22,19 @@ pub enum ReadError {
     #[error("read error: {0}")]
     Stream(#[from] std::io::Error),
     /// The header is unusable (missing required columns, empty input).
-    #[error("{0}")]
+    #[error(transparent)]
     Header(#[from] HeaderError),
+    /// The header is unusable, and a column looks like a near miss.
+    #[error("{error}; {hint}")]
+    HeaderHint {
+        /// What is wrong.
+        error: HeaderError,
+        /// The near miss and the profile that maps it.
+        hint: String,
+    },
+    /// The source profile cannot be found or read.
+    #[error(transparent)]
+    Profile(#[from] motcua_core::profile::ProfileError),
     /// The text is not UTF-8.
     #[error("line {line} is not valid UTF-8 (column {column}): save the file as UTF-8")]
     NotUtf8 {
@@ -67,7 +78,7 @@ impl ReadError {
         match self {
             Self::NotUtf8 { line, .. } | Self::Limit { line, .. } => Some(*line),
             Self::Row(e) => Some(e.line),
-            Self::Header(_) => Some(1),
+            Self::Header(_) | Self::HeaderHint { .. } => Some(1),
             _ => None,
         }
     }

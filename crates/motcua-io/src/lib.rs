@@ -35,6 +35,7 @@ pub mod list;
 #[cfg(feature = "parquet")]
 pub mod parquet;
 pub mod portal;
+pub mod profile;
 pub mod ratings;
 pub mod report;
 pub mod rulebook;

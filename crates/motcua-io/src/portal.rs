@@ -52,6 +52,21 @@ pub fn read_dossiers<R: Read>(
         src.pos += 3;
         src.skip_ws()?;
     }
+    let given = crate::profile::chosen(read.profile.as_ref());
+    let under = enter_record_path(&mut src, &given)?;
+    let profile = if given.auto {
+        let keys = first_keys(&src.buf[src.pos..]);
+        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        crate::profile::detect(&crate::profile::Signature {
+            names: &refs,
+            has_null_tokens: false,
+            under_data: under,
+        })
+        .0
+    } else {
+        (*given).clone()
+    };
+    let _keys = KeyScope::set(KeyMap::new(&profile));
     let array = match src.peek() {
         None => return Err(InputError::File(
             "the input is empty: expected a JSON array of dossier records, or one record per line"
@@ -68,6 +83,7 @@ pub fn read_dossiers<R: Read>(
         src.skip_ws()?;
         if array {
             match (src.peek(), number) {
+                (Some(b']'), _) if under => break,
                 (Some(b']'), _) => {
                     src.pos += 1;
                     src.skip_ws()?;
@@ -147,6 +163,7 @@ pub fn read_dossiers<R: Read>(
         progress(src.consumed);
     }
     let mut ing: Ingested = ingest.into();
+    ing.input.profile = Some(profile.name.clone());
     for e in &mut ing.input.errors {
         e.record = Some(e.line);
     }
@@ -269,7 +286,18 @@ fn take(
         }
     }
     let fault = Column::ALL.into_iter().find_map(|c| fields.type_fault(c));
-    let parsed = parse_row(|c| fields.text(c).unwrap_or(""), calendar);
+    let profile = KeyScope::profile();
+    let mut vals = motcua_core::profile::MappedValues::default();
+    for c in Column::ALL {
+        let v = match (fields.text(c), fields.derived_text(c)) {
+            (Some(t), _) => motcua_core::profile::map_value(&profile, c, t),
+            (None, Some(t)) => Cow::Owned(motcua_core::profile::derive(&profile, c, t).into_owned()),
+            (None, None) if profile.derived.contains_key(&c) && !fields.has_derived(c) => Cow::Borrowed(""),
+            (None, None) => motcua_core::profile::map_value(&profile, c, ""),
+        };
+        vals.set(c, v);
+    }
+    let parsed = parse_row(|c| vals.get(c), calendar);
     let parsed = prefer_earlier(parsed, fault);
     if let Some(d) = ingest.accept(number, parsed)? {
         visit(&d);
@@ -293,9 +321,23 @@ struct Fields<'a> {
     /// Length of `DanhSachHoSoBoSung`, or the kind of value it wrongly is.
     supplements: Option<Result<usize, &'static str>>,
     duplicate: Option<String>,
+    /// Values of the fields that derived columns come from.
+    derived: Vec<(Column, Value<'a>)>,
 }
 
 impl Fields<'_> {
+    fn derived_text(&self, c: Column) -> Option<&str> {
+        self.derived.iter().find(|(d, _)| *d == c).and_then(|(_, v)| match v {
+            Value::Text(t) => Some(&**t),
+            Value::Int(d) => Some(d.as_str()),
+            _ => None,
+        })
+    }
+
+    fn has_derived(&self, c: Column) -> bool {
+        self.derived.iter().any(|(d, _)| *d == c)
+    }
+
     fn get(&self, c: Column) -> Option<&Value<'_>> {
         self.values[c as usize]
             .as_ref()
@@ -344,10 +386,170 @@ enum Raw<'a> {
     Other(&'static str),
 }
 
+#[derive(Clone, Copy)]
 enum Key {
     Col(Column),
+    Derived(Column),
     Supplements,
     Other,
+}
+
+/// Source key → what it stands for, through the profile of the read.
+struct KeyMap {
+    keys: std::collections::HashMap<String, Key>,
+    case_insensitive: bool,
+    profile: std::sync::Arc<motcua_core::profile::Profile>,
+}
+
+impl KeyMap {
+    fn new(p: &motcua_core::profile::Profile) -> Self {
+        let norm = |s: &str| {
+            if p.case_insensitive {
+                s.to_lowercase()
+            } else {
+                s.to_owned()
+            }
+        };
+        let mut keys = std::collections::HashMap::new();
+        for c in Column::ALL {
+            for n in p.names_of(c) {
+                keys.entry(norm(n)).or_insert(Key::Col(c));
+            }
+        }
+        for (c, d) in &p.derived {
+            keys.entry(norm(&d.from)).or_insert(Key::Derived(*c));
+        }
+        keys.entry(norm("DanhSachHoSoBoSung")).or_insert(Key::Supplements);
+        Self {
+            keys,
+            case_insensitive: p.case_insensitive,
+            profile: std::sync::Arc::new(p.clone()),
+        }
+    }
+
+    fn key(&self, s: &str) -> Key {
+        let k = if self.case_insensitive {
+            self.keys.get(&s.to_lowercase())
+        } else {
+            self.keys.get(s)
+        };
+        k.copied().unwrap_or(Key::Other)
+    }
+}
+
+thread_local! {
+    static KEYS: std::cell::RefCell<Option<KeyMap>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The key map of the read on this thread (records are deserialised without a seed).
+struct KeyScope;
+
+impl KeyScope {
+    fn set(map: KeyMap) -> Self {
+        KEYS.with(|k| *k.borrow_mut() = Some(map));
+        Self
+    }
+
+    fn key(s: &str) -> Key {
+        KEYS.with(|k| k.borrow().as_ref().map_or(Key::Other, |m| m.key(s)))
+    }
+
+    fn profile() -> std::sync::Arc<motcua_core::profile::Profile> {
+        KEYS.with(|k| {
+            k.borrow().as_ref().map_or_else(
+                || std::sync::Arc::new(motcua_core::profile::Profile::contract()),
+                |m| m.profile.clone(),
+            )
+        })
+    }
+}
+
+impl Drop for KeyScope {
+    fn drop(&mut self) {
+        KEYS.with(|k| *k.borrow_mut() = None);
+    }
+}
+
+/// With a `record_path` (or `auto`), steps into `{"data": [` and says whether it did.
+fn enter_record_path<R: Read>(
+    src: &mut Source<R>,
+    profile: &motcua_core::profile::Profile,
+) -> Result<bool, InputError> {
+    if src.peek() != Some(b'{') {
+        return Ok(false);
+    }
+    let path = match (&profile.record_path, profile.auto) {
+        (Some(p), _) => p.clone(),
+        (None, true) => "data".to_owned(),
+        (None, false) => return Ok(false),
+    };
+    // a page is small: hold it whole to find the key
+    while !src.eof {
+        let before = src.buf.len() - src.pos;
+        src.fill()?;
+        if src.buf.len() - src.pos == before {
+            break;
+        }
+    }
+    let slice = &src.buf[src.pos..];
+    let Some(at) = find_key_array(slice, &path) else {
+        return Ok(false);
+    };
+    src.advance(at);
+    Ok(true)
+}
+
+/// Offset of the `[` of `"key": [` at the top level of an object.
+fn find_key_array(slice: &[u8], key: &str) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut i = 0;
+    while i < slice.len() {
+        match slice[i] {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < slice.len() && slice[i] != b'"' {
+                    if slice[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                let text = &slice[start..i.min(slice.len())];
+                if depth == 1 && text == key.as_bytes() {
+                    let mut j = i + 1;
+                    while j < slice.len() && slice[j].is_ascii_whitespace() {
+                        j += 1;
+                    }
+                    if slice.get(j) == Some(&b':') {
+                        j += 1;
+                        while j < slice.len() && slice[j].is_ascii_whitespace() {
+                            j += 1;
+                        }
+                        if slice.get(j) == Some(&b'[') {
+                            return Some(j);
+                        }
+                    }
+                }
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth -= 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The keys of the first record (of an array or lines) in `slice`.
+fn first_keys(slice: &[u8]) -> Vec<String> {
+    let s = slice.trim_ascii_start();
+    let s = s.strip_prefix(b"[").unwrap_or(s);
+    let mut it = serde_json::Deserializer::from_slice(s)
+        .into_iter::<std::collections::BTreeMap<String, IgnoredAny>>();
+    match it.next() {
+        Some(Ok(m)) => m.into_keys().collect(),
+        _ => Vec::new(),
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Key {
@@ -360,6 +562,9 @@ impl<'de> serde::Deserialize<'de> for Key {
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Key, E> {
                 use Column as C;
+                if KEYS.with(|k| k.borrow().is_some()) {
+                    return Ok(KeyScope::key(s));
+                }
                 Ok(Key::Col(match s {
                     "MaHoSo" => C::MaHoSo,
                     "MaTTHC" => C::MaTTHC,
@@ -419,6 +624,7 @@ impl<'de> Visitor<'de> for RawVisitor {
             values: Default::default(),
             supplements: None,
             duplicate: None,
+            derived: Vec::new(),
         };
         while let Some(key) = map.next_key::<Key>()? {
             match key {
@@ -430,6 +636,10 @@ impl<'de> Visitor<'de> for RawVisitor {
                     }
                 }
                 Key::Supplements => f.supplements = Some(map.next_value_seed(CountSeed)?),
+                Key::Derived(c) => {
+                    let v = map.next_value_seed(ValueSeed)?;
+                    f.derived.push((c, v));
+                }
                 Key::Other => {
                     map.next_value::<IgnoredAny>()?;
                 }

@@ -44,6 +44,14 @@ pub fn read_dossiers<RS: Read + Seek>(
     mut visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, InputError> {
     check_magic(&mut input)?;
+    if let Some(p) = read.profile.as_deref() {
+        if !p.auto && p.name != "contract" {
+            return Err(InputError::File(format!(
+                "source profile '{}' is not applied to workbooks yet: save the sheet as CSV, or read it with --profile contract",
+                p.name
+            )));
+        }
+    }
     let mut wb: Xlsx<RS> = Xlsx::new(input).map_err(|e| match e {
         XlsxError::Password => InputError::File("the workbook is password-protected: remove the password (File › Info › Protect Workbook) and save it again".into()),
         e => InputError::File(format!("the workbook cannot be opened, it may be damaged: {e}")),
@@ -183,6 +191,7 @@ pub fn read_dossiers<RS: Read + Seek>(
     for e in &mut ing.input.errors {
         e.sheet = Some(name.clone());
     }
+    ing.input.profile = Some("contract".to_owned());
     Ok(ing)
 }
 

@@ -16,8 +16,19 @@ use crate::timestamp::Timestamp;
 /// Every 8 bytes of the code go through a full 64-bit mix, so two different codes share a
 /// fingerprint with probability about 2⁻⁶⁴ per pair (about 3 in a million over a
 /// 10-million-row file).
+///
+/// Codes are compared after Unicode NFC normalisation (contract v2 preamble): a code written
+/// decomposed has the fingerprint of its composed form.
 #[must_use]
 pub fn fingerprint(code: &str) -> u64 {
+    if code.is_ascii() {
+        fingerprint_raw(code)
+    } else {
+        fingerprint_raw(&crate::profile::nfc(code))
+    }
+}
+
+fn fingerprint_raw(code: &str) -> u64 {
     let bytes = code.as_bytes();
     let mut h =
         0x243f_6a88_85a3_08d3_u64 ^ (bytes.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);

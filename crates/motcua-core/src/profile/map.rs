@@ -1,0 +1,246 @@
+//! Applying a profile: a source header mapped once to contract columns, and each row's
+//! values rewritten (null tokens, value maps, defaults, derived fields, timestamp forms,
+//! time limits in hours) into the contract's forms, before the row is checked.
+
+use std::borrow::Cow;
+
+use super::parse::key;
+use super::{Profile, TimeLimitUnit};
+use crate::record::{Column, Header, HeaderError};
+
+/// The columns whose values are timestamps.
+const TIMESTAMPS: [Column; 5] = [
+    Column::NgayTiepNhan,
+    Column::NgayHenTra,
+    Column::NgayKetThucXuLy,
+    Column::NgayTra,
+    Column::NgayTiepNhanCoQuanGiaiQuyet,
+];
+
+/// One row's values in the contract's forms, by column: borrowed from the source unless a
+/// profile rewrote them. Lives on the stack; reused row after row.
+#[derive(Debug, Clone, Default)]
+pub struct MappedValues<'a>([Cow<'a, str>; Column::COUNT]);
+
+impl<'a> MappedValues<'a> {
+    /// The value of a column (`""` when absent).
+    #[must_use]
+    pub fn get(&self, c: Column) -> &str {
+        &self.0[c as usize]
+    }
+
+    /// Sets a column's value.
+    pub fn set(&mut self, c: Column, v: Cow<'a, str>) {
+        self.0[c as usize] = v;
+    }
+}
+
+/// Where each contract column comes from in a source, and how its values are rewritten.
+#[derive(Debug, Clone)]
+pub struct MappedHeader {
+    header: Header,
+    /// Contract column ← source column name, for every column found (inspect, reports).
+    mapping: Vec<(Column, String)>,
+    /// Columns whose source field is the one a [`super::Derived`] names.
+    derived: Vec<Column>,
+    profile: Profile,
+    plain: bool,
+}
+
+impl MappedHeader {
+    /// Maps a header row through `profile`: each contract column takes the first of its
+    /// names (aliases, then its own) that the header has; every missing required column is
+    /// reported at once, with the names the header has.
+    pub fn new<'a>(
+        profile: &Profile,
+        names: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Self, HeaderError> {
+        let found: Vec<String> = names
+            .into_iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let n = if i == 0 {
+                    n.trim_start_matches('\u{feff}')
+                } else {
+                    n
+                };
+                n.trim().to_owned()
+            })
+            .collect();
+        if found.is_empty() || found.iter().all(String::is_empty) {
+            return Err(HeaderError::Empty);
+        }
+        let matches = |wanted: &str, name: &str| {
+            if profile.case_insensitive {
+                super::nfc(wanted).to_lowercase() == super::nfc(name).to_lowercase()
+            } else {
+                wanted == name
+            }
+        };
+        let mut slot: Vec<Option<Column>> = vec![None; found.len()];
+        let mut mapping = Vec::new();
+        let mut derived = Vec::new();
+        for c in Column::ALL {
+            let hit = profile.names_of(c).find_map(|want| {
+                let mut at = found
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, n)| slot[*i].is_none() && matches(want, n));
+                at.next().map(|(i, _)| (i, at.next().is_some()))
+            });
+            match hit {
+                Some((_, true)) => return Err(HeaderError::DuplicateColumn(c.name())),
+                Some((i, false)) => {
+                    slot[i] = Some(c);
+                    mapping.push((c, found[i].clone()));
+                }
+                None => {
+                    if let Some(d) = profile.derived.get(&c) {
+                        if let Some(i) = found.iter().position(|n| matches(&d.from, n)) {
+                            if slot[i].is_none() {
+                                slot[i] = Some(c);
+                                derived.push(c);
+                                mapping.push((c, found[i].clone()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let translated: Vec<&str> = slot
+            .iter()
+            .map(|s| s.map_or("\u{0}", Column::name))
+            .collect();
+        let header = Header::new(translated).map_err(|e| match e {
+            HeaderError::MissingColumns { missing, .. } => HeaderError::MissingColumns {
+                missing,
+                found: found.clone(),
+            },
+            other => other,
+        })?;
+        Ok(Self {
+            header,
+            mapping,
+            derived,
+            plain: profile.maps_no_value(),
+            profile: profile.clone(),
+        })
+    }
+
+    /// The source column of a contract column, by position.
+    #[must_use]
+    pub fn source_of(&self, c: Column) -> Option<usize> {
+        self.header.index(c)
+    }
+
+    /// The contract header over the source's positions (width = the source's).
+    #[must_use]
+    pub fn header(&self) -> &Header {
+        &self.header
+    }
+
+    /// Contract column ← source column name, in contract order.
+    #[must_use]
+    pub fn mapping(&self) -> &[(Column, String)] {
+        &self.mapping
+    }
+
+    /// Whether values are taken as they are (no rewriting): the contract's fast path.
+    #[must_use]
+    pub fn is_plain(&self) -> bool {
+        self.plain
+    }
+
+    /// The profile.
+    #[must_use]
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    /// Empty values for [`MappedHeader::apply`].
+    #[must_use]
+    pub fn values<'a>(&self) -> MappedValues<'a> {
+        MappedValues::default()
+    }
+
+    /// Fills `out` with one row's values in the contract's forms; `field` returns the text
+    /// of a source column by position (`""` when the row is short).
+    pub fn apply<'a>(&'a self, field: impl Fn(usize) -> &'a str, out: &mut MappedValues<'a>) {
+        for c in Column::ALL {
+            let raw = self.header.index(c).map_or("", &field);
+            let v = if self.derived.contains(&c) {
+                derive(&self.profile, c, raw)
+            } else {
+                map_value(&self.profile, c, raw)
+            };
+            out.0[c as usize] = v;
+        }
+    }
+}
+
+/// Column `c`'s value from the field its [`super::Derived`] names.
+#[must_use]
+pub fn derive<'a>(p: &'a Profile, c: Column, raw: &'a str) -> Cow<'a, str> {
+    let Some(d) = p.derived.get(&c) else {
+        return Cow::Borrowed(raw);
+    };
+    let raw = if p.is_null(raw) { "" } else { raw.trim() };
+    if let Some(v) = d.map.get(&key(raw)) {
+        return Cow::Borrowed(v);
+    }
+    match &d.otherwise {
+        Some(v) => Cow::Borrowed(v),
+        None => Cow::Borrowed(raw),
+    }
+}
+
+/// One value of column `c` rewritten by profile `p` into the contract's form.
+#[must_use]
+pub fn map_value<'a>(p: &'a Profile, c: Column, raw: &'a str) -> Cow<'a, str> {
+    if p.maps_no_value() {
+        return Cow::Borrowed(raw);
+    }
+    let mut v: Cow<'a, str> = if p.is_null(raw) {
+        Cow::Borrowed("")
+    } else {
+        Cow::Borrowed(raw)
+    };
+    if v.trim().is_empty() {
+        if let Some(d) = p.defaults.get(&c) {
+            v = Cow::Borrowed(d.as_str());
+        }
+    }
+    if let Some(map) = p.values.get(&c) {
+        if !v.trim().is_empty() {
+            if let Some(to) = map.get(&key(&v)) {
+                v = Cow::Borrowed(to.as_str());
+            }
+        }
+    }
+    if TIMESTAMPS.contains(&c) && !v.is_empty() {
+        if let Some(t) = p.timestamp_forms.iter().find_map(|f| f.convert(&v)) {
+            v = Cow::Owned(t);
+        }
+    }
+    if c == Column::ThoiHanGiaiQuyet {
+        if let TimeLimitUnit::Hours { per_day } = p.time_limit_unit {
+            if let Some(days) = hours_to_days(&v, per_day) {
+                v = Cow::Owned(days.to_string());
+            }
+        }
+    }
+    v
+}
+
+/// A limit in hours as the whole working days it covers, rounded up (`16` → 2, `20` → 3
+/// at 8 a day); `None` when it is not a number of hours ≥ 0 (the row check then rejects it).
+#[must_use]
+pub fn hours_to_days(v: &str, per_day: u32) -> Option<u32> {
+    let t = v.trim();
+    let whole = t
+        .strip_suffix(".0")
+        .or_else(|| t.strip_suffix(",0"))
+        .unwrap_or(t);
+    let hours: u32 = whole.parse().ok()?;
+    Some(hours.div_ceil(per_day.max(1)))
+}
