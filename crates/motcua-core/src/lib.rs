@@ -33,6 +33,7 @@ pub mod dossier;
 pub mod form06a;
 pub mod format;
 pub mod grading;
+pub mod partial;
 pub mod period;
 pub mod record;
 pub mod report;

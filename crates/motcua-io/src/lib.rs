@@ -24,6 +24,7 @@ pub mod form06a;
 pub mod input;
 pub mod job;
 pub mod list;
+pub mod partial;
 pub mod portal;
 pub mod ratings;
 pub mod report;
