@@ -1,6 +1,7 @@
 //! `motcua report`: the period report as text, JSON or CSV, report form Biểu II.06a (XLSX
 //! or CSV), or the press announcement.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -147,6 +148,10 @@ pub struct ReportArgs {
     /// Rating slips (CSV): the satisfaction counts come from the slips dated in each period.
     #[arg(long)]
     pub ratings: Option<PathBuf>,
+    /// Map every agency to its last successor (`DonViKeThua` of the units file) in every
+    /// period compared, so that periods before and after a merger compare like for like.
+    #[arg(long, requires = "units")]
+    pub successors: bool,
 }
 
 /// `--every`.
@@ -178,8 +183,13 @@ fn parse_by(s: &str) -> Result<ByKeys, String> {
 }
 
 /// The counting plan of `report`'s options.
-fn plan(a: &ReportArgs, period: Period) -> CountPlan {
-    CountPlan {
+fn plan(a: &ReportArgs, period: Period, units: &Units) -> Result<CountPlan> {
+    let successors = if a.successors {
+        Some(std::sync::Arc::new(units.successors()?))
+    } else {
+        None
+    };
+    Ok(CountPlan {
         period,
         compare: Some(match a.compare {
             CompareArg::Previous => Compare::Previous,
@@ -190,7 +200,8 @@ fn plan(a: &ReportArgs, period: Period) -> CountPlan {
             EveryArg::Month => Step::Month,
             EveryArg::Quarter => Step::Quarter,
         }),
-    }
+        successors,
+    })
 }
 
 /// Runs `motcua report`.
@@ -215,7 +226,14 @@ pub fn run(a: &ReportArgs) -> Result<()> {
             ..ReadOptions::parallel()
         },
     };
-    let mut counting = Counting::new(&plan(a, period));
+    for w in units.level_warnings(period.to()) {
+        let word = match Lang::from(a.lang) {
+            Lang::Vi => "cảnh báo",
+            Lang::En => "warning",
+        };
+        let _ = writeln!(std::io::stderr(), "motcua: {word}: {w}");
+    }
+    let mut counting = Counting::new(&plan(a, period, &units)?);
     let mut grader = book.as_ref().map(|b| Grader::new(b, period));
     let ing = stream_input_with(&a.input, &opts, &calendar, |d| {
         counting.count(d);
