@@ -13,7 +13,7 @@ use motcua_core::grading::{Grader, Rulebook, Units};
 use motcua_core::partial::Partial;
 use motcua_core::period::Step;
 use motcua_core::record::{Column, fingerprint};
-use motcua_core::sample::{self, Profile, SampleRecord};
+use motcua_sample::{self as sample, Profile, SampleRecord};
 use motcua_io::input::{InputFormat, InputOptions, read_bytes};
 use motcua_io::job::{Counting, level_of};
 use motcua_io::partial::{PartialOptions, merge_bytes, merged_json, partial_from_bytes};

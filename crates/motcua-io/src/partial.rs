@@ -93,6 +93,7 @@ impl PartialOptions {
             catalog: self.catalog.as_ref().map(|(_, d)| d.clone()),
             units: units_digest(&self.units),
             rulebook: self.rulebook.as_ref().map(rulebook_digest),
+            successors: self.plan.successors.as_deref().cloned(),
         }
     }
 
@@ -214,6 +215,7 @@ pub fn report_of(p: &Partial) -> Report {
             compare: h.compare,
             by: h.by.clone(),
             every: h.every,
+            successors: h.successors.clone().map(Arc::new),
         },
         period: p.period.clone(),
         previous: p.previous.clone(),

@@ -164,6 +164,10 @@ pub struct Header {
     pub units: Option<String>,
     /// The rulebook, if grades are kept (its id and a digest).
     pub rulebook: Option<String>,
+    /// Each agency mapped to its last successor (`--successors`, contract section 9a),
+    /// applied when the report is built; `None` for no mapping.
+    #[serde(default)]
+    pub successors: Option<std::collections::BTreeMap<String, String>>,
 }
 
 impl Header {
@@ -182,13 +186,14 @@ impl Header {
             catalog: None,
             units: None,
             rulebook: None,
+            successors: None,
         }
     }
 
     /// The first option that differs from `other`'s.
     fn mismatch(&self, other: &Self) -> Option<PartialError> {
         let show = |v: &dyn std::fmt::Debug| format!("{v:?}");
-        let pairs: [(&'static str, String, String); 10] = [
+        let pairs: [(&'static str, String, String); 11] = [
             ("contract", show(&self.contract), show(&other.contract)),
             ("period", self.period.to_string(), other.period.to_string()),
             ("compare", show(&self.compare), show(&other.compare)),
@@ -199,6 +204,7 @@ impl Header {
             ("catalog", show(&self.catalog), show(&other.catalog)),
             ("units", show(&self.units), show(&other.units)),
             ("rulebook", show(&self.rulebook), show(&other.rulebook)),
+            ("successors", show(&self.successors), show(&other.successors)),
         ];
         pairs
             .into_iter()
