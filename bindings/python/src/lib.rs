@@ -20,6 +20,7 @@ pub mod errors;
 pub mod generate;
 pub mod html;
 pub mod json;
+pub mod partial;
 pub mod report;
 pub mod score;
 
@@ -27,6 +28,7 @@ pub mod score;
 #[pymodule]
 fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(m)?;
+    partial::register(m)?;
     m.add_class::<calendar::PyCalendar>()?;
     m.add_class::<dataset::PyDataset>()?;
     m.add_class::<dataset::PyRowError>()?;

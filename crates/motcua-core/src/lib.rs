@@ -34,6 +34,7 @@ pub mod dossier;
 pub mod form06a;
 pub mod format;
 pub mod grading;
+pub mod partial;
 pub mod period;
 pub mod profile;
 pub mod record;

@@ -34,6 +34,7 @@ pub mod lines;
 pub mod list;
 #[cfg(feature = "parquet")]
 pub mod parquet;
+pub mod partial;
 pub mod portal;
 pub mod profile;
 pub mod ratings;

@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from typing import Any, Dict, List, Literal, Mapping, Optional, Tuple, Union, final, overload
+from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Tuple, Union, final, overload
 
 _DateLike = Union[datetime.date, str]
 """A ``datetime.date``, a ``datetime.datetime`` (naive = local Vietnamese time, aware =
@@ -40,6 +40,13 @@ class RulebookError(MotcuaError):
 
 class PeriodError(MotcuaError):
     """A period that cannot be read."""
+
+class PartialError(MotcuaError):
+    """Bytes that are not a partial aggregate, or partial aggregates that do not merge;
+    ``kind`` is 'bad_magic', 'unsupported_version', 'truncated', 'corrupt', 'mismatch',
+    'empty' or 'grades'."""
+
+    kind: str
 
 @final
 class Calendar:
@@ -259,3 +266,48 @@ def generate_units(profile: str = "soc-trang-2021") -> Any: ...
 def sample_agencies() -> List[Tuple[str, str, str]]: ...
 def format_number(n: int, lang: str = "vi") -> str: ...
 def format_percent(numerator: int, denominator: int, lang: str = "vi") -> Optional[str]: ...
+
+@final
+class Partial:
+    """A partial aggregate: the counts, grading sums and input summary of one part of an
+    input (contract section 16)."""
+
+    @staticmethod
+    def from_bytes(data: bytes) -> "Partial": ...
+    def to_bytes(self) -> bytes: ...
+    @property
+    def period_name(self) -> str: ...
+    @property
+    def input(self) -> Dict[str, Any]: ...
+    @property
+    def header(self) -> Dict[str, Any]: ...
+
+_PartialLike = Union[bytes, bytearray, Partial]
+
+def partial(
+    batch: Any,
+    period: _PeriodLike,
+    *,
+    calendar: _CalendarLike = None,
+    by: Optional[str] = None,
+    every: Optional[str] = None,
+    compare: Optional[str] = "previous",
+    units: _UnitsLike = None,
+    rulebook: _RulebookLike = None,
+    strict: bool = False,
+) -> bytes:
+    """The partial aggregate of CSV bytes or Arrow data, as bytes."""
+def merge(partials: Iterable[_PartialLike]) -> Report:
+    """The report of the whole input from its partial aggregates, merged in any order."""
+def merge_score(
+    partials: Iterable[_PartialLike],
+    rulebook: _RulebookLike = None,
+    units: _UnitsLike = None,
+) -> Score:
+    """The grades of the whole input from partial aggregates made with ``rulebook``."""
+def merge_json(
+    partials: Iterable[_PartialLike],
+    rulebook: _RulebookLike = None,
+    units: _UnitsLike = None,
+) -> str:
+    """The report JSON of ``motcua report --format json``, with ``grades`` given a rulebook."""

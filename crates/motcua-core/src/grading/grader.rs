@@ -58,9 +58,9 @@ pub struct Grader<'r> {
     period: Period,
     tables: Vec<Table>,
     /// Per agency: resolved, one sum per table, online late, online overdue.
-    agencies: Vec<u64>,
+    pub(crate) agencies: Vec<u64>,
     /// Per official: resolved, one sum per table.
-    officials: Vec<u64>,
+    pub(crate) officials: Vec<u64>,
     /// With `--means slips`: per-dossier indicators are means over the period's slips.
     slip_means: Option<SlipMeans>,
 }
@@ -115,7 +115,7 @@ impl<'r> Grader<'r> {
         self.slip_means = Some(means);
     }
 
-    fn agency_stride(&self) -> usize {
+    pub(crate) fn agency_stride(&self) -> usize {
         self.tables.len() + 1 + Extra::COUNT
     }
 
@@ -214,6 +214,11 @@ impl<'r> Grader<'r> {
                 *m += t;
             }
         }
+    }
+
+    /// The width of an official's sums: resolved, then one sum per table.
+    pub(crate) fn official_stride(&self) -> usize {
+        self.tables.len() + 1
     }
 
     fn agency_sums(&self, id: Option<u32>) -> Vec<u64> {
