@@ -88,16 +88,13 @@ pub const EXTRA_HEADING: &str = "Rút, dừng xử lý (không có kết quả)"
 /// Label of the total row.
 pub const TOTAL_LABEL: &str = "Tổng cộng";
 
-/// Agency names for the form: the built-in sample's names, then the `TenDonVi` of each
-/// units file in turn (a later file wins).
+/// Agency names for the form: the `TenDonVi` of each units file in turn (a later file
+/// wins). Names come only from what the user gives: an agency without one shows its code.
 #[must_use]
 pub fn agency_names<'a>(
     units: impl IntoIterator<Item = &'a crate::grading::Units>,
 ) -> BTreeMap<String, String> {
-    let mut names: BTreeMap<String, String> = crate::sample::agencies()
-        .iter()
-        .map(|(code, vi, _)| ((*code).to_owned(), (*vi).to_owned()))
-        .collect();
+    let mut names = BTreeMap::new();
     for u in units {
         for f in u.iter() {
             if let Some(n) = &f.name {
@@ -111,7 +108,7 @@ pub fn agency_names<'a>(
 #[cfg(test)]
 mod names_tests {
     #[test]
-    fn units_names_override_the_sample_names() {
+    fn names_come_only_from_the_units_given() {
         let mut u = crate::grading::Units::new();
         let mut f = crate::grading::UnitFacts::new("STP");
         f.name = Some("Sở Tư pháp tỉnh Sóc Trăng".into());
@@ -119,7 +116,10 @@ mod names_tests {
         u.insert(3, crate::grading::UnitFacts::new("XYZ")).unwrap();
         let names = super::agency_names([&u]);
         assert_eq!(names["STP"], "Sở Tư pháp tỉnh Sóc Trăng");
-        assert_eq!(names["SYT"], "Sở Y tế");
+        assert!(
+            !names.contains_key("SYT"),
+            "no name from the built-in sample"
+        );
         assert!(
             !names.contains_key("XYZ"),
             "a unit without a name adds none"

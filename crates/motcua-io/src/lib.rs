@@ -27,6 +27,7 @@ pub mod list;
 pub mod portal;
 pub mod ratings;
 pub mod report;
+pub mod resolve;
 pub mod rulebook;
 pub mod tables;
 pub mod units;
