@@ -68,7 +68,7 @@ pub struct ReportArgs {
     pub units: Option<PathBuf>,
     /// Count per group too: agency, procedure, field, level, official or channel, or two of
     /// them (`--by agency,channel`).
-    #[arg(long)]
+    #[arg(long, value_parser = parse_by)]
     pub by: Option<String>,
     /// Add a series of the period's months or quarters.
     #[arg(long, value_enum)]
@@ -110,6 +110,13 @@ pub enum CompareArg {
     Previous,
     /// The same period a year earlier.
     LastYear,
+}
+
+/// `--by`, checked by the resolution layer's rule (a bad key is a usage error).
+fn parse_by(s: &str) -> Result<String, String> {
+    motcua_io::resolve::dims(&[s])
+        .map(|_| s.to_owned())
+        .map_err(|e| e.to_string())
 }
 
 /// Runs `motcua report`.
