@@ -131,6 +131,10 @@ pub fn with_input<T>(
     f: impl FnOnce(Input<'_>, &(dyn Fn(u64) + Sync)) -> Result<T, ResolveError>,
 ) -> Result<T> {
     let stdin = input == Path::new("-");
+    if !stdin {
+        std::fs::File::open(input)
+            .with_context(|| format!("cannot open input file {}", input.display()))?;
+    }
     let size = (!stdin)
         .then(|| std::fs::metadata(input).ok().map(|m| m.len()))
         .flatten();

@@ -36,13 +36,12 @@ pub enum ResolveError {
     #[error(transparent)]
     Rulebook(#[from] RulebookError),
     /// A calendar that is not valid.
-    #[error("{}{source}", .file.as_ref().map(|f| format!("calendar file {f}: ")).unwrap_or_default())]
+    #[error("{}{error}", .file.as_ref().map(|f| format!("calendar file {f}: ")).unwrap_or_default())]
     Calendar {
         /// The file it came from, if any.
         file: Option<String>,
         /// The cause.
-        #[source]
-        source: CalendarError,
+        error: CalendarError,
     },
     /// A units file that cannot be read.
     #[error(transparent)]
@@ -54,15 +53,14 @@ pub enum ResolveError {
     #[error(transparent)]
     Ratings(#[from] RatingsFileError),
     /// A file that cannot be read.
-    #[error("cannot read {what} {}: {source}", path.display())]
+    #[error("cannot read {what} {}: {error}", path.display())]
     Io {
         /// What the file is.
         what: &'static str,
         /// The file.
         path: PathBuf,
         /// The cause.
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// A path where no file can be read (the browser).
     #[error(
@@ -81,13 +79,12 @@ pub enum ResolveError {
         at: usize,
     },
     /// The dossier table cannot be read.
-    #[error("{source}")]
+    #[error("{error}")]
     Input {
         /// Its format.
         format: InputFormat,
         /// The cause.
-        #[source]
-        source: InputError,
+        error: InputError,
     },
 }
 
@@ -127,13 +124,13 @@ impl ResolveError {
             Self::Calendar { .. } => ErrorKind::Calendar,
             Self::Units(UnitsFileError::Io { source, .. })
             | Self::Catalog(CatalogFileError::Io { source, .. })
-            | Self::Ratings(RatingsFileError::Io { source, .. })
-            | Self::Io { source, .. } => io_kind(source),
+            | Self::Ratings(RatingsFileError::Io { source, .. }) => io_kind(source),
+            Self::Io { error, .. } => io_kind(error),
             Self::Units(_) => ErrorKind::Units,
             Self::Catalog(_) => ErrorKind::Catalog,
             Self::Ratings(_) => ErrorKind::Ratings,
             Self::NotUtf8 { .. } => ErrorKind::Encoding,
-            Self::Input { format, source } => match source {
+            Self::Input { format, error } => match error {
                 InputError::Read(r) => read_kind(r),
                 InputError::Row { .. } => ErrorKind::Row,
                 _ => match format {
@@ -150,13 +147,13 @@ impl ResolveError {
     pub fn line(&self) -> Option<u64> {
         match self {
             Self::Rulebook(e) => e.line().map(|l| l as u64),
-            Self::Calendar { source, .. } => Some(source.position().0 as u64),
+            Self::Calendar { error, .. } => Some(error.position().0 as u64),
             Self::Units(e) => e.line(),
             Self::Catalog(CatalogFileError::Row { line, .. }) => Some(*line),
             Self::Catalog(CatalogFileError::NoCodeColumn(_))
             | Self::Ratings(RatingsFileError::Header(_)) => Some(1),
             Self::Ratings(RatingsFileError::Csv { line, .. }) => Some(*line),
-            Self::Input { source, .. } => match source {
+            Self::Input { error, .. } => match error {
                 InputError::Read(r) => r.line(),
                 InputError::At { place, .. } => Some(place_line(place)),
                 InputError::Row { error, .. } => Some(error.line),
@@ -172,7 +169,7 @@ impl ResolveError {
         match self {
             Self::Units(e) => e.column().map(str::to_owned),
             Self::Catalog(CatalogFileError::Row { column, .. }) => column.map(str::to_owned),
-            Self::Input { source, .. } => match source {
+            Self::Input { error, .. } => match error {
                 InputError::Read(r) => r.column().map(str::to_owned),
                 InputError::Row { error, .. } => error.column.clone(),
                 _ => None,
@@ -185,7 +182,7 @@ impl ResolveError {
     #[must_use]
     pub fn text_column(&self) -> Option<u64> {
         match self {
-            Self::Calendar { source, .. } => Some(source.position().1 as u64),
+            Self::Calendar { error, .. } => Some(error.position().1 as u64),
             Self::Rulebook(RulebookError::Toml { column, .. }) => Some(*column as u64),
             _ => None,
         }
@@ -195,7 +192,7 @@ impl ResolveError {
     #[must_use]
     pub fn row_error(&self) -> Option<&motcua_core::record::RowError> {
         match self {
-            Self::Input { source, .. } => source.row_error(),
+            Self::Input { error, .. } => error.row_error(),
             _ => None,
         }
     }

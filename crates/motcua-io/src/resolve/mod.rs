@@ -108,7 +108,7 @@ fn read_text(what: &'static str, path: &Path) -> Result<String, ResolveError> {
     std::fs::read_to_string(path).map_err(|source| ResolveError::Io {
         what,
         path: path.to_owned(),
-        source,
+        error: source,
     })
 }
 
@@ -139,7 +139,7 @@ pub fn rulebook(given: &Given<'_>, files: Files) -> Result<Rulebook, ResolveErro
                 crate::rulebook::RulebookFileError::Io { path, source } => ResolveError::Io {
                     what: "rulebook",
                     path,
-                    source,
+                    error: source,
                 },
                 crate::rulebook::RulebookFileError::Rulebook(r) => r.into(),
             })
@@ -168,13 +168,13 @@ pub fn calendar(given: Option<&Given<'_>>, files: Files) -> Result<Calendar, Res
     }
     match guess(given, is_toml)? {
         Guess::Content(t) => {
-            Calendar::from_toml(t).map_err(|source| ResolveError::Calendar { file: None, source })
+            Calendar::from_toml(t).map_err(|error| ResolveError::Calendar { file: None, error })
         }
         Guess::Path(p) => {
             let text = read_text("calendar", readable("calendar", p, files)?)?;
-            Calendar::from_toml(&text).map_err(|source| ResolveError::Calendar {
+            Calendar::from_toml(&text).map_err(|error| ResolveError::Calendar {
                 file: Some(p.display().to_string()),
-                source,
+                error,
             })
         }
     }

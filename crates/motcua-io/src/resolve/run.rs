@@ -211,7 +211,7 @@ fn read(
     mut visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, ResolveError> {
     let format = input.format(read);
-    let wrap = |source| ResolveError::Input { format, source };
+    let wrap = |error| ResolveError::Input { format, error };
     let cal = &req.calendar;
     match input {
         Input::Dataset(ds) => {
