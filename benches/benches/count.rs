@@ -7,7 +7,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use motcua_core::calendar::Calendar;
 use motcua_core::count::Counter;
 use motcua_core::period::Period;
-use motcua_core::sample::{HEADER, Profile, generate};
+use motcua_sample::{HEADER, Profile, generate};
 use motcua_io::dossiers::{ReadOptions, read_dataset};
 
 fn sample_csv(rows: u64) -> String {

@@ -7,7 +7,7 @@ use std::io::Cursor;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use motcua_core::calendar::Calendar;
-use motcua_core::sample::{HEADER, Profile, generate};
+use motcua_sample::{HEADER, Profile, generate};
 use motcua_io::dossiers::{ReadOptions, read_dossiers};
 use motcua_io::{portal, tables, xlsx};
 

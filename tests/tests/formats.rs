@@ -12,9 +12,9 @@ use motcua_core::count::Counter;
 use motcua_core::form06a::{Form06a, Form06aOptions};
 use motcua_core::period::Period;
 use motcua_core::report::Report;
-use motcua_core::sample::{HEADER, Profile, SampleRecord, agencies, generate};
 use motcua_io::input::{InputFormat, InputOptions, read_bytes};
 use motcua_io::tables;
+use motcua_sample::{HEADER, Profile, SampleRecord, agencies, generate};
 use motcua_tests::{check_identity, motcua, stderr, stdout};
 use serde_json::Value;
 
@@ -368,7 +368,7 @@ fn units_csv() -> String {
     let mut s = String::from(
         "DonViXuLy,TenDonVi,Cap,CongKhai,TyLeGiaiQuyetTaiMotCua,TiepNhanDayDu,PhanAnhTiepNhan,PhanAnhDungHan,PhanAnhKeoDai,SoTTHC,SoTTHCMucDo34\n",
     );
-    for u in motcua_core::sample::units::soc_trang_2021_units() {
+    for u in motcua_sample::units::soc_trang_2021_units() {
         let (share, full) = (u.desk_share.as_f64(), u8::from(u.full_desk_receipt));
         let _ = writeln!(
             s,
@@ -448,6 +448,10 @@ fn form06a_from_the_command_line_as_xlsx_and_csv() {
     let input = dir.path().join("sample.jsonl");
     std::fs::write(&input, tables::portal_jsonl(&HEADER, &sample().rows)).unwrap();
     let (xlsx, csv) = (dir.path().join("06a.xlsx"), dir.path().join("06a.csv"));
+    // Names come only from what the user gives: here the sample's own units file.
+    let units = dir.path().join("units.csv");
+    let profile: motcua_sample::Profile = "soc-trang-2021".parse().unwrap();
+    std::fs::write(&units, motcua_sample::units_for(&profile).to_csv()).unwrap();
     for (out, extra) in [(&xlsx, None), (&csv, Some("--closed-as-on-time"))] {
         let mut args = vec![
             "report",
@@ -457,6 +461,8 @@ fn form06a_from_the_command_line_as_xlsx_and_csv() {
             "2021-Q3",
             "--format",
             "form06a",
+            "--units",
+            units.to_str().unwrap(),
             "--output",
             out.to_str().unwrap(),
         ];
@@ -510,4 +516,40 @@ fn form06a_from_the_command_line_as_xlsx_and_csv() {
         ],
     );
     assert!(stderr(&bad).contains(".xlsx or .csv"), "{}", stderr(&bad));
+}
+
+/// Biểu II.06a for data whose codes happen to be the sample's (`STP`, `SYT`) but with no
+/// names given shows the codes: the sample's names never fill a user's form.
+#[test]
+fn form06a_without_names_shows_the_codes_not_the_samples_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("d.csv");
+    std::fs::write(
+        &input,
+        "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,TrangThaiHoSo\n\
+         A1,STP,2,2021-07-01,2021-07-05,2021-07-02,10\n\
+         A2,SYT,1,2021-07-02,2021-07-06,,4\n",
+    )
+    .unwrap();
+    let o = motcua(
+        BIN,
+        &[
+            "report",
+            "--input",
+            input.to_str().unwrap(),
+            "--period",
+            "2021-Q3",
+            "--format",
+            "form06a",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[1].starts_with("1,STP,"), "{text}");
+    assert!(lines[2].starts_with("2,SYT,"), "{text}");
+    assert!(
+        !text.contains("Sở Tư pháp") && !text.contains("Sở Y tế"),
+        "{text}"
+    );
 }

@@ -12,7 +12,7 @@ use motcua_core::grading::{
 };
 use motcua_core::period::Period;
 use motcua_core::record::{Header, Ingest, parse_row};
-use motcua_core::sample::{HEADER, Profile, generate};
+use motcua_sample::{HEADER, Profile, generate};
 
 fn q3() -> Period {
     "2021-Q3".parse().unwrap()
@@ -36,7 +36,7 @@ fn sample() -> Dataset {
 }
 
 fn sample_units() -> Units {
-    motcua_core::sample::units::soc_trang_2021_units()
+    motcua_sample::units::soc_trang_2021_units()
         .into_iter()
         .collect()
 }

@@ -12,7 +12,7 @@ use motcua_core::grading::{
 };
 use motcua_core::period::Period;
 use motcua_core::record::{Header, Ingest, parse_row};
-use motcua_core::sample::{HEADER, Profile, generate};
+use motcua_sample::{HEADER, Profile, generate};
 use motcua_io::dossiers::{ReadOptions, read_dataset};
 use motcua_io::units::read_units;
 
@@ -229,7 +229,7 @@ fn sample() -> Dataset {
 #[test]
 fn the_sample_agrees_with_a_count_written_here() {
     let ds = sample();
-    let units: Units = motcua_core::grading::sample_units::soc_trang_2021_units()
+    let units: Units = motcua_sample::units::soc_trang_2021_units()
         .into_iter()
         .collect();
     let q3: Period = "2021-Q3".parse().unwrap();

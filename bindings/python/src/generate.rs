@@ -5,7 +5,7 @@ use std::sync::Arc;
 use arrow_array::builder::StringBuilder;
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
-use motcua_core::sample::{HEADER, Profile, generate as generate_rows, units_for};
+use motcua_sample::{HEADER, Profile, generate as generate_rows, units_for};
 use pyo3::prelude::*;
 
 use crate::arrow_out::{self, PyTableOut};
@@ -159,5 +159,5 @@ pub fn generate_units<'py>(py: Python<'py>, profile: &str) -> PyResult<Bound<'py
 #[pyfunction]
 #[must_use]
 pub fn sample_agencies() -> Vec<(&'static str, &'static str, &'static str)> {
-    motcua_core::sample::agencies().to_vec()
+    motcua_sample::agencies().to_vec()
 }

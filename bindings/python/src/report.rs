@@ -385,9 +385,10 @@ fn form_batch(form: &Form06a) -> arrow_array::RecordBatch {
 /// `by`: a key or keys of a breakdown ("agency", "procedure", "field", "level",
 /// "official", "channel"; two at most); `every`: "month" or "quarter" for a series;
 /// `compare`: "previous" (the default), "last-year" or "none"; `units`: the units file
-/// (levels for `by="level"`); `ratings`: a ratings file whose slips give the ratings.
+/// (levels for `by="level"`); `ratings`: a ratings file whose slips give the ratings;
+/// `successors`: count each agency under its last successor (the units file's).
 #[pyfunction]
-#[pyo3(signature = (data, period = None, *, by = None, every = None, compare = None, calendar = None, catalog = None, units = None, ratings = None, strict = false, format = None, sheet = None))]
+#[pyo3(signature = (data, period = None, *, by = None, every = None, compare = None, calendar = None, catalog = None, units = None, ratings = None, successors = false, strict = false, format = None, sheet = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn report(
     py: Python<'_>,
@@ -400,6 +401,7 @@ pub fn report(
     catalog: Option<&Bound<'_, PyAny>>,
     units: Option<&Bound<'_, PyAny>>,
     ratings: Option<&Bound<'_, PyAny>>,
+    successors: bool,
     strict: bool,
     format: Option<String>,
     sheet: Option<String>,
@@ -411,6 +413,7 @@ pub fn report(
         compare,
         catalog: request::value(catalog, "catalog")?,
         ratings: request::value(ratings, "ratings")?,
+        successors,
         strict,
         format,
         sheet,

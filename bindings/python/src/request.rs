@@ -151,6 +151,8 @@ pub struct Args {
     pub ratings: Option<Value>,
     /// `means == "slips"`.
     pub slip_means: bool,
+    /// `successors`.
+    pub successors: bool,
     /// `strict`.
     pub strict: bool,
     /// `format`.
@@ -197,6 +199,7 @@ impl Args {
             catalog: self.catalog.as_ref().map(Value::given),
             ratings: self.ratings.as_ref().map(Value::given),
             slip_means: self.slip_means,
+            successors: self.successors,
             strict: self.strict,
             format: self.format.as_deref(),
             sheet: self.sheet.as_deref(),

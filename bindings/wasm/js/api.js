@@ -129,7 +129,7 @@ export function parseCsv(input, opts) {
   );
 }
 
-const REQUEST_OPTIONS = ['period', 'from', 'to', 'by', 'every', 'compare', 'units', 'catalog', 'ratings', 'calendar', 'strict', 'format', 'sheet'];
+const REQUEST_OPTIONS = ['period', 'from', 'to', 'by', 'every', 'compare', 'units', 'catalog', 'ratings', 'calendar', 'successors', 'strict', 'format', 'sheet'];
 
 // The calendar of a request: a Calendar object goes apart, a name or TOML text stays in the
 // options (the resolution layer reads it).

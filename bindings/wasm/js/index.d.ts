@@ -336,6 +336,8 @@ export interface RequestOptions extends PeriodOptions {
   catalog?: TextInput;
   ratings?: TextInput;
   calendar?: Calendar | string;
+  /** Count each agency under its last successor (the units file's). */
+  successors?: boolean;
   strict?: boolean;
   format?: 'csv' | 'xlsx' | 'json';
   sheet?: string;

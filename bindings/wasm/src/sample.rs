@@ -2,8 +2,8 @@
 
 use motcua_core::calendar::Calendar as CoreCalendar;
 use motcua_core::grading::Units;
-use motcua_core::grading::sample_units::soc_trang_2021_units;
-use motcua_core::sample::{HEADER, Profile, agencies, generate};
+use motcua_sample::units::soc_trang_2021_units;
+use motcua_sample::{HEADER, Profile, agencies, generate};
 use wasm_bindgen::prelude::*;
 
 use crate::{error, to_js};

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use motcua_core::calendar::Calendar;
-use motcua_core::sample::{HEADER, Profile, generate};
+use motcua_sample::{HEADER, Profile, generate};
 
 use crate::common::progress_bar;
 
@@ -81,7 +81,7 @@ pub fn run(a: &GenerateArgs) -> Result<()> {
     out.flush()?;
     pb.finish_and_clear();
     if let Some(u) = &a.units_output {
-        std::fs::write(u, motcua_core::sample::units_for(&profile).to_csv())
+        std::fs::write(u, motcua_sample::units_for(&profile).to_csv())
             .with_context(|| format!("cannot write {}", u.display()))?;
     }
     Ok(())

@@ -1,6 +1,7 @@
 //! `motcua report`: the period report as text, JSON or CSV, report form Biểu II.06a (XLSX
 //! or CSV), or the press announcement.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -92,6 +93,10 @@ pub struct ReportArgs {
     /// Rating slips (CSV): the satisfaction counts come from the slips dated in each period.
     #[arg(long)]
     pub ratings: Option<PathBuf>,
+    /// Map every agency to its last successor (`DonViKeThua` of the units file) in every
+    /// period compared, so that periods before and after a merger compare like for like.
+    #[arg(long, requires = "units")]
+    pub successors: bool,
 }
 
 /// `--every`.
@@ -134,9 +139,17 @@ pub fn run(a: &ReportArgs) -> Result<()> {
         rulebook: a.rulebook.as_deref().map(Given::Text),
         units: a.units.as_deref().map(Given::Path),
         ratings: a.ratings.as_deref().map(Given::Path),
+        successors: a.successors,
         ..a.source.options()
     };
     let req = resolve(&o)?;
+    for w in &req.warnings {
+        let word = match Lang::from(a.lang) {
+            Lang::Vi => "cảnh báo",
+            Lang::En => "warning",
+        };
+        let _ = writeln!(std::io::stderr(), "motcua: {word}: {w}");
+    }
     let out = with_input(&a.source.input, |input, progress| {
         motcua_io::resolve::run(&req, input, progress)
     })?;

@@ -89,12 +89,12 @@ pub const EXTRA_HEADING: &str = "Rút, dừng xử lý (không có kết quả)"
 pub const TOTAL_LABEL: &str = "Tổng cộng";
 
 /// Agency names for the form: the `TenDonVi` of each units file in turn (a later file
-/// wins). Names come only from what the user gives: an agency without one shows its code.
+/// wins). Only names the user gives are used: an agency without one is shown by its code.
 #[must_use]
 pub fn agency_names<'a>(
     units: impl IntoIterator<Item = &'a crate::grading::Units>,
 ) -> BTreeMap<String, String> {
-    let mut names = BTreeMap::new();
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
     for u in units {
         for f in u.iter() {
             if let Some(n) = &f.name {
@@ -108,7 +108,7 @@ pub fn agency_names<'a>(
 #[cfg(test)]
 mod names_tests {
     #[test]
-    fn names_come_only_from_the_units_given() {
+    fn names_come_only_from_the_units_files() {
         let mut u = crate::grading::Units::new();
         let mut f = crate::grading::UnitFacts::new("STP");
         f.name = Some("Sở Tư pháp tỉnh Sóc Trăng".into());
@@ -116,10 +116,8 @@ mod names_tests {
         u.insert(3, crate::grading::UnitFacts::new("XYZ")).unwrap();
         let names = super::agency_names([&u]);
         assert_eq!(names["STP"], "Sở Tư pháp tỉnh Sóc Trăng");
-        assert!(
-            !names.contains_key("SYT"),
-            "no name from the built-in sample"
-        );
+        // The built-in sample's names are never used for a user's data.
+        assert!(!names.contains_key("SYT"));
         assert!(
             !names.contains_key("XYZ"),
             "a unit without a name adds none"

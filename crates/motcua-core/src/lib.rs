@@ -36,6 +36,5 @@ pub mod grading;
 pub mod period;
 pub mod record;
 pub mod report;
-pub mod sample;
 pub mod successors;
 pub mod timestamp;

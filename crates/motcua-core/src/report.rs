@@ -119,6 +119,10 @@ pub struct Previous {
     pub period: Period,
     /// Its totals.
     pub total: Figures,
+    /// Its agencies, when agencies were mapped to their successors (contract section 9a), so
+    /// that the two periods compare agency by agency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agencies: Option<Vec<AgencyFigures>>,
 }
 
 /// How a count moved from the previous period.
@@ -173,6 +177,10 @@ pub struct Report {
     /// One entry per step of `--every` (contract section 11).
     #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
     pub series: Option<Vec<SeriesStep>>,
+    /// The agencies mapped to their last successor before counting (`--successors`,
+    /// contract section 9a), in every period compared; sorted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub successors: Option<Vec<crate::successors::Mapping>>,
 }
 
 /// What `previous` holds (`--compare`).
@@ -267,6 +275,7 @@ impl Report {
                     Some(Previous {
                         period: p,
                         total: Figures::from(prev),
+                        agencies: None,
                     }),
                     Some(change),
                 )
@@ -283,6 +292,7 @@ impl Report {
             change,
             breakdown: None,
             series: None,
+            successors: None,
         }
     }
 

@@ -24,7 +24,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::count::Tally;
 
@@ -54,7 +54,7 @@ pub enum SuccessorError {
 }
 
 /// One mapping applied: the counts of `from` were added to `to`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Mapping {
     /// The predecessor's code.
     pub from: String,

@@ -23,11 +23,15 @@
 //! assert_eq!(report.series.unwrap().len(), 3); // July, August, September
 //! ```
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
 use motcua_core::breakdown::{Dim, GroupTally, Grouped, Names};
 use motcua_core::count::{Counter, Tally};
 use motcua_core::dossier::{Dossier, InputSummary};
 use motcua_core::period::{Period, Step};
 use motcua_core::report::{Compare, Report, SeriesStep, agency_lines};
+use motcua_core::successors::{Mapping, remap_tally};
 
 use crate::blocks::Ingested;
 
@@ -42,6 +46,9 @@ pub struct CountPlan {
     pub by: Vec<Dim>,
     /// The step of the series, if any.
     pub every: Option<Step>,
+    /// Each agency mapped to its last successor (`--successors`, contract section 9a):
+    /// applied to every period counted before the report is built. `None` = no mapping.
+    pub successors: Option<Arc<BTreeMap<String, String>>>,
 }
 
 impl CountPlan {
@@ -53,6 +60,7 @@ impl CountPlan {
             compare: Some(Compare::Previous),
             by: Vec::new(),
             every: None,
+            successors: None,
         }
     }
 
@@ -132,13 +140,18 @@ impl Counting {
             .iter()
             .map(|p| (*p, tallies.next().unwrap_or_default()))
             .collect();
+        let successors = self.plan.successors.clone();
+        let level_after = |code: &str| match successors.as_deref().and_then(|m| m.get(code)) {
+            Some(to) => level_of(to),
+            None => level_of(code),
+        };
         let groups = self.grouped.map(|g| {
             let names = Names {
                 agencies: &ing.agencies,
                 officials: &ing.officials,
                 procedures: &ing.procedures,
                 fields: &ing.fields,
-                level_of,
+                level_of: &level_after,
             };
             g.into_tallies(&names)
         });
@@ -170,7 +183,8 @@ pub struct Counted {
 impl Counted {
     /// The report (contract sections 7 and 11).
     #[must_use]
-    pub fn into_report(self, input: InputSummary) -> Report {
+    pub fn into_report(mut self, input: InputSummary) -> Report {
+        let applied = self.apply_successors();
         let mut r = Report::new(
             self.plan.period,
             input,
@@ -199,7 +213,45 @@ impl Counted {
                     .collect(),
             );
         }
+        if let Some(applied) = applied {
+            if let (Some(prev), Some((_, t))) = (r.previous.as_mut(), self.previous.as_ref()) {
+                prev.agencies = Some(agency_lines(t));
+            }
+            r.successors = Some(applied);
+        }
         r
+    }
+
+    /// Maps every agency to its last successor in the period, `previous`, each step and the
+    /// breakdown's agency key (contract section 9a); the mappings that moved counts, or `None`
+    /// without `--successors`. Counts are additive, so mapping the counts by name equals
+    /// mapping every row before counting.
+    pub fn apply_successors(&mut self) -> Option<Vec<Mapping>> {
+        let map = self.plan.successors.clone()?;
+        let mut applied = BTreeSet::new();
+        let mut remap = |t: &mut motcua_core::count::Tally| {
+            let (mapped, moved) = remap_tally(t, &map);
+            *t = mapped;
+            applied.extend(moved);
+        };
+        remap(&mut self.period);
+        if let Some((_, t)) = &mut self.previous {
+            remap(t);
+        }
+        for (_, t) in &mut self.steps {
+            remap(t);
+        }
+        if let (Some(at), Some(groups)) = (
+            self.plan.by.iter().position(|d| *d == Dim::Agency),
+            self.groups.as_mut(),
+        ) {
+            for g in groups.iter_mut() {
+                *g = g.map_keys(at, |a| map.get(a).cloned().unwrap_or_else(|| a.to_owned()));
+            }
+        }
+        // Applied once: a second call finds nothing left to map.
+        self.plan.successors = None;
+        Some(applied.into_iter().collect())
     }
 }
 

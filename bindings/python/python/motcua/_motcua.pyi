@@ -281,6 +281,7 @@ def report(
     catalog: _FileLike = None,
     units: _UnitsLike = None,
     ratings: _FileLike = None,
+    successors: bool = False,
     strict: bool = False,
     format: Optional[_Format] = None,
     sheet: Optional[str] = None,

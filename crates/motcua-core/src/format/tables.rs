@@ -52,6 +52,16 @@ pub fn report_text_full(
         }
     }
     let mut out = report_text(r, lang);
+    if let Some(m) = r.successors.as_ref().filter(|m| !m.is_empty()) {
+        let heading = match lang {
+            Lang::Vi => "Đơn vị đã sáp nhập (số liệu cộng vào đơn vị kế thừa)",
+            Lang::En => "Agencies merged (counts added to the successor)",
+        };
+        let _ = writeln!(out, "\n{heading}:");
+        for x in m {
+            let _ = writeln!(out, "  {} → {}", x.from, x.to);
+        }
+    }
     if let Some(b) = &r.breakdown {
         let heading = match lang {
             Lang::Vi => "Theo nhóm",

@@ -32,7 +32,6 @@ mod raw;
 mod report;
 mod rule;
 mod rulebook;
-pub mod sample_units;
 mod slips;
 mod summary;
 mod text;

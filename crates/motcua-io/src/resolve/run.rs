@@ -46,6 +46,9 @@ pub struct Options<'a> {
     pub ratings: Option<Given<'a>>,
     /// Grades' per-dossier means over the rating slips instead of the dossiers.
     pub slip_means: bool,
+    /// Count each agency under its last successor (the units file's successors, contract
+    /// section 9a).
+    pub successors: bool,
     /// Stop at the first bad row (and the first bad slip).
     pub strict: bool,
     /// The input's format (`csv`, `xlsx`, `json`); `None`: from the file's name, else CSV.
@@ -74,6 +77,8 @@ pub struct Request {
     /// The options given that apply while the table is read (`calendar`, `catalog`…):
     /// they cannot apply to dossiers already read.
     pub read_options_given: Vec<&'static str>,
+    /// Warnings about the values given (agency levels that no longer exist in the period).
+    pub warnings: Vec<String>,
 }
 
 /// The keys of `by`, each possibly holding two keys joined by a comma.
@@ -113,12 +118,23 @@ impl Request {
             .as_ref()
             .map(|c| super::catalog(c, files).map(Arc::new))
             .transpose()?;
+        let units = super::units(o.units.as_ref(), files)?;
+        let successors = if o.successors {
+            Some(Arc::new(
+                units
+                    .successors()
+                    .map_err(|e| ResolveError::Argument(e.to_string()))?,
+            ))
+        } else {
+            None
+        };
         Ok(Self {
             plan: CountPlan {
                 period,
                 compare,
                 by: dims(&o.by)?,
                 every,
+                successors,
             },
             read: InputOptions {
                 format,
@@ -130,7 +146,8 @@ impl Request {
                 },
             },
             calendar: Arc::new(super::calendar(o.calendar.as_ref(), files)?),
-            units: super::units(o.units.as_ref(), files)?,
+            warnings: units.level_warnings(period.to()),
+            units,
             rulebook: o
                 .rulebook
                 .as_ref()

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::record::Column;
+use motcua_core::record::Column;
 
 /// The contract's sixteen columns (section 1), in the order the sample writes them.
 pub const HEADER: [&str; 16] = [
@@ -31,7 +31,7 @@ pub const HEADER: [&str; 16] = [
 /// written as CSV with [`SampleRecord::write_csv_row`].
 ///
 /// ```
-/// use motcua_core::sample::{HEADER, SampleRecord};
+/// use motcua_sample::{HEADER, SampleRecord};
 /// let mut fields = [""; 16];
 /// fields[0] = "H1";
 /// fields[13] = "Nguyễn \"Út\", CB";
@@ -90,7 +90,7 @@ impl SampleRecord {
         &self.line[start..self.ends[i] as usize]
     }
 
-    /// The field of a contract column; the shape [`crate::record::parse_row`] wants.
+    /// The field of a contract column; the shape [`motcua_core::record::parse_row`] wants.
     #[must_use]
     #[inline]
     pub fn get(&self, column: Column) -> &str {

@@ -11,7 +11,7 @@ use super::place::{Builder, Outcome};
 use super::plan::{Emitter, Plan};
 use super::record::SampleRecord;
 use super::rng::{Rng, apportion};
-use crate::calendar::Calendar;
+use motcua_core::calendar::Calendar;
 
 const SEED: u64 = 0x5EED_2021_0930;
 

@@ -5,7 +5,7 @@ use super::catalog::{AGENCIES, SPECS, pick_proc};
 use super::days::{Day, Days};
 use super::plan::{Plan, finish, receipt_time};
 use super::rng::Rng;
-use crate::calendar::Calendar;
+use motcua_core::calendar::Calendar;
 
 /// What happens to a dossier; days bound the closing date.
 #[derive(Debug, Clone, Copy)]

@@ -4,10 +4,10 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 use super::*;
-use crate::count::{Counts, count_dataset};
-use crate::dossier::Dataset;
-use crate::period::Period;
-use crate::record::{Header, Ingest, parse_row};
+use motcua_core::count::{Counts, count_dataset};
+use motcua_core::dossier::Dataset;
+use motcua_core::period::Period;
+use motcua_core::record::{Header, Ingest, parse_row};
 
 fn digest(profile: &Profile) -> (u64, u64, usize) {
     let mut h = DefaultHasher::new();

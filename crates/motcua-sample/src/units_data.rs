@@ -6,8 +6,8 @@
 //! and its online dossiers are all on time (indicator 9 = 2), so each agency loses one or two
 //! of the other per-agency points (indicators 5, 6, 8): totals differ, from about 15,5 to 16,9.
 
-use super::points::Ratio;
-use super::units::{Level, UnitFacts};
+use motcua_core::grading::Ratio;
+use motcua_core::grading::{Level, UnitFacts};
 
 /// `(code, name, CongKhai, TyLeGiaiQuyetTaiMotCua in %, TiepNhanDayDu, PhanAnhTiepNhan,
 /// PhanAnhDungHan, PhanAnhKeoDai, SoTTHC, SoTTHCMucDo34)`.

@@ -267,8 +267,8 @@ fn push_ts(out: &mut Vec<u8>, days: &Days, day: Day, secs: u32, form: Form) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::calendar::Calendar;
-    use crate::timestamp::Timestamp;
+    use motcua_core::calendar::Calendar;
+    use motcua_core::timestamp::Timestamp;
 
     #[test]
     fn every_form_reads_back() {

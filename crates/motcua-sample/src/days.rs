@@ -3,8 +3,8 @@
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
-use crate::calendar::Calendar;
-use crate::timestamp::Timestamp;
+use motcua_core::calendar::Calendar;
+use motcua_core::timestamp::Timestamp;
 
 /// A date as an index into the table: days since [`Days::base`].
 pub(crate) type Day = u16;
@@ -157,7 +157,7 @@ impl Days {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sample::rng::Rng;
+    use crate::rng::Rng;
 
     #[test]
     fn due_dates_agree_with_the_calendar() {

@@ -13,7 +13,7 @@
 //! ```
 //! use motcua_core::calendar::Calendar;
 //! use motcua_core::record::{Header, Ingest, parse_row};
-//! use motcua_core::sample::{HEADER, Profile, generate};
+//! use motcua_sample::{HEADER, Profile, generate};
 //!
 //! let cal = Calendar::vn();
 //! let header = Header::new(HEADER).unwrap();
@@ -50,13 +50,14 @@ mod record;
 mod rng;
 mod soc_trang;
 pub mod units;
+mod units_data;
 
 use std::fmt;
 use std::str::FromStr;
 
 pub use record::{HEADER, SampleRecord};
 
-use crate::calendar::Calendar;
+use motcua_core::calendar::Calendar;
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -132,19 +133,19 @@ pub fn agencies() -> &'static [(&'static str, &'static str, &'static str)] {
 /// for `soc-trang-2021` the facts that grade every agency Xuất sắc in Q3/2021, for random
 /// data the defaults with the agencies' names.
 #[must_use]
-pub fn units_for(profile: &Profile) -> crate::grading::Units {
+pub fn units_for(profile: &Profile) -> motcua_core::grading::Units {
     let facts = match profile {
         Profile::SocTrang2021 => units::soc_trang_2021_units(),
         Profile::Random { .. } => agencies()
             .iter()
             .map(|(code, name, _)| {
-                let mut f = crate::grading::UnitFacts::new(*code);
+                let mut f = motcua_core::grading::UnitFacts::new(*code);
                 f.name = Some((*name).to_owned());
                 f
             })
             .collect(),
     };
-    let mut u = crate::grading::Units::new();
+    let mut u = motcua_core::grading::Units::new();
     for (i, f) in facts.into_iter().enumerate() {
         u.insert(i as u64 + 2, f)
             .expect("the sample's agencies are distinct");

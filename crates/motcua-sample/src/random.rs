@@ -6,7 +6,7 @@ use super::days::{Day, Days};
 use super::plan::{Emitter, Plan, finish, receipt_time};
 use super::record::SampleRecord;
 use super::rng::{Rng, apportion};
-use crate::calendar::Calendar;
+use motcua_core::calendar::Calendar;
 
 /// Generates `rows` rows for `seed` into `sink`.
 pub(crate) fn generate(
