@@ -134,7 +134,9 @@ impl PyCalendar {
 
     /// The `n`-th working day after `date` (`date` itself not counted); n = 0 gives `date`.
     fn add_working_days(&self, date: &Bound<'_, PyAny>, n: u32) -> PyResult<NaiveDate> {
-        Ok(self.inner.add_working_days(convert::date(date)?, n))
+        self.inner
+            .checked_add_working_days(convert::date(date)?, n)
+            .ok_or_else(past_the_end)
     }
 
     /// Working days in (a, b]; negative when b < a.
@@ -148,15 +150,17 @@ impl PyCalendar {
     /// limit of `days` working days (contract section 4: the cutoff and non-working days
     /// move the start; the day of receipt is not counted).
     fn due_date(&self, received: &Bound<'_, PyAny>, days: u32) -> PyResult<NaiveDate> {
-        Ok(self.inner.due_date(&convert::timestamp(received)?, days))
+        self.inner
+            .checked_due_date(&convert::timestamp(received)?, days)
+            .ok_or_else(past_the_end)
     }
 
     /// The date from which a deadline runs: the receipt date, or the next working day when
     /// the receipt is on a non-working day or at or after the cutoff.
     fn effective_receipt_date(&self, received: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
-        Ok(self
-            .inner
-            .effective_receipt_date(&convert::timestamp(received)?))
+        self.inner
+            .checked_effective_receipt_date(&convert::timestamp(received)?)
+            .ok_or_else(past_the_end)
     }
 
     /// A year of the calendar as `motcua calendar --year Y --format json` prints it.
@@ -199,11 +203,11 @@ impl PyCalendar {
 }
 
 fn check_year(year: i32) -> PyResult<()> {
-    if (1..=9999).contains(&year) {
-        Ok(())
-    } else {
-        Err(CalendarError::new_err(format!(
-            "year {year} is out of range: give a year from 1 to 9999"
-        )))
-    }
+    motcua_io::resolve::calendar_year(i64::from(year))
+        .map(|_| ())
+        .map_err(|e| CalendarError::new_err(e.to_string()))
+}
+
+fn past_the_end() -> PyErr {
+    CalendarError::new_err("the date is past the year 9999")
 }

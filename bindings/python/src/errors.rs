@@ -3,9 +3,14 @@
 
 use motcua_core::calendar::CalendarError as CoreCalendarError;
 use motcua_core::period::PeriodError as CorePeriodError;
+use std::collections::HashMap;
+
 use motcua_io::ReadError;
+use motcua_io::resolve::{ResolveError, kind};
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::PyType;
 
 use crate::arrow_in::ArrowReadError;
 
@@ -96,13 +101,94 @@ pub fn arrow_error(py: Python<'_>, e: &ArrowReadError) -> PyErr {
     input_error(py, e.to_string(), e.line(), e.column())
 }
 
-/// Adds the exception types to the module.
+/// The exception classes by name, built from [`motcua_io::resolve::kind::ALL`].
+static CLASSES: PyOnceLock<HashMap<&'static str, Py<PyType>>> = PyOnceLock::new();
+
+fn builtin<'py>(py: Python<'py>, name: &str) -> Option<Bound<'py, PyType>> {
+    match name {
+        "ValueError" => Some(py.get_type::<PyValueError>()),
+        "OSError" => Some(py.get_type::<PyOSError>()),
+        "FileNotFoundError" => Some(py.get_type::<PyFileNotFoundError>()),
+        _ => None,
+    }
+}
+
+/// Adds the exception types to the module: the base class, then one class per line of the
+/// table of error kinds (the classes the binding raises by name are among them).
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
-    m.add("MotcuaError", py.get_type::<MotcuaError>())?;
-    m.add("InputError", py.get_type::<InputError>())?;
-    m.add("CalendarError", py.get_type::<CalendarError>())?;
-    m.add("RulebookError", py.get_type::<RulebookError>())?;
-    m.add("PeriodError", py.get_type::<PeriodError>())?;
+    let mut classes: HashMap<&'static str, Py<PyType>> = HashMap::new();
+    classes.insert(kind::PYTHON_BASE, py.get_type::<MotcuaError>().unbind());
+    for (name, ty) in [
+        ("InputError", py.get_type::<InputError>()),
+        ("CalendarError", py.get_type::<CalendarError>()),
+        ("RulebookError", py.get_type::<RulebookError>()),
+        ("PeriodError", py.get_type::<PeriodError>()),
+    ] {
+        classes.insert(name, ty.unbind());
+    }
+    for row in kind::ALL {
+        if builtin(py, row.python).is_some() || classes.contains_key(row.python) {
+            continue;
+        }
+        let parent = match builtin(py, row.python_parent) {
+            Some(b) => b,
+            None => classes
+                .get(row.python_parent)
+                .map(|t| t.bind(py).clone())
+                .ok_or_else(|| {
+                    MotcuaError::new_err(format!(
+                        "error table: {} comes before its parent {}",
+                        row.python, row.python_parent
+                    ))
+                })?,
+        };
+        let qualified = std::ffi::CString::new(format!("motcua.{}", row.python))?;
+        let ty = PyErr::new_type(py, &qualified, None, Some(&parent), None)?;
+        classes.insert(row.python, ty);
+    }
+    for (name, ty) in &classes {
+        m.add(*name, ty.bind(py))?;
+    }
+    let _ = CLASSES.set(py, classes);
+    m.add_function(wrap_pyfunction!(error_kinds, m)?)?;
     Ok(())
+}
+
+/// The table of error kinds: (kind's JavaScript name, Python class, its parent), one per
+/// kind.
+#[pyfunction]
+#[must_use]
+pub fn error_kinds() -> Vec<(&'static str, &'static str, &'static str)> {
+    kind::ALL
+        .iter()
+        .map(|k| (k.js, k.python, k.python_parent))
+        .collect()
+}
+
+/// The Python exception of an error of the resolution layer: the class of its kind, with
+/// `line` and `column` where it has them.
+#[must_use]
+pub fn resolve_error(py: Python<'_>, e: &ResolveError) -> PyErr {
+    let k = e.kind();
+    let class = k.python_class();
+    let err = match builtin(py, class) {
+        Some(t) => PyErr::from_type(t, e.to_string()),
+        None => match CLASSES.get(py).and_then(|c| c.get(class)) {
+            Some(t) => PyErr::from_type(t.bind(py).clone(), e.to_string()),
+            None => MotcuaError::new_err(e.to_string()),
+        },
+    };
+    let v = err.value(py);
+    let _ = v.setattr("kind", k.js_name());
+    let _ = v.setattr("line", e.line());
+    match e.text_column() {
+        Some(c) => {
+            let _ = v.setattr("column", c);
+        }
+        None => {
+            let _ = v.setattr("column", e.column());
+        }
+    }
+    err
 }

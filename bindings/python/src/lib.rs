@@ -22,6 +22,7 @@ pub mod html;
 pub mod json;
 pub mod partial;
 pub mod report;
+pub mod request;
 pub mod score;
 
 /// The extension module.
@@ -38,6 +39,7 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(dataset::read, m)?)?;
     m.add_function(wrap_pyfunction!(dataset::from_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(report::report, m)?)?;
+    m.add_function(wrap_pyfunction!(report::list_dossiers, m)?)?;
     m.add_function(wrap_pyfunction!(report::format_number, m)?)?;
     m.add_function(wrap_pyfunction!(report::format_percent, m)?)?;
     m.add_function(wrap_pyfunction!(score::score, m)?)?;

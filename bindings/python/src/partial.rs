@@ -214,6 +214,7 @@ pub fn merge(py: Python<'_>, partials: &Bound<'_, PyAny>) -> PyResult<PyReport> 
     let p = merged(py, partials)?;
     Ok(PyReport {
         inner: Arc::new(report_of(&p)),
+        ratings: None,
     })
 }
 
@@ -242,6 +243,7 @@ pub fn merge_score(
     Ok(PyScore {
         inner: Arc::new(report),
         book: Arc::new(book),
+        ratings: None,
     })
 }
 

@@ -16,10 +16,10 @@ use pyo3::types::PyCapsule;
 
 use crate::arrow_out::PyTableOut;
 use crate::arrow_out::{self, Col};
-use crate::dataset::{PyDataset, PyRowError};
+use crate::dataset::PyRowError;
 use crate::errors::MotcuaError;
 use crate::score::PyScore;
-use crate::{convert, html, json};
+use crate::{convert, html, json, request};
 
 /// Parses a language code ("vi" or "en").
 pub fn lang(code: &str) -> PyResult<Lang> {
@@ -33,23 +33,52 @@ pub fn lang(code: &str) -> PyResult<Lang> {
 pub struct PyReport {
     /// The core's report.
     pub inner: Arc<Report>,
+    /// The rating slips its ratings were counted from, if any.
+    pub ratings: Option<Arc<motcua_io::ratings::Ratings>>,
 }
 
 #[pymethods]
 impl PyReport {
     /// The report as `motcua report --format json` prints it, as a dict.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json::to_py(py, self.inner.as_ref())
+        json::loads(py, &self.to_json())
     }
 
     /// The report as JSON text, exactly as `motcua report --format json` prints it.
     fn to_json(&self) -> String {
-        motcua_io::report::to_json(&self.inner)
+        motcua_io::resolve::with_ratings_summary(
+            &motcua_io::report::to_json(&self.inner),
+            self.ratings.as_deref(),
+        )
     }
 
-    /// The report as CSV text, exactly as `motcua report --format csv` prints it.
+    /// The report as CSV text, exactly as `motcua report --format csv` prints it: the
+    /// breakdown's rows when the report has one, else one row per agency and a TOTAL row.
     fn to_csv(&self) -> String {
-        motcua_io::report::to_csv(&self.inner)
+        match &self.inner.breakdown {
+            Some(b) => motcua_io::report::breakdown_csv(b),
+            None => motcua_io::report::to_csv(&self.inner),
+        }
+    }
+
+    /// The breakdown (contract section 11) as a dict, or None.
+    #[getter]
+    fn breakdown<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner
+            .breakdown
+            .as_ref()
+            .map(|b| json::to_py(py, b))
+            .transpose()
+    }
+
+    /// The series (contract section 11): one dict per step, or None.
+    #[getter]
+    fn series<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner
+            .series
+            .as_ref()
+            .map(|s| json::to_py(py, s))
+            .transpose()
     }
 
     /// The report as the CLI's text table (`lang` "vi" or "en").
@@ -168,7 +197,7 @@ impl PyReport {
     /// ("arrow").
     ///
     /// Agency names (column 2) come from `names` ({code: name}), else the units file or
-    /// table `units` (TenDonVi), else the sample's agencies, else the code. By default a
+    /// table `units` (TenDonVi), else the code. By default a
     /// 14th column lists the dossiers closed without a result (withdrawn, stopped), which the
     /// form has no column for; `closed_as_on_time=True` counts them as resolved on time
     /// (columns 7 and 9) and gives exactly the form's 13 columns.
@@ -297,7 +326,7 @@ impl PyReport {
 
 impl PyReport {
     /// The options of form 06a, with agency names as `motcua report --format form06a`
-    /// takes them: the sample's, then the units', then `names`.
+    /// takes them: the units', then `names`.
     fn build_form(
         &self,
         py: Python<'_>,
@@ -349,33 +378,128 @@ fn form_batch(form: &Form06a) -> arrow_array::RecordBatch {
     arrow_out::batch(cols)
 }
 
-/// Dataset argument: a `Dataset`, or a path that is read first.
-pub fn dataset<'py>(
-    py: Python<'py>,
-    ds: &Bound<'py, PyAny>,
-    calendar: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyDataset>> {
-    if let Ok(d) = ds.cast::<PyDataset>() {
-        return Ok(d.clone());
-    }
-    let read = crate::dataset::read(py, ds, calendar, false, None, None, 0)?;
-    Bound::new(py, read)
-}
-
-/// Counts a period: `period` is '2021-Q3', '2021-07', '2021', '2021-07-01..2021-09-30' or a
-/// pair (from, to). `ds` is a `Dataset` (or a path to read with the built-in calendar).
+/// Counts a period in one pass over the dossiers: `period` is '2021-Q3', '2021-07', '2021',
+/// '2021-07-01..2021-09-30' or a pair (from, to) of dates (or date texts in any form of the
+/// contract). `data` is a `Dataset`, or the path of a dossier table read with `calendar`,
+/// `catalog`, `strict`, `format` and `sheet` (which apply only while reading).
+///
+/// `by`: a key or keys of a breakdown ("agency", "procedure", "field", "level",
+/// "official", "channel"; two at most); `every`: "month" or "quarter" for a series;
+/// `compare`: "previous" (the default), "last-year" or "none"; `units`: the units file
+/// (levels for `by="level"`); `ratings`: a ratings file whose slips give the ratings;
+/// `successors`: count each agency under its last successor (the units file's);
+/// `profile`: the source profile (a built-in name, a file or TOML text; detected when
+/// None); `conventions`: counting conventions of other systems by name.
 #[pyfunction]
-#[pyo3(signature = (ds, period))]
+#[pyo3(signature = (data, period = None, *, by = None, every = None, compare = None, calendar = None, catalog = None, units = None, ratings = None, successors = false, strict = false, format = None, sheet = None, profile = None, conventions = None))]
+#[allow(clippy::too_many_arguments)]
 pub fn report(
     py: Python<'_>,
-    ds: &Bound<'_, PyAny>,
-    period: &Bound<'_, PyAny>,
+    data: &Bound<'_, PyAny>,
+    period: Option<&Bound<'_, PyAny>>,
+    by: Option<&Bound<'_, PyAny>>,
+    every: Option<String>,
+    compare: Option<String>,
+    calendar: Option<&Bound<'_, PyAny>>,
+    catalog: Option<&Bound<'_, PyAny>>,
+    units: Option<&Bound<'_, PyAny>>,
+    ratings: Option<&Bound<'_, PyAny>>,
+    successors: bool,
+    strict: bool,
+    format: Option<String>,
+    sheet: Option<String>,
+    profile: Option<&Bound<'_, PyAny>>,
+    conventions: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyReport> {
-    let period = convert::period(period)?;
-    let ds = dataset(py, ds, None)?;
-    let inner = Arc::clone(&ds.get().inner);
-    let r = py.detach(|| motcua_io::report::build(&inner, period));
-    Ok(PyReport { inner: Arc::new(r) })
+    let mut a = request::Args {
+        profile: request::value(profile, "profile")?,
+        conventions: request::conventions(conventions)?,
+        period: Some(request::PeriodArg::new(period)?),
+        by: request::by(by)?,
+        every,
+        compare,
+        catalog: request::value(catalog, "catalog")?,
+        ratings: request::value(ratings, "ratings")?,
+        successors,
+        strict,
+        format,
+        sheet,
+        ..request::Args::default()
+    };
+    a.set_calendar(calendar)?;
+    a.set_units(py, units)?;
+    let req = a.resolve(py)?;
+    let data = request::Data::new(data)?;
+    let out = py
+        .detach(|| motcua_io::resolve::run(&req, data.input(), &|_| {}))
+        .map_err(|e| crate::errors::resolve_error(py, &e))?;
+    Ok(PyReport {
+        inner: Arc::new(out.report),
+        ratings: out.ratings.map(Arc::new),
+    })
+}
+
+/// The dossiers behind one count of the report (contract section 12), as the contract's
+/// JSON of `motcua list --format json` in plain Python data: a dict with `contract`,
+/// `period`, `count` and `dossiers` (a list of dicts: code, line, agency, procedure,
+/// official, channel, status, received, due, closed, working_days_late).
+///
+/// `count`: any count of the report ("pending_overdue", "resolved_late"…) or "due_soon"
+/// (pending with a due date within `within` working days after the period). The filters
+/// keep one agency, procedure, official, field, level or channel. `data` must be a path:
+/// the list reads the table again to keep the dossiers' codes.
+#[pyfunction]
+#[pyo3(signature = (data, count, period = None, *, within = None, agency = None, procedure = None, official = None, field = None, level = None, channel = None, calendar = None, catalog = None, units = None, strict = false, format = None, sheet = None, profile = None, conventions = None))]
+#[allow(clippy::too_many_arguments)]
+pub fn list_dossiers<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyAny>,
+    count: &str,
+    period: Option<&Bound<'py, PyAny>>,
+    within: Option<u32>,
+    agency: Option<String>,
+    procedure: Option<String>,
+    official: Option<String>,
+    field: Option<String>,
+    level: Option<String>,
+    channel: Option<String>,
+    calendar: Option<&Bound<'py, PyAny>>,
+    catalog: Option<&Bound<'py, PyAny>>,
+    units: Option<&Bound<'py, PyAny>>,
+    strict: bool,
+    format: Option<String>,
+    sheet: Option<String>,
+    profile: Option<&Bound<'py, PyAny>>,
+    conventions: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let mut a = request::Args {
+        profile: request::value(profile, "profile")?,
+        conventions: request::conventions(conventions)?,
+        period: Some(request::PeriodArg::new(period)?),
+        compare: Some("none".to_owned()),
+        catalog: request::value(catalog, "catalog")?,
+        strict,
+        format,
+        sheet,
+        ..request::Args::default()
+    };
+    a.set_calendar(calendar)?;
+    a.set_units(py, units)?;
+    let req = a.resolve(py)?;
+    let data = request::Data::new(data)?;
+    let filters = motcua_io::list::ListFilters {
+        agency,
+        procedure,
+        official,
+        field,
+        level,
+        channel,
+    };
+    let spec = request::list_spec(count, within, filters);
+    let list = py
+        .detach(|| motcua_io::resolve::list(&req, &spec, data.input(), &|_| {}))
+        .map_err(|e| crate::errors::resolve_error(py, &e))?;
+    json::to_py(py, &list)
 }
 
 /// A whole number written the Vietnamese way (`12.656`) or the English way (`12,656`).

@@ -8,7 +8,7 @@ use motcua_core::announcement::GradingSummary;
 use motcua_core::format::Lang;
 use motcua_core::grading::{
     Points, Rulebook, RulebookError as CoreRulebookError, ScoreReport, Units, announcement_summary,
-    builtin_names, builtin_toml, score_csv, score_dataset, score_text,
+    builtin_names, builtin_toml, score_csv, score_text,
 };
 use motcua_io::units::{UnitsFileError, read_units_file};
 use pyo3::exceptions::{PyFileNotFoundError, PyKeyError, PyTypeError};
@@ -120,6 +120,8 @@ pub struct PyScore {
     pub inner: Arc<ScoreReport>,
     /// The rulebook it was graded by.
     pub book: Arc<Rulebook>,
+    /// The rating slips its ratings were counted from, if any.
+    pub ratings: Option<Arc<motcua_io::ratings::Ratings>>,
 }
 
 fn pts(p: Option<Points>) -> Option<f64> {
@@ -221,12 +223,12 @@ impl PyScore {
 impl PyScore {
     /// The grades as `motcua score --format json` prints them, as a dict.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json::loads(py, &self.inner.to_json())
+        json::loads(py, &self.to_json())
     }
 
     /// The grades as JSON text, exactly as `motcua score --format json` prints them.
     fn to_json(&self) -> String {
-        self.inner.to_json()
+        motcua_io::resolve::with_ratings_summary(&self.inner.to_json(), self.ratings.as_deref())
     }
 
     /// The grades as CSV text, exactly as `motcua score --format csv` prints them.
@@ -381,39 +383,74 @@ impl PyScore {
     }
 }
 
-/// Grades every agency and official of a period by a rulebook.
+/// Grades every agency and official of a period by a rulebook, in one pass over the
+/// dossiers.
 ///
-/// `units`: None, a units CSV path, or a table with the units file's columns. `rulebook`: a
-/// built-in name ("circular-01-2018", "soc-trang-1216-2019"…), a TOML file or TOML text.
+/// `data`: a `Dataset`, or the path of a dossier table (read with `calendar`, `catalog`,
+/// `strict`, `format`, `sheet`). `units`: None, a units CSV path or text, or a table with
+/// the units file's columns. `rulebook`: a built-in name ("circular-01-2018", the default,
+/// "soc-trang-1216-2019"…), a TOML file or TOML text. `ratings`: a ratings file; with
+/// `means="slips"` the per-dossier indicators are means over its slips.
 #[pyfunction]
-#[pyo3(signature = (ds, units = None, period = None, rulebook = None))]
+#[pyo3(signature = (data, units = None, period = None, rulebook = None, *, calendar = None, catalog = None, ratings = None, means = "dossiers", strict = false, format = None, sheet = None, profile = None))]
+#[allow(clippy::too_many_arguments)]
 pub fn score(
     py: Python<'_>,
-    ds: &Bound<'_, PyAny>,
+    data: &Bound<'_, PyAny>,
     units: Option<&Bound<'_, PyAny>>,
     period: Option<&Bound<'_, PyAny>>,
     rulebook: Option<&Bound<'_, PyAny>>,
+    calendar: Option<&Bound<'_, PyAny>>,
+    catalog: Option<&Bound<'_, PyAny>>,
+    ratings: Option<&Bound<'_, PyAny>>,
+    means: &str,
+    strict: bool,
+    format: Option<String>,
+    sheet: Option<String>,
+    profile: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyScore> {
-    let period = match period {
-        Some(p) => convert::period(p)?,
-        None => {
-            return Err(crate::errors::PeriodError::new_err(
-                "give a period: period='2021-Q3' (or '2021-07', '2021', or (from, to))",
-            ));
+    let slip_means = match means {
+        "dossiers" => false,
+        "slips" => true,
+        other => {
+            return Err(crate::errors::MotcuaError::new_err(format!(
+                "means: '{other}' is neither 'dossiers' nor 'slips'"
+            )));
         }
     };
-    let book = match rulebook {
-        Some(r) if !r.is_none() => self::rulebook(py, r)?,
-        _ => Rulebook::builtin("circular-01-2018")
-            .ok_or_else(|| unknown_rulebook("circular-01-2018"))?,
+    let mut a = crate::request::Args {
+        period: Some(crate::request::PeriodArg::new(period)?),
+        compare: Some("none".to_owned()),
+        rulebook: Some(
+            crate::request::value(rulebook, "rulebook")?.unwrap_or_else(|| {
+                crate::request::Value::Text(motcua_io::resolve::DEFAULT_RULEBOOK.to_owned())
+            }),
+        ),
+        catalog: crate::request::value(catalog, "catalog")?,
+        ratings: crate::request::value(ratings, "ratings")?,
+        slip_means,
+        strict,
+        format,
+        sheet,
+        profile: crate::request::value(profile, "profile")?,
+        ..crate::request::Args::default()
     };
-    let units = self::units(py, units)?;
-    let ds = crate::report::dataset(py, ds, None)?;
-    let data = Arc::clone(&ds.get().inner);
-    let report = py.detach(|| score_dataset(&data, &units, &book, period));
+    a.set_calendar(calendar)?;
+    a.set_units(py, units)?;
+    let req = a.resolve(py)?;
+    let data = crate::request::Data::new(data)?;
+    let out = py
+        .detach(|| motcua_io::resolve::run(&req, data.input(), &|_| {}))
+        .map_err(|e| crate::errors::resolve_error(py, &e))?;
+    let (Some(report), Some(book)) = (out.score, req.rulebook) else {
+        return Err(crate::errors::RulebookError::new_err(
+            "no grades: the request names no rulebook",
+        ));
+    };
     Ok(PyScore {
         inner: Arc::new(report),
         book: Arc::new(book),
+        ratings: out.ratings.map(Arc::new),
     })
 }
 

@@ -28,6 +28,10 @@ export const ErrorKinds = Object.freeze({
   XLSX: 'XlsxError',
   JSON: 'JsonError',
   SAMPLE: 'SampleError',
+  CATALOG: 'CatalogError',
+  RATINGS: 'RatingsError',
+  NOT_FOUND: 'NotFoundError',
+  IO: 'IoError',
   NOT_READY: 'NotReadyError',
   PANIC: 'PanicError',
 });
@@ -125,11 +129,51 @@ export function parseCsv(input, opts) {
   );
 }
 
-/** The period report, `{period}` or `{from, to}`: the CLI's `report --format json`. */
-export function report(dossiers, opts) {
+const REQUEST_OPTIONS = ['period', 'from', 'to', 'by', 'every', 'compare', 'units', 'catalog', 'ratings', 'calendar', 'successors', 'strict', 'format', 'sheet'];
+
+// The calendar of a request: a Calendar object goes apart, a name or TOML text stays in the
+// options (the resolution layer reads it).
+function requestArgs(o, fn) {
+  const isObject = o.calendar instanceof raw.Calendar;
+  const rest = { ...o };
+  if (isObject) delete rest.calendar;
+  return [rest, isObject ? calendarOf(o.calendar, fn) : calendarOf(undefined, fn), isObject];
+}
+
+/**
+ * The period report: the CLI's `report --format json`. `input` is Dossiers (already read)
+ * or the table's text or bytes (read with `calendar`, `catalog`, `strict`, `format`,
+ * `sheet`). Options: `period` or `from`/`to`, `by` (a key or keys: agency, procedure,
+ * field, level, official, channel), `every` (month, quarter), `compare` (previous,
+ * last-year, none), `units`, `catalog`, `ratings` (file text or bytes), `calendar` (a
+ * Calendar, a built-in name or TOML text).
+ */
+export function report(input, opts) {
   ensureReady('report');
-  const o = options(opts, 'report', ['period', 'from', 'to']);
-  return raw.__report(dossiersOf(dossiers, 'report'), ...periodOf(o, 'report'));
+  const o = options(opts, 'report', REQUEST_OPTIONS);
+  if (input instanceof raw.Dossiers) return raw.__reportOf(dossiersOf(input, 'report'), o);
+  return raw.__reportFrom(input, ...requestArgs(o, 'report'));
+}
+
+/**
+ * The dossiers behind one count (the CLI's `list --format json`) of a table given as text
+ * or bytes. Options: `count` (pending_overdue, resolved_late… or due_soon), `within`, the
+ * period, the filters `agency`, `procedure`, `official`, `field`, `level`, `channel`, and
+ * the reading options of `report`.
+ */
+export function list(input, opts) {
+  ensureReady('list');
+  const o = options(opts, 'list', [...REQUEST_OPTIONS, 'count', 'within', 'agency', 'procedure', 'official', 'field', 'level', 'channel']);
+  if (input instanceof raw.Dossiers) {
+    throw fail('ArgumentError', 'list: a list reads the table again to keep the dossiers\' codes: give its text or bytes, not Dossiers');
+  }
+  return raw.__listFrom(input, ...requestArgs(o, 'list'));
+}
+
+/** The table of error kinds: `{js, python, python_parent}` for each. */
+export function errorKinds() {
+  ensureReady('errorKinds');
+  return raw.errorKinds();
 }
 
 /** The period report as the CLI's text table (`lang`: `vi`, the default, or `en`). */
@@ -179,19 +223,15 @@ function unitsOf(v, fn) {
 }
 
 /**
- * Grades every agency and official: the CLI's `score --format json`. Options: the period,
- * `units` (the units file, text or bytes), `rulebook` (a built-in name, default
- * `circular-01-2018`, or a rulebook's TOML text).
+ * Grades every agency and official: the CLI's `score --format json`. `input` as for
+ * `report`. Options: those of `report`, `rulebook` (a built-in name, default
+ * `circular-01-2018`, or a rulebook's TOML text or bytes), `means` (dossiers, slips).
  */
-export function score(dossiers, opts) {
+export function score(input, opts) {
   ensureReady('score');
-  const o = options(opts, 'score', ['period', 'from', 'to', 'units', 'rulebook']);
-  return raw.__score(
-    dossiersOf(dossiers, 'score'),
-    unitsOf(o.units, 'score'),
-    optString(o.rulebook, 'score: rulebook'),
-    ...periodOf(o, 'score'),
-  );
+  const o = options(opts, 'score', [...REQUEST_OPTIONS, 'rulebook', 'means']);
+  if (input instanceof raw.Dossiers) return raw.__scoreOf(dossiersOf(input, 'score'), o);
+  return raw.__scoreFrom(input, ...requestArgs(o, 'score'));
 }
 
 /** The grades as the CLI's `score` text. */

@@ -53,6 +53,10 @@ export const ErrorKinds: {
   readonly XLSX: 'XlsxError';
   readonly JSON: 'JsonError';
   readonly SAMPLE: 'SampleError';
+  readonly CATALOG: 'CatalogError';
+  readonly RATINGS: 'RatingsError';
+  readonly NOT_FOUND: 'NotFoundError';
+  readonly IO: 'IoError';
   readonly NOT_READY: 'NotReadyError';
   /** A bug in motcua (the core panicked): the call failed, the module keeps working. */
   readonly PANIC: 'PanicError';
@@ -177,6 +181,27 @@ export interface Report {
   previous?: { period: PeriodRange; total: Figures };
   /** Each count's change against the previous period. */
   change?: { [K in CountName]: Change };
+  /** With `by`: one row per group (contract section 11). */
+  breakdown?: Breakdown;
+  /** With `every`: one step per month or quarter (contract section 11). */
+  series?: SeriesStep[];
+}
+
+/** A key of a breakdown (contract section 11). */
+export type BreakdownKey = 'agency' | 'procedure' | 'field' | 'level' | 'official' | 'channel';
+
+/** A breakdown: its keys and one row per group, with the counts and rates. */
+export interface Breakdown {
+  by: BreakdownKey[];
+  rows: Array<{ [key: string]: unknown }>;
+}
+
+/** One step of a series, counted as if reported alone. */
+export interface SeriesStep {
+  period: PeriodRange;
+  total: Figures;
+  agencies: AgencyFigures[];
+  breakdown?: Breakdown;
 }
 
 /** A year of a calendar (contract section 8). */
@@ -296,8 +321,72 @@ export function parseJson(input: TextInput, options?: Omit<ParseOptions, 'onProg
 // ---------------------------------------------------------------------------------------
 // Reports
 
+/**
+ * The options of a request (`report`, `score`, `list`): what a breakdown, a series and the
+ * comparison are, and the files. Files are their text or bytes (there is no file system);
+ * `calendar` is a `Calendar`, a built-in name (`vn`, `blank`) or TOML text. The reading
+ * options (`calendar`, `catalog`, `strict`, `format`, `sheet`) apply only when the input
+ * is the table's text or bytes, not `Dossiers` already read.
+ */
+export interface RequestOptions extends PeriodOptions {
+  by?: BreakdownKey | string | Array<BreakdownKey | string>;
+  every?: 'month' | 'quarter';
+  compare?: 'previous' | 'last-year' | 'none';
+  units?: TextInput;
+  catalog?: TextInput;
+  ratings?: TextInput;
+  calendar?: Calendar | string;
+  /** Count each agency under its last successor (the units file's). */
+  successors?: boolean;
+  strict?: boolean;
+  format?: 'csv' | 'xlsx' | 'json';
+  sheet?: string;
+}
+
 /** The period report: the same object as `motcua report --format json`. */
-export function report(dossiers: Dossiers, options: PeriodOptions): Report;
+export function report(input: Dossiers | TextInput, options: RequestOptions): Report;
+
+/** One dossier of a list (contract section 12). */
+export interface ListedDossier {
+  code: string;
+  line: number;
+  agency: string;
+  procedure: string | null;
+  official: string | null;
+  channel: 'in_person' | 'online' | 'postal';
+  status: number;
+  received: string;
+  due: string;
+  closed: string | null;
+  working_days_late: number;
+}
+
+/** A dossier list: the same object as `motcua list --format json`. */
+export interface DossierList {
+  contract: string;
+  period: PeriodRange;
+  count: string;
+  dossiers: ListedDossier[];
+}
+
+export interface ListOptions extends RequestOptions {
+  /** Any count of the report (`pending_overdue`, `resolved_late`…) or `due_soon`. */
+  count: string;
+  /** `due_soon`: within this many working days after the period (default 2). */
+  within?: number;
+  agency?: string;
+  procedure?: string;
+  official?: string;
+  field?: string;
+  level?: string;
+  channel?: string;
+}
+
+/** The dossiers behind one count, from the table's text or bytes. */
+export function list(input: TextInput, options: ListOptions): DossierList;
+
+/** The table of error kinds, one line per kind. */
+export function errorKinds(): Array<{ js: string; python: string; python_parent: string }>;
 
 /** The period report as `motcua report` prints it. */
 export function reportText(dossiers: Dossiers, options: PeriodOptions & { lang?: Lang }): string;
@@ -336,7 +425,9 @@ export interface ScoreOptions {
   /** The units file (agency facts), text or bytes; without it every agency takes the defaults. */
   units?: TextInput;
   /** A built-in rulebook (`circular-01-2018`, the default; `soc-trang-1216-2019`, …) or a rulebook's TOML text. */
-  rulebook?: string;
+  rulebook?: TextInput;
+  /** What per-dossier indicators are means over (`slips` needs `ratings`). */
+  means?: 'dossiers' | 'slips';
 }
 
 export type RulebookStatus = 'official' | 'inferred' | 'approximate';
@@ -460,7 +551,7 @@ export interface ScoreReport {
 }
 
 /** Grades every agency and official of a period under a rulebook. */
-export function score(dossiers: Dossiers, options: PeriodOptions & ScoreOptions): ScoreReport;
+export function score(input: Dossiers | TextInput, options: RequestOptions & ScoreOptions): ScoreReport;
 
 /** The grades as `motcua score` prints them. */
 export function scoreText(dossiers: Dossiers, options: PeriodOptions & ScoreOptions & { lang?: Lang }): string;

@@ -32,33 +32,6 @@ pub(crate) fn units(data: &JsValue) -> Result<Units, JsValue> {
     motcua_io::units::read_units(&bytes[..]).map_err(|e| error::units(&e))
 }
 
-/// Grades every agency and official of a period (`motcua score --format json`). Called by
-/// `score`.
-#[wasm_bindgen(js_name = "__score")]
-pub fn score(
-    ds: &Dossiers,
-    units_file: &JsValue,
-    rulebook_name: Option<String>,
-    period: Option<String>,
-    from: Option<String>,
-    to: Option<String>,
-) -> Result<JsValue, JsValue> {
-    let p = resolve_period(period, from, to)?;
-    let book = rulebook(rulebook_name)?;
-    let units = units(units_file)?;
-    let report = score_dataset(&ds.ds, &units, &book, p);
-    // As the CLI prints it: the score report, and the input summary.
-    let mut v = serde_json::to_value(&report)
-        .map_err(|e| error::error(error::kind::READ, &e.to_string()))?;
-    if let Some(o) = v.as_object_mut() {
-        o.insert(
-            "input".into(),
-            serde_json::to_value(&ds.ds.input).unwrap_or_default(),
-        );
-    }
-    to_js(&v)
-}
-
 /// The grades as the CLI's text (`motcua score`). Called by `scoreText`.
 #[wasm_bindgen(js_name = "__scoreText")]
 pub fn score_text(

@@ -18,6 +18,7 @@ mod error;
 mod forms;
 mod grading;
 mod input;
+mod request;
 mod sample;
 
 use std::cell::RefCell;
@@ -386,18 +387,6 @@ pub(crate) fn lang(l: Option<String>) -> Result<Lang, JsValue> {
         l.parse()
             .map_err(|e: format::LangError| error::argument(e.to_string()))
     })
-}
-
-/// The period report (contract section 7). Called by `report`.
-#[wasm_bindgen(js_name = "__report")]
-pub fn report(
-    ds: &Dossiers,
-    period: Option<String>,
-    from: Option<String>,
-    to: Option<String>,
-) -> Result<JsValue, JsValue> {
-    let p = resolve_period(period, from, to)?;
-    to_js(&motcua_io::report::build(&ds.ds, p))
 }
 
 /// The period report as the CLI's text table. Called by `reportText`.

@@ -1,7 +1,6 @@
 //! `motcua calendar`.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
@@ -24,9 +23,9 @@ pub struct CalendarArgs {
     /// The year to show.
     #[arg(long, short)]
     pub year: i32,
-    /// A work calendar in TOML (default: the built-in Vietnamese calendar).
+    /// A work calendar: a built-in name (vn, blank) or a TOML file (default: vn).
     #[arg(long)]
-    pub calendar: Option<PathBuf>,
+    pub calendar: Option<String>,
     /// Output format.
     #[arg(long, short, value_enum, default_value = "text")]
     pub format: CalendarFormat,
@@ -37,14 +36,9 @@ pub struct CalendarArgs {
 
 /// Runs `motcua calendar`.
 pub fn run(a: &CalendarArgs) -> Result<()> {
-    if !(1..=9999).contains(&a.year) {
-        anyhow::bail!(
-            "year {} is out of range: give a year from 1 to 9999",
-            a.year
-        );
-    }
+    let year = motcua_io::resolve::calendar_year(i64::from(a.year))?;
     let cal = load_calendar(a.calendar.as_deref())?;
-    let y = cal.year(a.year);
+    let y = cal.year(year);
     let text = match a.format {
         CalendarFormat::Json => serde_json::to_string_pretty(&y)?,
         CalendarFormat::Text => text(&y, cal.name(), a.lang == LangArg::Vi),

@@ -1,19 +1,15 @@
-//! Helpers shared by the subcommands: inputs, calendars, periods, progress.
+//! Helpers shared by the subcommands: the input and period arguments, their resolution,
+//! progress, outputs.
 
-use std::fs::File;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
-use chrono::NaiveDate;
-use clap::ValueEnum;
+use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use motcua_core::calendar::Calendar;
-use motcua_core::dossier::Dossier;
 use motcua_core::format::Lang;
-use motcua_core::period::Period;
-use motcua_io::dossiers::{Ingested, ReadOptions};
-use motcua_io::input::{InputFormat, InputOptions, format_of, read_stream};
+use motcua_io::resolve::{Files, Given, Input, Options, PeriodSpec, Request, ResolveError};
 
 /// Output formats of the report-like commands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -44,62 +40,141 @@ impl From<LangArg> for Lang {
     }
 }
 
-/// The period from `--period` or `--from/--to`.
-pub fn resolve_period(
-    period: Option<&str>,
-    from: Option<&str>,
-    to: Option<&str>,
-) -> Result<Period> {
-    match (period, from, to) {
-        (Some(p), None, None) => Ok(p.parse::<Period>()?),
-        (None, Some(f), Some(t)) => {
-            let f = parse_date(f, "--from")?;
-            let t = parse_date(t, "--to")?;
-            Ok(Period::range(f, t)?)
-        }
-        (None, None, None) => {
-            bail!("give a period: --period 2021-Q3 (or 2021-07, 2021), or --from DATE --to DATE")
-        }
-        (Some(_), _, _) => bail!("give either --period or --from/--to, not both"),
-        _ => bail!("--from and --to go together"),
-    }
+/// Formats of the dossier table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    /// CSV.
+    Csv,
+    /// An Excel workbook (.xlsx).
+    Xlsx,
+    /// The national portal's records: a JSON array or JSON Lines.
+    Json,
+    /// An Arrow IPC file or stream.
+    Arrow,
+    /// A Parquet file.
+    Parquet,
 }
 
-/// A date option in any timestamp form of the contract (section 2), as the readers take it.
-fn parse_date(s: &str, flag: &str) -> Result<NaiveDate> {
-    motcua_core::record::parse_date(s).with_context(|| format!("{flag} '{s}' is not a date"))
-}
-
-/// The built-in Vietnamese calendar, or a TOML calendar file.
-pub fn load_calendar(path: Option<&Path>) -> Result<Calendar> {
-    match path {
-        None => Ok(Calendar::vn()),
-        Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("cannot read calendar file {}", p.display()))?;
-            Calendar::from_toml(&text).with_context(|| format!("calendar file {}", p.display()))
+impl InputFormatArg {
+    /// The format's name, as the resolution layer takes it.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Xlsx => "xlsx",
+            Self::Json => "json",
+            Self::Arrow => "arrow",
+            Self::Parquet => "parquet",
         }
     }
 }
 
-/// A procedure catalog file (contract section 13), shared by the readers.
-pub fn load_catalog(
-    path: Option<&Path>,
-) -> Result<Option<std::sync::Arc<motcua_core::catalog::Catalog>>> {
-    path.map(|p| motcua_io::catalog::read_catalog_file(p).map(std::sync::Arc::new))
-        .transpose()
-        .map_err(Into::into)
+/// The input, period, calendar and reading options of `report`, `list` and `score`.
+#[derive(Args)]
+pub struct SourceArgs {
+    /// The dossier table: CSV, Excel (.xlsx), the portal's JSON (.json, .jsonl), Arrow IPC
+    /// (.arrow) or Parquet (.parquet), CSV or JSON compressed (.gz, .zst); `-` reads
+    /// standard input.
+    #[arg(long, short)]
+    pub input: PathBuf,
+    /// The input's format (default: from its extension; CSV for standard input).
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormatArg>,
+    /// The sheet of a workbook to read (default: the first).
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// A month (2021-07), quarter (2021-Q3), year (2021) or range (2021-07-01..2021-09-30).
+    #[arg(long, short)]
+    pub period: Option<String>,
+    /// First day of the period (with --to), in any timestamp form of the data.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day of the period (with --from), in any timestamp form of the data.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// A work calendar: a built-in name (vn, blank) or a TOML file (default: vn).
+    #[arg(long)]
+    pub calendar: Option<String>,
+    /// A procedure catalog (CSV: MaTTHC, TenTTHC, MaLinhVuc, TenLinhVuc, MucDo) that fills a
+    /// dossier's missing level and field.
+    #[arg(long)]
+    pub catalog: Option<PathBuf>,
+    /// Stop at the first bad row instead of listing bad rows.
+    #[arg(long)]
+    pub strict: bool,
+    /// Size limits of the input.
+    #[command(flatten)]
+    pub limits: crate::limits::LimitArgs,
+    /// The source profile and the share of rejected rows allowed.
+    #[command(flatten)]
+    pub profile: crate::source::ProfileArgs,
 }
 
-/// An input file, or standard input for `-`, with its size when known.
-pub fn open_input(path: &Path) -> Result<(Box<dyn Read + Send>, Option<u64>)> {
-    if path == Path::new("-") {
-        return Ok((Box::new(std::io::stdin()), None));
+impl SourceArgs {
+    /// The options of the resolution layer these arguments give.
+    #[must_use]
+    pub fn options(&self) -> Options<'_> {
+        Options {
+            period: PeriodSpec {
+                period: self.period.as_deref(),
+                from: self.from.as_deref(),
+                to: self.to.as_deref(),
+            },
+            calendar: self.calendar.as_deref().map(Given::Text),
+            catalog: self.catalog.as_deref().map(Given::Path),
+            strict: self.strict,
+            format: self.input_format.map(InputFormatArg::name),
+            sheet: self.sheet.as_deref(),
+            profile: Some(Given::Text(&self.profile.profile)),
+            limits: self.limits.limits(),
+            ..Options::default()
+        }
     }
-    let f =
-        File::open(path).with_context(|| format!("cannot open input file {}", path.display()))?;
-    let size = f.metadata().ok().map(|m| m.len());
-    Ok((Box::new(f), size))
+}
+
+/// The request of the options, read on every core.
+pub fn resolve(o: &Options<'_>) -> Result<Request> {
+    let mut req = Request::resolve(o, Files::Read)?;
+    req.read.read.threads = 0;
+    Ok(req)
+}
+
+/// Runs `f` on the input file (or standard input for `-`) with a progress bar; an error of
+/// reading the input names the file.
+pub fn with_input<T>(
+    input: &Path,
+    f: impl FnOnce(Input<'_>, &(dyn Fn(u64) + Sync)) -> Result<T, ResolveError>,
+) -> Result<T> {
+    let stdin = input == Path::new("-");
+    if !stdin {
+        std::fs::File::open(input)
+            .with_context(|| format!("cannot open input file {}", input.display()))?;
+    }
+    let size = (!stdin)
+        .then(|| std::fs::metadata(input).ok().map(|m| m.len()))
+        .flatten();
+    let pb = progress_bar(size, "reading");
+    let src = if stdin {
+        Input::Stream(Box::new(std::io::stdin()))
+    } else {
+        Input::Path(input)
+    };
+    let res = f(src, &|b| pb.set_position(b));
+    pb.finish_and_clear();
+    res.map_err(|e| match e {
+        ResolveError::Input { .. } => {
+            anyhow::Error::new(e).context(format!("input {}", input.display()))
+        }
+        e => e.into(),
+    })
+}
+
+/// The built-in Vietnamese calendar, a built-in calendar by name, or a TOML calendar file.
+pub fn load_calendar(given: Option<&str>) -> Result<Calendar> {
+    Ok(motcua_io::resolve::calendar(
+        given.map(Given::Text).as_ref(),
+        Files::Read,
+    )?)
 }
 
 /// A progress bar on stderr when stderr is a terminal; hidden otherwise.
@@ -121,67 +196,6 @@ pub fn progress_bar(total: Option<u64>, what: &str) -> ProgressBar {
     );
     pb.set_message(what.to_owned());
     pb
-}
-
-/// Streams the dossiers of `input` to `visit`, on every core, with a progress bar; the
-/// format follows the file's extension (CSV when it says nothing, and for `-`).
-pub fn stream_input(
-    input: &Path,
-    calendar: &Calendar,
-    strict: bool,
-    visit: impl FnMut(&Dossier),
-) -> Result<Ingested> {
-    let opts = InputOptions {
-        read: ReadOptions {
-            strict,
-            ..ReadOptions::parallel()
-        },
-        ..InputOptions::default()
-    };
-    stream_input_with(input, &opts, calendar, visit)
-}
-
-/// Streams the dossiers of `input` (a file, or `-` for standard input) in the format of
-/// `opts` (else the extension's), with a progress bar.
-pub fn stream_input_with(
-    input: &Path,
-    opts: &InputOptions,
-    calendar: &Calendar,
-    visit: impl FnMut(&Dossier),
-) -> Result<Ingested> {
-    let format = input_format(input, opts);
-    let random_access = matches!(
-        format,
-        InputFormat::Xlsx | InputFormat::Arrow | InputFormat::Parquet
-    );
-    let res = if random_access && input != Path::new("-") {
-        motcua_io::input::read_path(input, calendar, opts, &|_| {}, visit)
-    } else {
-        let (reader, size) = open_input(input)?;
-        let pb = progress_bar(size, "reading");
-        let mut opts = opts.clone();
-        opts.read.size_hint = size;
-        let res = read_stream(
-            format,
-            reader,
-            calendar,
-            &opts,
-            &|b| pb.set_position(b),
-            visit,
-        );
-        pb.finish_and_clear();
-        res
-    };
-    res.with_context(|| format!("input {}", input.display()))
-}
-
-/// The format `input` is read in: `--input-format`, else the extension's, else CSV.
-#[must_use]
-pub fn input_format(input: &Path, opts: &InputOptions) -> InputFormat {
-    if input == Path::new("-") {
-        return opts.format.unwrap_or(InputFormat::Csv);
-    }
-    format_of(input, opts)
 }
 
 /// Writes `bytes` (a binary file such as a workbook) to `--output FILE`.

@@ -7,22 +7,14 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 use motcua_core::announcement::{AnnouncementOptions, announcement};
-use motcua_core::breakdown::Dim;
 use motcua_core::form06a::{
     DEFAULT_RECEIVING_UNIT, DEFAULT_REPORTING_UNIT, Form06a, Form06aOptions, FormKind, FormRows,
 };
 use motcua_core::format::{Lang, TableOrder};
-use motcua_core::grading::{Grader, Units};
-use motcua_core::period::{Period, Step};
-use motcua_core::report::Compare;
-use motcua_io::dossiers::ReadOptions;
-use motcua_io::input::{InputFormat, InputOptions};
-use motcua_io::job::{CountPlan, Counting, level_of};
+use motcua_core::grading::Units;
+use motcua_io::resolve::{Given, Options};
 
-use crate::common::{
-    LangArg, load_calendar, load_catalog, resolve_period, stream_input_with, write_bytes,
-    write_output,
-};
+use crate::common::{LangArg, SourceArgs, resolve, with_input, write_bytes, write_output};
 
 /// Output formats of `motcua report`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -43,61 +35,12 @@ pub enum ReportFormat {
     Announcement,
 }
 
-/// Formats of the dossier table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum InputFormatArg {
-    /// CSV.
-    Csv,
-    /// An Excel workbook (.xlsx).
-    Xlsx,
-    /// The national portal's records: a JSON array or JSON Lines.
-    Json,
-}
-
-impl From<InputFormatArg> for InputFormat {
-    fn from(f: InputFormatArg) -> Self {
-        match f {
-            InputFormatArg::Csv => Self::Csv,
-            InputFormatArg::Xlsx => Self::Xlsx,
-            InputFormatArg::Json => Self::Json,
-        }
-    }
-}
-
 /// Arguments of `motcua report`.
 #[derive(Args)]
 pub struct ReportArgs {
-    /// The dossier table: CSV, Excel (.xlsx) or the portal's JSON (.json, .jsonl); `-` reads
-    /// standard input.
-    #[arg(long, short)]
-    pub input: PathBuf,
-    /// The input's format (default: from its extension; CSV for standard input).
-    #[arg(long, value_enum)]
-    pub input_format: Option<InputFormatArg>,
-    /// The sheet of a workbook to read (default: the first).
-    #[arg(long)]
-    pub sheet: Option<String>,
-    /// A month (2021-07), quarter (2021-Q3), year (2021) or range (2021-07-01..2021-09-30).
-    #[arg(long, short)]
-    pub period: Option<String>,
-    /// First day of the period (with --to).
-    #[arg(long)]
-    pub from: Option<String>,
-    /// Last day of the period (with --from).
-    #[arg(long)]
-    pub to: Option<String>,
-    /// A work calendar in TOML (default: the built-in Vietnamese calendar).
-    #[arg(long)]
-    pub calendar: Option<PathBuf>,
-    /// Stop at the first bad row instead of listing bad rows.
-    #[arg(long)]
-    pub strict: bool,
-    /// Size limits of the input.
+    /// The input, period, calendar and reading options.
     #[command(flatten)]
-    pub limits: crate::limits::LimitArgs,
-    /// The source profile and the share of rejected rows allowed.
-    #[command(flatten)]
-    pub source: crate::source::SourceArgs,
+    pub source: SourceArgs,
     /// Output format.
     #[arg(long, short, value_enum, default_value = "text")]
     pub format: ReportFormat,
@@ -117,8 +60,8 @@ pub struct ReportArgs {
     /// Form 06a: "Đơn vị nhận báo cáo".
     #[arg(long, default_value = DEFAULT_RECEIVING_UNIT)]
     pub receiving_unit: String,
-    /// Agency names (CSV with columns `DonViXuLy` and `TenDonVi`, e.g. the units file); the
-    /// sample's agencies are named without it.
+    /// Agency names (CSV with columns `DonViXuLy` and `TenDonVi`, e.g. the units file); an
+    /// agency without a name shows its code.
     #[arg(long)]
     pub agency_names: Option<PathBuf>,
     /// Announcement: the center's name.
@@ -128,14 +71,10 @@ pub struct ReportArgs {
     /// the forms); with --rulebook, the facts for the announced grades.
     #[arg(long)]
     pub units: Option<PathBuf>,
-    /// A procedure catalog (CSV: MaTTHC, TenTTHC, MaLinhVuc, TenLinhVuc, MucDo) that fills a
-    /// dossier's missing level and field.
-    #[arg(long)]
-    pub catalog: Option<PathBuf>,
     /// Count per group too: agency, procedure, field, level, official or channel, or two of
     /// them (`--by agency,channel`).
     #[arg(long, value_parser = parse_by)]
-    pub by: Option<ByKeys>,
+    pub by: Option<String>,
     /// Add a series of the period's months or quarters.
     #[arg(long, value_enum)]
     pub every: Option<EveryArg>,
@@ -178,15 +117,6 @@ pub struct ReportArgs {
     pub successors: bool,
 }
 
-/// `--every`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum EveryArg {
-    /// Calendar months.
-    Month,
-    /// Calendar quarters.
-    Quarter,
-}
-
 /// `--form-rows`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FormRowsArg {
@@ -194,6 +124,15 @@ pub enum FormRowsArg {
     Agencies,
     /// Under each level a row per field.
     FieldsByLevel,
+}
+
+/// `--every`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EveryArg {
+    /// Calendar months.
+    Month,
+    /// Calendar quarters.
+    Quarter,
 }
 
 /// `--compare`.
@@ -205,95 +144,58 @@ pub enum CompareArg {
     LastYear,
 }
 
-/// The keys of `--by` (one value holding one or two keys).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ByKeys(pub Vec<Dim>);
-
-fn parse_by(s: &str) -> Result<ByKeys, String> {
-    motcua_core::breakdown::parse_dims(s)
-        .map(ByKeys)
+/// `--by`, checked by the resolution layer's rule (a bad key is a usage error).
+fn parse_by(s: &str) -> Result<String, String> {
+    motcua_io::resolve::dims(&[s])
+        .map(|_| s.to_owned())
         .map_err(|e| e.to_string())
-}
-
-/// The counting plan of `report`'s options.
-fn plan(a: &ReportArgs, period: Period, units: &Units) -> Result<CountPlan> {
-    let successors = if a.successors {
-        Some(std::sync::Arc::new(units.successors()?))
-    } else {
-        None
-    };
-    Ok(CountPlan {
-        period,
-        compare: Some(match a.compare {
-            CompareArg::Previous => Compare::Previous,
-            CompareArg::LastYear => Compare::LastYear,
-        }),
-        by: match form_kind(a.format) {
-            Some(kind) => form_rows(a, kind).dims().to_vec(),
-            None => a.by.clone().map(|b| b.0).unwrap_or_default(),
-        },
-        every: a.every.map(|e| match e {
-            EveryArg::Month => Step::Month,
-            EveryArg::Quarter => Step::Quarter,
-        }),
-        successors,
-        conventions: a.conventions.conventions(),
-    })
 }
 
 /// Runs `motcua report`.
 pub fn run(a: &ReportArgs) -> Result<()> {
-    let period = resolve_period(a.period.as_deref(), a.from.as_deref(), a.to.as_deref())?;
-    let calendar = load_calendar(a.calendar.as_deref())?;
-    let book = a
-        .rulebook
-        .as_deref()
-        .map(crate::score::load_rulebook)
-        .transpose()?;
-    let units = match &a.units {
-        Some(p) => motcua_io::units::read_units_file(p)?,
-        None => Units::new(),
+    let o = Options {
+        by: a.by.as_deref().into_iter().collect(),
+        every: a.every.map(|e| match e {
+            EveryArg::Month => "month",
+            EveryArg::Quarter => "quarter",
+        }),
+        compare: Some(match a.compare {
+            CompareArg::Previous => "previous",
+            CompareArg::LastYear => "last-year",
+        }),
+        rulebook: a.rulebook.as_deref().map(Given::Text),
+        units: a.units.as_deref().map(Given::Path),
+        ratings: a.ratings.as_deref().map(Given::Path),
+        successors: a.successors,
+        conventions: a.conventions.conventions().applied(),
+        ..a.source.options()
     };
-    let opts = InputOptions {
-        format: a.input_format.map(Into::into),
-        sheet: a.sheet.clone(),
-        read: ReadOptions {
-            strict: a.strict,
-            limits: a.limits.limits(),
-            catalog: load_catalog(a.catalog.as_deref())?,
-            profile: Some(a.source.resolve()?),
-            ..ReadOptions::parallel()
-        },
-    };
-    for w in units.level_warnings(period.to()) {
+    let mut req = resolve(&o)?;
+    if let Some(kind) = form_kind(a.format) {
+        // a form's rows are its own key, whatever --by says
+        req.plan.by = form_rows(a, kind).dims().to_vec();
+    }
+    for w in &req.warnings {
         let word = match Lang::from(a.lang) {
             Lang::Vi => "cảnh báo",
             Lang::En => "warning",
         };
         let _ = writeln!(std::io::stderr(), "motcua: {word}: {w}");
     }
-    let mut counting = Counting::new(&plan(a, period, &units)?);
-    let mut grader = book.as_ref().map(|b| Grader::new(b, period));
-    let ing = stream_input_with(&a.input, &opts, &calendar, |d| {
-        counting.count(d);
-        if let Some(g) = &mut grader {
-            g.add(d);
-        }
+    let out = with_input(&a.source.input, |input, progress| {
+        motcua_io::resolve::run(&req, input, progress)
     })?;
-    a.source.after_read(&ing.input);
-    let mut counted = counting.finish(&ing, &|code| level_of(&units, code));
-    let ratings = crate::score::load_ratings(a.ratings.as_deref(), a.strict)?;
-    if let Some(r) = &ratings {
-        motcua_core::grading::replace_rating_counts(&mut counted.period, &r.slips, &period);
-        for (p, t) in counted.previous.iter_mut().chain(counted.steps.iter_mut()) {
-            motcua_core::grading::replace_rating_counts(t, &r.slips, p);
-        }
-    }
-    let scores = grader.map(|g| g.finish(&ing.agencies, &ing.officials, &units, &counted.period));
-    if let Some(s) = &scores {
+    a.source.profile.after_read(&out.report.input);
+    if let Some(s) = &out.score {
         crate::score::check_validity(s, a.strict_validity, a.lang.into())?;
     }
-    let report = counted.into_report(ing.input);
+    let (report, scores, ratings, book, units) = (
+        out.report,
+        out.score,
+        out.ratings,
+        req.rulebook.as_ref(),
+        &req.units,
+    );
     let lang: Lang = a.lang.into();
     let text = match a.format {
         ReportFormat::Json => crate::score::with_ratings_summary(
@@ -315,7 +217,7 @@ pub fn run(a: &ReportArgs) -> Result<()> {
         ReportFormat::Announcement => {
             let grading = scores
                 .as_ref()
-                .zip(book.as_ref())
+                .zip(book)
                 .map(|(s, b)| motcua_core::grading::announcement_summary(s, b, lang));
             announcement(
                 &report,
@@ -327,8 +229,8 @@ pub fn run(a: &ReportArgs) -> Result<()> {
             )
         }
         ReportFormat::Form06a | ReportFormat::Form06b | ReportFormat::Form07a => {
-            let catalog = load_catalog(a.catalog.as_deref())?;
-            let form = Form06a::by_key(&report, &form_options(a, &units, catalog.as_deref())?)?;
+            let catalog = req.read.read.catalog.as_deref();
+            let form = Form06a::by_key(&report, &form_options(a, units, catalog)?)?;
             match &a.output {
                 Some(p) if has_extension(p, "xlsx") => {
                     let bytes =

@@ -2,55 +2,32 @@
 
 use std::fmt::Write as _;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
-use motcua_core::count::Counter;
 use motcua_core::format::Lang;
 use motcua_core::grading::{
-    Grader, Rulebook, ScoreReport, SlipMeans, Units, builtin_names, builtin_toml,
-    replace_rating_counts, score_csv, score_text,
+    Rulebook, ScoreReport, builtin_names, builtin_toml, score_csv, score_text,
 };
-use motcua_io::ratings::{Ratings, read_ratings_file};
-use motcua_io::units::{UnitsFileError, read_units_file};
+use motcua_io::ratings::Ratings;
+use motcua_io::resolve::{Files, Given, Options};
 
-use crate::common::{Format, LangArg, load_calendar, resolve_period, write_output};
+use crate::common::{Format, LangArg, SourceArgs, resolve, with_input, write_output};
 
 /// Arguments of `motcua score`.
 #[derive(Args)]
 pub struct ScoreArgs {
-    /// The dossier table (CSV); `-` reads standard input.
-    #[arg(long, short)]
-    pub input: PathBuf,
+    /// The input, period, calendar and reading options (as for `report`).
+    #[command(flatten)]
+    pub source: SourceArgs,
     /// Agency facts for grading (units file, CSV); without it every agency takes the
     /// defaults of the contract.
     #[arg(long, short)]
     pub units: Option<PathBuf>,
-    /// A month (2021-07), quarter (2021-Q3), year (2021) or range (2021-07-01..2021-09-30).
-    #[arg(long, short)]
-    pub period: Option<String>,
-    /// First day of the period (with --to).
-    #[arg(long)]
-    pub from: Option<String>,
-    /// Last day of the period (with --from).
-    #[arg(long)]
-    pub to: Option<String>,
     /// A built-in rulebook (see `motcua rulebook list`) or a rulebook file (FILE.toml).
-    #[arg(long, short, default_value = "circular-01-2018")]
+    #[arg(long, short, default_value = motcua_io::resolve::DEFAULT_RULEBOOK)]
     pub rulebook: String,
-    /// A work calendar in TOML (default: the built-in Vietnamese calendar).
-    #[arg(long)]
-    pub calendar: Option<PathBuf>,
-    /// Stop at the first bad row instead of listing bad rows.
-    #[arg(long)]
-    pub strict: bool,
-    /// Size limits of the input.
-    #[command(flatten)]
-    pub limits: crate::limits::LimitArgs,
-    /// The source profile and the share of rejected rows allowed.
-    #[command(flatten)]
-    pub source: crate::source::SourceArgs,
     /// Output format.
     #[arg(long, short, value_enum, default_value = "text")]
     pub format: Format,
@@ -88,34 +65,10 @@ pub enum Means {
     Slips,
 }
 
-/// Reads `--ratings FILE` (strict mode stops at its first bad slip).
-pub fn load_ratings(path: Option<&Path>, strict: bool) -> Result<Option<Ratings>> {
-    path.map(|p| read_ratings_file(p, strict).map_err(|e| anyhow!("{}: {e}", p.display())))
-        .transpose()
-}
-
-/// Adds the ratings file's summary (rows, used, rejected, errors) to a JSON output's
-/// `input` object as `input.ratings`.
+/// Adds the ratings file's summary to a JSON output's `input` object as `input.ratings`.
 #[must_use]
 pub fn with_ratings_summary(json: &str, ratings: Option<&Ratings>) -> String {
-    let Some(r) = ratings else {
-        return json.to_owned();
-    };
-    let Ok(mut v) = serde_json::from_str::<serde_json::Value>(json) else {
-        return json.to_owned();
-    };
-    if let Some(obj) = v.as_object_mut() {
-        let input = obj
-            .entry("input")
-            .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
-        if let Some(input) = input.as_object_mut() {
-            input.insert(
-                "ratings".to_owned(),
-                serde_json::to_value(&r.summary).unwrap_or_default(),
-            );
-        }
-    }
-    serde_json::to_string_pretty(&v).unwrap_or_else(|_| json.to_owned())
+    motcua_io::resolve::with_ratings_summary(json, ratings)
 }
 
 /// The ratings file's summary as a text line (and its rejected slips).
@@ -146,24 +99,13 @@ pub fn ratings_text(ratings: Option<&Ratings>, lang: Lang) -> String {
     out
 }
 
-/// A built-in rulebook by name, or a rulebook file. A file's `extends` may name a built-in
-/// rulebook or another file, relative to the file's folder.
-pub fn load_rulebook(name_or_path: &str) -> Result<Rulebook> {
-    if let Some(book) = Rulebook::builtin(name_or_path) {
-        return Ok(book);
-    }
-    let path = Path::new(name_or_path);
-    let looks_like_file = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
-        || path.exists();
-    if !looks_like_file {
-        bail!(
-            "unknown rulebook '{name_or_path}' (built-in rulebooks: {}; or give a rulebook file, FILE.toml)",
-            builtin_names().join(", ")
-        );
-    }
-    Ok(motcua_io::rulebook::read_rulebook_file(path)?)
+/// A built-in rulebook by name, a rulebook file or TOML text. A file's `extends` may name a
+/// built-in rulebook or another file, relative to the file's folder.
+pub fn load_rulebook(given: &str) -> Result<Rulebook> {
+    Ok(motcua_io::resolve::rulebook(
+        &Given::Text(given),
+        Files::Read,
+    )?)
 }
 
 /// The TOML text of a built-in rulebook, or an error listing the known ones.
@@ -202,49 +144,24 @@ pub fn check_validity(report: &ScoreReport, strict: bool, lang: Lang) -> Result<
 
 /// Runs `motcua score`.
 pub fn run(a: &ScoreArgs) -> Result<()> {
-    let period = resolve_period(a.period.as_deref(), a.from.as_deref(), a.to.as_deref())?;
-    let book = load_rulebook(&a.rulebook)?;
-    let calendar = load_calendar(a.calendar.as_deref())?;
-    let units = match &a.units {
-        Some(p) => read_units_file(p).map_err(|e| match e {
-            UnitsFileError::Io { .. } => anyhow!("{e}"),
-            _ => anyhow!("{}: {e}", p.display()),
-        })?,
-        None => Units::new(),
+    let o = Options {
+        rulebook: Some(Given::Text(&a.rulebook)),
+        units: a.units.as_deref().map(Given::Path),
+        ratings: a.ratings.as_deref().map(Given::Path),
+        slip_means: a.means == Means::Slips,
+        compare: Some("none"),
+        ..a.source.options()
     };
-    let ratings = load_ratings(a.ratings.as_deref(), a.strict)?;
-    let mut counter = Counter::new(&[period]);
-    let mut grader = Grader::new(&book, period);
-    let opts = motcua_io::input::InputOptions {
-        read: motcua_io::dossiers::ReadOptions {
-            strict: a.strict,
-            limits: a.limits.limits(),
-            profile: Some(a.source.resolve()?),
-            ..motcua_io::dossiers::ReadOptions::parallel()
-        },
-        ..motcua_io::input::InputOptions::default()
-    };
-    let ing = crate::common::stream_input_with(&a.input, &opts, &calendar, |d| {
-        counter.count(d);
-        grader.add(d);
+    let req = resolve(&o)?;
+    let out = with_input(&a.source.input, |input, progress| {
+        motcua_io::resolve::run(&req, input, progress)
     })?;
-    a.source.after_read(&ing.input);
-    if !ing.agencies.is_empty() {
-        counter.touch(ing.agencies.len() as u32 - 1);
-    }
-    let mut tally = counter
-        .into_tallies(|i| ing.agencies.name(i).to_owned())
-        .pop()
-        .unwrap_or_default();
-    if let Some(r) = &ratings {
-        replace_rating_counts(&mut tally, &r.slips, &period);
-        if a.means == Means::Slips {
-            grader.use_slip_means(SlipMeans::new(&r.slips, &period));
-        }
-    }
-    let mut report = grader.finish(&ing.agencies, &ing.officials, &units, &tally);
-    report.input = Some(ing.input);
+    a.source.profile.after_read(&out.report.input);
+    let Some(report) = out.score else {
+        bail!("no grades: the request names no rulebook")
+    };
     check_validity(&report, a.strict_validity, a.lang.into())?;
+    let ratings = out.ratings;
     let text = match a.format {
         Format::Json => with_ratings_summary(&report.to_json(), ratings.as_ref()),
         Format::Csv => score_csv(&report),

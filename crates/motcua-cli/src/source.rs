@@ -22,7 +22,7 @@ pub fn rejected_too_many() -> bool {
 
 /// `--profile` and `--max-rejected`.
 #[derive(Args, Debug, Clone, Default)]
-pub struct SourceArgs {
+pub struct ProfileArgs {
     /// The source profile: auto (detect), contract, dvcqg, opencps, rest-camel, sqlserver,
     /// or a profile file (.toml).
     #[arg(long, default_value = "auto")]
@@ -32,7 +32,7 @@ pub struct SourceArgs {
     pub max_rejected: Option<f64>,
 }
 
-impl SourceArgs {
+impl ProfileArgs {
     /// The profile `--profile` names (an unknown name or unreadable file is an error).
     pub fn resolve(&self) -> Result<Arc<Profile>> {
         let p = motcua_io::profile::resolve_profile(&self.profile)?;

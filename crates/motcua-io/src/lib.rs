@@ -39,6 +39,7 @@ pub mod portal;
 pub mod profile;
 pub mod ratings;
 pub mod report;
+pub mod resolve;
 pub mod rulebook;
 pub mod tables;
 pub mod units;

@@ -191,6 +191,10 @@ pub struct DossierList {
     pub count: String,
     /// The dossiers, sorted by code.
     pub dossiers: Vec<ListedDossier>,
+    /// What happened to the input rows while the list was read (not part of the list's
+    /// JSON: the rejection summary and exit status of contract section 15 use it).
+    #[serde(skip)]
+    pub input: motcua_core::dossier::InputSummary,
 }
 
 /// Working days `w` with `d < w ≤ end` (0 when `end ≤ d`).
@@ -279,6 +283,7 @@ pub fn build_list(
         period: req.period,
         count: req.count.name().to_owned(),
         dossiers,
+        input: ing.input.clone(),
     }
 }
 

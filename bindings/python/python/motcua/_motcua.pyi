@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Tuple, Union, final, overload
+from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Tuple, TypedDict, Union, final, overload
 
 _DateLike = Union[datetime.date, str]
 """A ``datetime.date``, a ``datetime.datetime`` (naive = local Vietnamese time, aware =
@@ -47,6 +47,42 @@ class PartialError(MotcuaError):
     'empty' or 'grades'."""
 
     kind: str
+
+class ArgumentError(MotcuaError):
+    """An option of the wrong value, or options that do not go together."""
+
+class SampleError(MotcuaError):
+    """An unknown sample profile."""
+
+class UnitsError(InputError):
+    """A units file that cannot be read."""
+
+class CatalogError(InputError):
+    """A procedure catalog that cannot be read."""
+
+class RatingsError(InputError):
+    """A ratings file that cannot be read."""
+
+class HeaderError(InputError):
+    """The header of the dossier table is unusable."""
+
+class BadRowError(InputError):
+    """A bad row, in strict mode."""
+
+class EncodingError(InputError):
+    """Text that is not UTF-8."""
+
+class XlsxError(InputError):
+    """A workbook that cannot be read."""
+
+class JsonError(InputError):
+    """Portal JSON that cannot be read."""
+
+class ProfileError(MotcuaError):
+    """A source profile that is unknown or invalid."""
+
+class LimitError(InputError):
+    """An input past a size limit (a record, a header)."""
 
 @final
 class Calendar:
@@ -129,6 +165,10 @@ class Report:
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self) -> str: ...
     def to_csv(self) -> str: ...
+    @property
+    def breakdown(self) -> Optional[Dict[str, Any]]: ...
+    @property
+    def series(self) -> Optional[List[Dict[str, Any]]]: ...
     def text(self, lang: str = "vi") -> str: ...
     def html(self, lang: str = "vi") -> str: ...
     def _repr_html_(self) -> str: ...
@@ -235,13 +275,93 @@ def from_arrow(
     strict: bool = False,
     threads: int = 0,
 ) -> Dataset: ...
-def report(ds: Union[Dataset, _PathLike], period: _PeriodLike) -> Report: ...
+_Key = Literal["agency", "procedure", "field", "level", "official", "channel"]
+"""A key of a breakdown (contract section 11)."""
+_Every = Literal["month", "quarter"]
+_Compare = Literal["previous", "last-year", "none"]
+_Format = Literal["csv", "xlsx", "json"]
+_FileLike = Union[str, bytes, "os.PathLike[str]", None]
+"""A path, or the file's text or bytes (text holding a line break is the file's content)."""
+
+def report(
+    data: Union[Dataset, _PathLike],
+    period: Optional[_PeriodLike] = None,
+    *,
+    by: Union[_Key, str, List[Union[_Key, str]], None] = None,
+    every: Optional[_Every] = None,
+    compare: Optional[_Compare] = None,
+    calendar: _CalendarLike = None,
+    catalog: _FileLike = None,
+    units: _UnitsLike = None,
+    ratings: _FileLike = None,
+    successors: bool = False,
+    strict: bool = False,
+    format: Optional[_Format] = None,
+    sheet: Optional[str] = None,
+    profile: Union[str, os.PathLike[str], bytes, None] = None,
+    conventions: Union[Literal["waiting_as_within_due", "withdrawn_as_on_time", "online_without_postal"], List[Literal["waiting_as_within_due", "withdrawn_as_on_time", "online_without_postal"]], None] = None,
+) -> Report: ...
 def score(
-    ds: Union[Dataset, _PathLike],
+    data: Union[Dataset, _PathLike],
     units: _UnitsLike = None,
     period: Optional[_PeriodLike] = None,
-    rulebook: _RulebookLike = None,
+    rulebook: Union[_RulebookLike, bytes] = None,
+    *,
+    calendar: _CalendarLike = None,
+    catalog: _FileLike = None,
+    ratings: _FileLike = None,
+    means: Literal["dossiers", "slips"] = "dossiers",
+    strict: bool = False,
+    format: Optional[_Format] = None,
+    sheet: Optional[str] = None,
+    profile: Union[str, os.PathLike[str], bytes, None] = None,
 ) -> Score: ...
+
+class ListedDossier(TypedDict):
+    """One dossier of a list (contract section 12)."""
+
+    code: str
+    line: int
+    agency: str
+    procedure: Optional[str]
+    official: Optional[str]
+    channel: Literal["in_person", "online", "postal"]
+    status: int
+    received: str
+    due: str
+    closed: Optional[str]
+    working_days_late: int
+
+class DossierList(TypedDict):
+    """A dossier list as `motcua list --format json` prints it."""
+
+    contract: str
+    period: Dict[str, Any]
+    count: str
+    dossiers: List[ListedDossier]
+
+def list_dossiers(
+    data: _PathLike,
+    count: str,
+    period: Optional[_PeriodLike] = None,
+    *,
+    within: Optional[int] = None,
+    agency: Optional[str] = None,
+    procedure: Optional[str] = None,
+    official: Optional[str] = None,
+    field: Optional[str] = None,
+    level: Optional[str] = None,
+    channel: Optional[str] = None,
+    calendar: _CalendarLike = None,
+    catalog: _FileLike = None,
+    units: _UnitsLike = None,
+    strict: bool = False,
+    format: Optional[_Format] = None,
+    sheet: Optional[str] = None,
+    profile: Union[str, os.PathLike[str], bytes, None] = None,
+    conventions: Union[Literal["waiting_as_within_due", "withdrawn_as_on_time", "online_without_postal"], List[Literal["waiting_as_within_due", "withdrawn_as_on_time", "online_without_postal"]], None] = None,
+) -> DossierList: ...
+def error_kinds() -> List[Tuple[str, str, str]]: ...
 def rulebooks() -> List[str]: ...
 def rulebook_toml(name: str) -> str: ...
 @overload

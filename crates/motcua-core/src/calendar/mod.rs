@@ -252,6 +252,17 @@ impl Calendar {
         }
     }
 
+    /// As [`Self::effective_receipt_date`], or `None` past the last date there is.
+    #[must_use]
+    pub fn checked_effective_receipt_date(&self, received: &Timestamp) -> Option<NaiveDate> {
+        let late = received.time.is_some_and(|t| t >= self.cutoff);
+        if late || !self.is_working_day(received.date) {
+            self.checked_add_working_days(received.date, 1)
+        } else {
+            Some(received.date)
+        }
+    }
+
     /// The due date of a dossier received at `received` with a limit of `days` working days
     /// (contract section 4): the `days`-th working day after the effective receipt date.
     ///
