@@ -19,10 +19,10 @@
 #[cfg(feature = "arrow")]
 pub mod arrow;
 pub mod blocks;
-#[cfg(feature = "compress")]
-pub mod compress;
 pub mod catalog;
 mod columnar;
+#[cfg(feature = "compress")]
+pub mod compress;
 pub mod dossiers;
 pub mod error;
 pub mod form06a;

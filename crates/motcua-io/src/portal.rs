@@ -291,8 +291,12 @@ fn take(
     for c in Column::ALL {
         let v = match (fields.text(c), fields.derived_text(c)) {
             (Some(t), _) => motcua_core::profile::map_value(&profile, c, t),
-            (None, Some(t)) => Cow::Owned(motcua_core::profile::derive(&profile, c, t).into_owned()),
-            (None, None) if profile.derived.contains_key(&c) && !fields.has_derived(c) => Cow::Borrowed(""),
+            (None, Some(t)) => {
+                Cow::Owned(motcua_core::profile::derive(&profile, c, t).into_owned())
+            }
+            (None, None) if profile.derived.contains_key(&c) && !fields.has_derived(c) => {
+                Cow::Borrowed("")
+            }
             (None, None) => motcua_core::profile::map_value(&profile, c, ""),
         };
         vals.set(c, v);
@@ -327,11 +331,14 @@ struct Fields<'a> {
 
 impl Fields<'_> {
     fn derived_text(&self, c: Column) -> Option<&str> {
-        self.derived.iter().find(|(d, _)| *d == c).and_then(|(_, v)| match v {
-            Value::Text(t) => Some(&**t),
-            Value::Int(d) => Some(d.as_str()),
-            _ => None,
-        })
+        self.derived
+            .iter()
+            .find(|(d, _)| *d == c)
+            .and_then(|(_, v)| match v {
+                Value::Text(t) => Some(&**t),
+                Value::Int(d) => Some(d.as_str()),
+                _ => None,
+            })
     }
 
     fn has_derived(&self, c: Column) -> bool {
@@ -419,7 +426,8 @@ impl KeyMap {
         for (c, d) in &p.derived {
             keys.entry(norm(&d.from)).or_insert(Key::Derived(*c));
         }
-        keys.entry(norm("DanhSachHoSoBoSung")).or_insert(Key::Supplements);
+        keys.entry(norm("DanhSachHoSoBoSung"))
+            .or_insert(Key::Supplements);
         Self {
             keys,
             case_insensitive: p.case_insensitive,

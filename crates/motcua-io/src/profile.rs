@@ -270,7 +270,7 @@ pub fn sniff_csv(head: &[u8], profile: &Profile, eof: bool) -> Result<CsvLayout,
             };
             match p.map_header(refs.iter().copied()) {
                 Ok(mapped) => {
-                    let lines_before_data = memchr::memchr_iter(b'\n', &head[..end]).count() as u64;
+                    let lines_before_data = crate::lines::line_ends(&head[..end]);
                     return Ok(CsvLayout {
                         separator: sep,
                         header_line: line,
@@ -313,26 +313,26 @@ pub fn sniff_csv(head: &[u8], profile: &Profile, eof: bool) -> Result<CsvLayout,
 
 /// Start, end (after the newline) and physical line of the first records of `data`.
 fn record_spans(data: &[u8], eof: bool) -> Vec<(usize, usize, u64)> {
+    // records and lines as `crate::lines` counts them: `\n`, `\r\n` or a lone `\r`
     let mut out = Vec::new();
     let mut start = 0;
     let mut line = 1u64;
-    let mut in_quote = false;
-    for i in memchr::memchr2_iter(b'"', b'\n', data) {
-        if data[i] == b'"' {
-            in_quote = !in_quote;
-        } else if !in_quote {
-            let rec = &data[start..i];
-            if !rec.iter().all(|b| b.is_ascii_whitespace()) {
-                out.push((start, i + 1, line));
-            }
-            line += memchr::memchr_iter(b'\n', &data[start..=i]).count() as u64;
-            start = i + 1;
-            if out.len() >= 1100 {
-                return out;
-            }
+    while start < data.len() {
+        let Some(len) = crate::lines::first_record_end(&data[start..], eof) else {
+            break;
+        };
+        let end = start + len;
+        let rec = &data[start..end];
+        if !rec.iter().all(u8::is_ascii_whitespace) {
+            out.push((start, end, line));
+        }
+        line += crate::lines::line_ends(rec);
+        start = end;
+        if out.len() >= 1100 {
+            return out;
         }
     }
-    if eof && start < data.len() && !data[start..].iter().all(|b| b.is_ascii_whitespace()) {
+    if eof && start < data.len() && !data[start..].iter().all(u8::is_ascii_whitespace) {
         out.push((start, data.len(), line));
     }
     out

@@ -249,10 +249,14 @@ pub fn profile(
                 || matches!(given, Given::Path(_))
                 || (files == Files::Read && p.exists());
             if !looks_like_file {
-                return Err(motcua_core::profile::ProfileError::Unknown(p.display().to_string()).into());
+                return Err(
+                    motcua_core::profile::ProfileError::Unknown(p.display().to_string()).into(),
+                );
             }
             let text = read_text("profile", readable("profile", p, files)?)?;
-            let name = p.file_stem().map_or_else(|| "custom".into(), |s| s.to_string_lossy());
+            let name = p
+                .file_stem()
+                .map_or_else(|| "custom".into(), |s| s.to_string_lossy());
             Ok(Profile::from_toml(&text, &name)?)
         }
     }
