@@ -179,6 +179,12 @@ def test_line_numbers_are_rows_across_batches() -> None:
     with pytest.raises(motcua.InputError) as ei:
         motcua.from_arrow(t, strict=True)
     assert (ei.value.line, ei.value.column) == (2, "KenhThucHien")
+    # one batch of four rows: the bad row is its second
+    assert str(ei.value).startswith("batch 1, row 2, column KenhThucHien")
+    with pytest.raises(motcua.InputError) as ei:
+        motcua.from_arrow(pa.Table.from_batches(batches), strict=True)
+    # batches of one row: the bad row is the first of the second batch
+    assert (ei.value.line, ei.value.column) == (2, "KenhThucHien")
     assert str(ei.value).startswith("batch 2, row 1, column KenhThucHien")
 
 

@@ -29,7 +29,7 @@ def test_dataset(sample_ds: motcua.Dataset, sample_files: Dict[str, Path]) -> No
     with open(sample_files["csv"], encoding="utf-8") as f:
         no_level = sum(1 for r in csv.DictReader(f) if r["TrangThaiHoSo"] not in ("1", "3") and not r["MucDo"].strip())
     assert sample_ds.input == {"rows": 35966, "used": 35740, "rejected": 0, "not_received": 226,
-                               "without_level": no_level, "errors": []}
+                               "without_level": no_level, "errors": [], "profile": "contract"}
     assert len(sample_ds.agencies) == 17 and sample_ds.agencies == sorted(sample_ds.agencies)
     assert "STP" in sample_ds.agencies and len(sample_ds.officials) > 17
     assert "35,740 dossiers" in repr(sample_ds)

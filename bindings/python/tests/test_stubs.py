@@ -29,7 +29,7 @@ def test_wrong_usage_fails_mypy(tmp_path: Path) -> None:
     bad.write_text(
         "import motcua\n"
         "ds = motcua.read(42)\n"
-        "rep = motcua.report(ds)\n"
+        "rep = motcua.report(ds, every='week')\n"
         "x: int = motcua.Calendar.vn().due_date('2021-09-01', 1)\n",
         encoding="utf-8",
     )

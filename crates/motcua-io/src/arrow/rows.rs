@@ -135,6 +135,9 @@ impl<'c, V: FnMut(&Dossier)> BatchReader<'c, V> {
         for e in &mut ing.input.errors {
             place(e, &self.batch_starts);
         }
+        // columns are read by the contract's names (contract section 14: the input names
+        // the profile used)
+        ing.input.profile = Some("contract".to_owned());
         Ok(ing)
     }
 
