@@ -32,6 +32,8 @@ export const ErrorKinds = Object.freeze({
   RATINGS: 'RatingsError',
   NOT_FOUND: 'NotFoundError',
   IO: 'IoError',
+  PROFILE: 'ProfileError',
+  LIMIT: 'LimitError',
   NOT_READY: 'NotReadyError',
   PANIC: 'PanicError',
 });

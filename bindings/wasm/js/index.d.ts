@@ -37,6 +37,12 @@ export type ErrorKind =
   | 'XlsxError'
   | 'JsonError'
   | 'SampleError'
+  | 'CatalogError'
+  | 'RatingsError'
+  | 'NotFoundError'
+  | 'IoError'
+  | 'ProfileError'
+  | 'LimitError'
   | 'NotReadyError'
   | 'PanicError';
 
@@ -57,6 +63,8 @@ export const ErrorKinds: {
   readonly RATINGS: 'RatingsError';
   readonly NOT_FOUND: 'NotFoundError';
   readonly IO: 'IoError';
+  readonly PROFILE: 'ProfileError';
+  readonly LIMIT: 'LimitError';
   readonly NOT_READY: 'NotReadyError';
   /** A bug in motcua (the core panicked): the call failed, the module keeps working. */
   readonly PANIC: 'PanicError';
@@ -103,6 +111,10 @@ export interface InputSummary {
   used: number;
   rejected: number;
   not_received: number;
+  /** Used rows whose online level is missing (no `MucDo`, no catalog entry). */
+  without_level: number;
+  /** The source profile the table was read through (contract section 14). */
+  profile?: string;
   errors: RowError[];
 }
 
@@ -328,7 +340,7 @@ export function parseJson(input: TextInput, options?: Omit<ParseOptions, 'onProg
  * options (`calendar`, `catalog`, `strict`, `format`, `sheet`) apply only when the input
  * is the table's text or bytes, not `Dossiers` already read.
  */
-export interface RequestOptions extends PeriodOptions {
+export interface RequestFields {
   by?: BreakdownKey | string | Array<BreakdownKey | string>;
   every?: 'month' | 'quarter';
   compare?: 'previous' | 'last-year' | 'none';
@@ -341,7 +353,21 @@ export interface RequestOptions extends PeriodOptions {
   strict?: boolean;
   format?: 'csv' | 'xlsx' | 'json';
   sheet?: string;
+  /**
+   * The source profile (contract section 14): a built-in name (`contract`, `dvcqg`,
+   * `opencps`, `rest-camel`, `sqlserver`), `auto` (the default: detected from the header)
+   * or a profile's TOML text.
+   */
+  profile?: TextInput;
+  /** Counting conventions of other systems, by name; none: the contract's rules. */
+  conventions?: Convention | Convention[];
 }
+
+/** A counting convention of another system. */
+export type Convention = 'waiting_as_within_due' | 'withdrawn_as_on_time' | 'online_without_postal';
+
+/** The options of a request: a period and the request's fields. */
+export type RequestOptions = PeriodOptions & RequestFields;
 
 /** The period report: the same object as `motcua report --format json`. */
 export function report(input: Dossiers | TextInput, options: RequestOptions): Report;
@@ -369,7 +395,10 @@ export interface DossierList {
   dossiers: ListedDossier[];
 }
 
-export interface ListOptions extends RequestOptions {
+export type ListOptions = RequestOptions & ListFields;
+
+/** What `list` lists. */
+export interface ListFields {
   /** Any count of the report (`pending_overdue`, `resolved_late`…) or `due_soon`. */
   count: string;
   /** `due_soon`: within this many working days after the period (default 2). */

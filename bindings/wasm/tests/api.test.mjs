@@ -41,7 +41,7 @@ test('parseCsv: dossiers with length, errors, input summary, agencies, officials
   assert.equal(ds.length, 3);
   assert.deepEqual(ds.errors, [{ line: 6, column: 'KenhThucHien', kind: 'unknown_code', message: "unknown channel '5'" }]);
   // A2 is the one used row without MucDo
-  assert.deepEqual(ds.input, { rows: 5, used: 3, rejected: 1, not_received: 1, without_level: 1, errors: ds.errors });
+  assert.deepEqual(ds.input, { rows: 5, used: 3, rejected: 1, not_received: 1, without_level: 1, profile: 'contract', errors: ds.errors });
   assert.deepEqual(ds.agencies, ['STP', 'SYT']);
   assert.deepEqual(ds.officials, ['CB1', 'CB2']);
   assert.deepEqual(ds.receivedRange, { from: '2021-06-20', to: '2021-07-01' });
@@ -108,10 +108,10 @@ test('options are checked', () => {
   throwsKind(() => motcua.parseCsv(null), 'ArgumentError');
   throwsKind(() => motcua.parseCsv({}), 'ArgumentError');
   const ds = motcua.parseCsv(SMALL);
-  throwsKind(() => motcua.report(ds), 'ArgumentError');
-  throwsKind(() => motcua.report(ds, {}), 'ArgumentError');
-  throwsKind(() => motcua.report(ds, { period: '2021-Q3', from: '2021-07-01', to: '2021-07-31' }), 'ArgumentError');
-  throwsKind(() => motcua.report(ds, { from: '2021-07-01' }), 'ArgumentError');
+  throwsKind(() => motcua.report(ds), 'PeriodError');
+  throwsKind(() => motcua.report(ds, {}), 'PeriodError');
+  throwsKind(() => motcua.report(ds, { period: '2021-Q3', from: '2021-07-01', to: '2021-07-31' }), 'PeriodError');
+  throwsKind(() => motcua.report(ds, { from: '2021-07-01' }), 'PeriodError');
   throwsKind(() => motcua.report(ds, { period: 2021 }), 'ArgumentError');
   throwsKind(() => motcua.report({}, { period: '2021-Q3' }), 'ArgumentError');
   throwsKind(() => motcua.report(ds, { period: '2021-Q5' }), 'PeriodError');
