@@ -7,8 +7,8 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use motcua_core::calendar::Calendar;
 use motcua_core::count::Counter;
 use motcua_core::period::Period;
-use motcua_sample::{HEADER, Profile, generate};
 use motcua_io::dossiers::{ReadOptions, read_dataset};
+use motcua_sample::{HEADER, Profile, generate};
 
 fn sample_csv(rows: u64) -> String {
     let mut buf = HEADER.join(",");

@@ -7,9 +7,9 @@ use std::io::Cursor;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use motcua_core::calendar::Calendar;
-use motcua_sample::{HEADER, Profile, generate};
 use motcua_io::dossiers::{ReadOptions, read_dossiers};
 use motcua_io::{portal, tables, xlsx};
+use motcua_sample::{HEADER, Profile, generate};
 
 fn rows(n: u64) -> Vec<Vec<String>> {
     let mut rows = Vec::with_capacity(n as usize);

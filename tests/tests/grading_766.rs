@@ -12,9 +12,9 @@ use motcua_core::grading::{
 };
 use motcua_core::period::Period;
 use motcua_core::record::{Header, Ingest, parse_row};
-use motcua_sample::{HEADER, Profile, generate};
 use motcua_io::dossiers::{ReadOptions, read_dataset};
 use motcua_io::units::read_units;
+use motcua_sample::{HEADER, Profile, generate};
 
 fn book() -> Rulebook {
     Rulebook::builtin("decision-766-2026").unwrap()

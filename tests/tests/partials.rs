@@ -13,10 +13,10 @@ use motcua_core::grading::{Grader, Rulebook, Units};
 use motcua_core::partial::Partial;
 use motcua_core::period::Step;
 use motcua_core::record::{Column, fingerprint};
-use motcua_sample::{self as sample, Profile, SampleRecord};
 use motcua_io::input::{InputFormat, InputOptions, read_bytes};
 use motcua_io::job::{Counting, level_of};
 use motcua_io::partial::{PartialOptions, merge_bytes, merged_json, partial_from_bytes};
+use motcua_sample::{self as sample, Profile, SampleRecord};
 use proptest::prelude::*;
 use serde_json::Value;
 

@@ -12,8 +12,8 @@ use motcua_core::dossier::{Dataset, Dossier};
 use motcua_core::period::Period;
 use motcua_core::record::{Column, Header, Ingest, parse_row};
 use motcua_core::report::Report;
-use motcua_sample::{HEADER, Profile, SampleRecord, agencies, generate};
 use motcua_io::dossiers::{ReadOptions, read_dataset};
+use motcua_sample::{HEADER, Profile, SampleRecord, agencies, generate};
 
 /// The generated CSV text and the dataset read row by row from the split CSV lines.
 struct Sample {

@@ -145,7 +145,9 @@ fn io_error(py: Python<'_>, e: &IoInputError) -> PyErr {
 /// that every row of one code is in one part, in input order.
 #[pyfunction]
 #[pyo3(signature = (batch, period, *, calendar = None, by = None, every = None, compare = Some("previous"), units = None, rulebook = None, strict = false))]
-#[pyo3(text_signature = "(batch, period, *, calendar=None, by=None, every=None, compare='previous', units=None, rulebook=None, strict=False)")]
+#[pyo3(
+    text_signature = "(batch, period, *, calendar=None, by=None, every=None, compare='previous', units=None, rulebook=None, strict=False)"
+)]
 #[allow(clippy::too_many_arguments, clippy::result_large_err)]
 pub fn partial<'py>(
     py: Python<'py>,

@@ -84,9 +84,8 @@ fn names(o: &JsValue, k: &str, f: &str) -> Result<Vec<String>, JsValue> {
         return js_sys::Array::from(&v)
             .iter()
             .map(|x| {
-                x.as_string().ok_or_else(|| {
-                    error::argument(format!("{f}: {k} must hold strings"))
-                })
+                x.as_string()
+                    .ok_or_else(|| error::argument(format!("{f}: {k} must hold strings")))
             })
             .collect();
     }

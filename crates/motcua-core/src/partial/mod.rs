@@ -209,8 +209,16 @@ impl Header {
             ("catalog", show(&self.catalog), show(&other.catalog)),
             ("units", show(&self.units), show(&other.units)),
             ("rulebook", show(&self.rulebook), show(&other.rulebook)),
-            ("successors", show(&self.successors), show(&other.successors)),
-            ("conventions", show(&self.conventions), show(&other.conventions)),
+            (
+                "successors",
+                show(&self.successors),
+                show(&other.successors),
+            ),
+            (
+                "conventions",
+                show(&self.conventions),
+                show(&other.conventions),
+            ),
         ];
         pairs
             .into_iter()
