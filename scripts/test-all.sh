@@ -10,9 +10,18 @@ log=$(mktemp)
 # a new random case; run locally, they explore new ones (failures are kept as seeds).
 if [ "${CI:-}" = true ]; then export PROPTEST_RNG_SEED="${PROPTEST_RNG_SEED:-20211001}"; fi
 
+step "Rust: formatting and lints (cargo fmt --check, cargo clippy -D warnings)"
+for c in rustfmt clippy; do
+  if ! cargo "${c/rustfmt/fmt}" --version >/dev/null 2>&1; then rustup component add "$c"; fi
+done
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+
 step "Rust: unit, property, doc and command-line tests of the workspace"
 cargo test --workspace --exclude motcua-python --exclude motcua-wasm 2>&1 | tee "$log"
 grep -q "test result: ok" "$log"
+# the documentation's examples ran (cargo test runs them with the unit tests)
+for c in motcua_core motcua_io motcua_sample; do grep -q "Doc-tests $c" "$log"; done
 
 step "the release motcua command, built once for the Python and JavaScript cross-checks"
 cargo build --release --bin motcua

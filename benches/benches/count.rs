@@ -14,7 +14,7 @@ fn sample_csv(rows: u64) -> String {
     let mut buf = HEADER.join(",");
     buf.push('\n');
     generate(&Profile::Random { rows, seed: 7 }, &Calendar::vn(), |r| {
-        r.write_csv_row(&mut buf)
+        r.write_csv_row(&mut buf);
     });
     buf
 }
@@ -56,7 +56,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 let mut n = 0u64;
                 motcua_io::dossiers::read_dossiers(csv.as_bytes(), &cal, &opts, &|_| {}, |_| {
-                    n += 1
+                    n += 1;
                 })
                 .unwrap();
                 black_box(n)

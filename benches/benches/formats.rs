@@ -59,8 +59,14 @@ fn bench(c: &mut Criterion) {
     let mb = |n: usize| n as f64 / 1e6;
     cpu_rate("portal JSON Lines", mb(jsonl.len()), "MB", || {
         black_box(
-            portal::read_dossiers(jsonl.as_bytes(), &cal, &Default::default(), &|_| {}, |_| {})
-                .unwrap(),
+            portal::read_dossiers(
+                jsonl.as_bytes(),
+                &cal,
+                &ReadOptions::default(),
+                &|_| {},
+                |_| {},
+            )
+            .unwrap(),
         );
     });
     cpu_rate("CSV, one thread", mb(csv.len()), "MB", || {
@@ -97,7 +103,7 @@ fn bench(c: &mut Criterion) {
             let ing = portal::read_dossiers(
                 black_box(jsonl.as_bytes()),
                 &cal,
-                &Default::default(),
+                &ReadOptions::default(),
                 &|_| {},
                 |_| {
                     n += 1;

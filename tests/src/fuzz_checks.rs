@@ -193,6 +193,7 @@ fn calendar(data: &[u8]) -> Checked {
     Ok(())
 }
 
+#[allow(clippy::unnecessary_wraps)] // every target of the table has one signature
 fn rulebook(data: &[u8]) -> Checked {
     if let Ok(text) = std::str::from_utf8(data) {
         let _ = Rulebook::from_toml(text);
@@ -216,6 +217,7 @@ fn periods(data: &[u8]) -> Checked {
     Ok(())
 }
 
+#[allow(clippy::unnecessary_wraps)] // every target of the table has one signature
 fn timestamps(data: &[u8]) -> Checked {
     let Ok(text) = std::str::from_utf8(data) else {
         return Ok(());

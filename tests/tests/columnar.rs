@@ -117,6 +117,9 @@ fn tmp() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
 }
 
+/// Writes record batches to a file in one format.
+type Writer = fn(&Path, &[RecordBatch]);
+
 #[test]
 fn arrow_and_parquet_reports_equal_the_csv_report() {
     let dir = tmp();
@@ -127,7 +130,7 @@ fn arrow_and_parquet_reports_equal_the_csv_report() {
     );
     for rows in [3, 100] {
         let batches = example_batches(rows);
-        let files: [(&str, fn(&Path, &[RecordBatch])); 3] = [
+        let files: [(&str, Writer); 3] = [
             ("x.arrow", write_ipc_file),
             ("x.arrows", write_ipc_stream),
             ("x.parquet", write_parquet),

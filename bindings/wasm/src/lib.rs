@@ -280,7 +280,7 @@ pub fn parse_csv(
     };
     let mut dossiers = Vec::new();
     let read = read_dossiers(&bytes[..], &calendar.inner, &opts, &report_progress, |d| {
-        dossiers.push(*d)
+        dossiers.push(*d);
     });
     if read.is_ok() {
         // The reader counts the bytes after the header: say that everything was read.

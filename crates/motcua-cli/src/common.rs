@@ -95,7 +95,7 @@ pub struct SourceArgs {
     /// A work calendar: a built-in name (vn, blank) or a TOML file (default: vn).
     #[arg(long)]
     pub calendar: Option<String>,
-    /// A procedure catalog (CSV: MaTTHC, TenTTHC, MaLinhVuc, TenLinhVuc, MucDo) that fills a
+    /// A procedure catalog (CSV: `MaTTHC`, `TenTTHC`, `MaLinhVuc`, `TenLinhVuc`, `MucDo`) that fills a
     /// dossier's missing level and field.
     #[arg(long)]
     pub catalog: Option<PathBuf>,

@@ -37,29 +37,29 @@ pub struct ListArgs {
     /// The input, period, calendar and reading options (as for `report`).
     #[command(flatten)]
     pub source: SourceArgs,
-    /// The count whose dossiers to list: any count of the report (pending_overdue,
-    /// resolved_late, received_online…) or due_soon.
+    /// The count whose dossiers to list: any count of the report (`pending_overdue`,
+    /// `resolved_late`, `received_online`…) or `due_soon`.
     #[arg(long, value_parser = parse_count)]
     pub count: String,
-    /// due_soon: due within this many working days after the period's end.
+    /// `due_soon`: due within this many working days after the period's end.
     #[arg(long, default_value_t = 2)]
     pub within: u32,
-    /// Only this agency (DonViXuLy).
+    /// Only this agency (`DonViXuLy`).
     #[arg(long)]
     pub agency: Option<String>,
-    /// Only this procedure (MaTTHC).
+    /// Only this procedure (`MaTTHC`).
     #[arg(long)]
     pub procedure: Option<String>,
-    /// Only this official (CanBoTiepNhan).
+    /// Only this official (`CanBoTiepNhan`).
     #[arg(long)]
     pub official: Option<String>,
-    /// Only this field (MaLinhVuc, or the catalog's).
+    /// Only this field (`MaLinhVuc`, or the catalog's).
     #[arg(long)]
     pub field: Option<String>,
     /// Only agencies of this level (units file; tinh by default).
     #[arg(long)]
     pub level: Option<String>,
-    /// Only this channel: in_person, online, postal (or 1, 2, 3).
+    /// Only this channel: `in_person`, online, postal (or 1, 2, 3).
     #[arg(long)]
     pub channel: Option<String>,
     /// The units file (levels).

@@ -291,8 +291,12 @@ fn form_options(
         FormRows::Agencies => {
             motcua_core::form06a::agency_names(std::iter::once(units).chain(extra.as_ref()))
         }
-        FormRows::Procedures => catalog.map(|c| c.procedure_names()).unwrap_or_default(),
-        _ => catalog.map(|c| c.field_names()).unwrap_or_default(),
+        FormRows::Procedures => catalog
+            .map(motcua_core::catalog::Catalog::procedure_names)
+            .unwrap_or_default(),
+        _ => catalog
+            .map(motcua_core::catalog::Catalog::field_names)
+            .unwrap_or_default(),
     };
     let date = a
         .signed_on

@@ -9,8 +9,8 @@
 //! use motcua_core::breakdown::{Dim, GroupTally};
 //! use motcua_core::count::Counts;
 //! let mut t = GroupTally::default();
-//! t.add(vec![Some("1.2172".into())], &Counts { received: 2, ..Counts::default() });
-//! t.add(vec![None], &Counts { received: 1, ..Counts::default() });
+//! t.add(&[Some("1.2172".into())], &Counts { received: 2, ..Counts::default() });
+//! t.add(&[None], &Counts { received: 1, ..Counts::default() });
 //! let b = t.into_breakdown(vec![Dim::Procedure]);
 //! assert_eq!(b.rows[0].keys, vec![Some("1.2172".to_owned())]);
 //! assert_eq!(b.rows[1].keys, vec![None]); // null last
@@ -223,7 +223,7 @@ impl Grouped {
                 .map(|(dim, id)| names.name(*dim, id))
                 .collect();
             for (t, c) in out.iter_mut().zip(&counts) {
-                t.add(keys.clone(), c);
+                t.add(&keys, c);
             }
         }
         out
@@ -295,8 +295,8 @@ pub struct GroupTally {
 
 impl GroupTally {
     /// Adds `c` to the group `keys`.
-    pub fn add(&mut self, keys: Vec<Option<String>>, c: &Counts) {
-        *self.groups.entry(SortKey::of(&keys)).or_default() += c;
+    pub fn add(&mut self, keys: &[Option<String>], c: &Counts) {
+        *self.groups.entry(SortKey::of(keys)).or_default() += c;
     }
 
     /// Adds another partial aggregate.
@@ -322,7 +322,7 @@ impl GroupTally {
             if let Some(Some(v)) = keys.get_mut(at) {
                 *v = f(v);
             }
-            out.add(keys, c);
+            out.add(&keys, c);
         }
         out
     }

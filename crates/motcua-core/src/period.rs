@@ -208,8 +208,7 @@ impl Period {
         if every == Step::Quarter {
             m = (m - 1) / 3 * 3 + 1;
         }
-        loop {
-            let Some(start) = ymd(y, m, 1) else { break };
+        while let Some(start) = ymd(y, m, 1) {
             if start > self.to {
                 break;
             }

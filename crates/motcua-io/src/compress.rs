@@ -230,13 +230,13 @@ mod tests {
 
     #[test]
     fn damaged_input_is_an_error() {
-        let mut zs = zstd(&[7u8; 100_000]);
+        let mut zs = zstd(&vec![7u8; 100_000]);
         let n = zs.len();
         zs.truncate(n / 2);
         let mut out = Vec::new();
         let err = decoder(Compression::Zstd, &zs[..]).read_to_end(&mut out);
         assert!(err.is_err());
-        let mut gz = gzip(&[7u8; 100_000]);
+        let mut gz = gzip(&vec![7u8; 100_000]);
         gz.truncate(gz.len() / 2);
         assert!(
             decoder(Compression::Gzip, &gz[..])

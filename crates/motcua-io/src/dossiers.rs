@@ -146,14 +146,14 @@ pub fn read_dossiers<R: Read + Send>(
         let mut seq = 0;
         while let Some(chunk) = chunker.next_chunk(seq)? {
             seq += 1;
-            let out = parse_chunk(chunk, &header, calendar, &pools);
+            let out = parse_chunk(chunk, header, calendar, &pools);
             merger.merge(out, &mut visit)?;
             progress(merger.bytes);
         }
     } else {
         parallel(
             chunker,
-            &header,
+            header,
             calendar,
             workers,
             &mut merger,

@@ -235,7 +235,7 @@ pub fn read_bytes(
         let mut plain = Vec::new();
         crate::compress::decoder(c, bytes)
             .read_to_end(&mut plain)
-            .map_err(|e| compressed_error(c, e))?;
+            .map_err(|e| compressed_error(c, &e))?;
         return read_bytes(format, &plain, calendar, opts, visit);
     }
     match format {
@@ -260,7 +260,7 @@ pub fn read_bytes(
 }
 
 #[cfg(feature = "compress")]
-fn compressed_error(c: crate::compress::Compression, e: std::io::Error) -> InputError {
+fn compressed_error(c: crate::compress::Compression, e: &std::io::Error) -> InputError {
     InputError::File(format!("cannot decompress the {} input: {e}", c.name()))
 }
 
@@ -286,7 +286,7 @@ pub fn read_stream<R: Read + Send>(
         if let Some(c) = found {
             return read_plain(format, plain, calendar, opts, &|_| {}, visit).map_err(
                 |e| match e {
-                    InputError::Read(ReadError::Stream(e)) => compressed_error(c, e),
+                    InputError::Read(ReadError::Stream(e)) => compressed_error(c, &e),
                     other => other,
                 },
             );
@@ -391,7 +391,7 @@ pub fn read_path(
         };
         let plain = crate::compress::decoder(c, counted);
         return read_plain(format, plain, calendar, opts, &|_| {}, visit).map_err(|e| match e {
-            InputError::Read(ReadError::Stream(e)) => compressed_error(c, e),
+            InputError::Read(ReadError::Stream(e)) => compressed_error(c, &e),
             other => other,
         });
     }

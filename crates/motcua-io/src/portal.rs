@@ -549,6 +549,7 @@ fn find_key_array(slice: &[u8], key: &str) -> Option<usize> {
 }
 
 /// The keys of the first record (of an array or lines) in `slice`.
+#[allow(clippy::zero_sized_map_values)] // only the keys are wanted: the values are skipped
 fn first_keys(slice: &[u8]) -> Vec<String> {
     let s = slice.trim_ascii_start();
     let s = s.strip_prefix(b"[").unwrap_or(s);

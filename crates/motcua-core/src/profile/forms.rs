@@ -49,6 +49,7 @@ impl TimestampForm {
 
     /// `text` in the contract's form, if it is in this form.
     #[must_use]
+    #[allow(clippy::many_single_char_names)] // y, m, d, h, s: the parts of a timestamp
     pub fn convert(self, text: &str) -> Option<String> {
         let t = text.trim();
         match self {
@@ -92,6 +93,7 @@ fn dotnet(t: &str) -> Option<String> {
 }
 
 /// `date time MARKER` with a 12-hour clock; `month_first` for the en-US order.
+#[allow(clippy::many_single_char_names)] // y, m, d, h, s: the parts of a timestamp
 fn with_marker(t: &str, markers: [&str; 2], month_first: bool) -> Option<String> {
     let mut parts = t.split_whitespace();
     let (date, time, marker) = (parts.next()?, parts.next()?, parts.next()?);

@@ -130,8 +130,8 @@ fn parse_fields<'a>(
     get: &impl Fn(Column) -> &'a str,
     cx: &RowContext<'_>,
 ) -> Result<ParsedRow<'a>, FieldError> {
-    let calendar = cx.calendar;
     use Column as C;
+    let calendar = cx.calendar;
     let code = required(get, C::MaHoSo)?;
     let agency = required(get, C::DonViXuLy)?;
     let channel =

@@ -26,7 +26,7 @@ fn read(
     };
     let mut dossiers = Vec::new();
     let ing = read_batches(schema, batches, &Calendar::vn(), &opts, |d| {
-        dossiers.push(*d)
+        dossiers.push(*d);
     })?;
     Ok(ing.into_dataset(dossiers))
 }
