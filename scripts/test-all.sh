@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is missing and runs every test of motcua: Rust, Python, JavaScript (Node)
-# and the browser. Safe to run again: tools already installed are not installed twice.
+# Installs what is missing and runs every test of motcua: Rust, Python, JavaScript (Node),
+# the browser, PostgreSQL and Spark in local mode. Safe to run again: tools already
+# installed are not installed twice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -32,5 +33,11 @@ bash bindings/python/test.sh
 
 step "WebAssembly package (Node tests) and dashboard (headless Chromium)"
 bash bindings/wasm/test.sh
+
+step "PostgreSQL as an input (a throwaway local server)"
+PYTHON="$root/target/python/test-venv/bin/python" bash scripts/test-postgres.sh
+
+step "Spark local mode: partial aggregates on executors, merged on the driver"
+bash scripts/test-spark.sh
 
 step "all tests passed"

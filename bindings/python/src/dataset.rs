@@ -210,7 +210,7 @@ impl PyDataset {
 /// `RowError.line` is the CSV line (the header is line 1), the worksheet row, or the JSON
 /// record number.
 #[pyfunction]
-#[pyo3(signature = (path, calendar = None, strict = false, *, format = None, sheet = None, threads = 0))]
+#[pyo3(signature = (path, calendar = None, strict = false, *, format = None, sheet = None, threads = 0, profile = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn read(
     py: Python<'_>,
@@ -220,7 +220,9 @@ pub fn read(
     format: Option<&str>,
     sheet: Option<String>,
     threads: usize,
+    profile: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyDataset> {
+    let profile = source_profile(py, profile)?;
     let path = convert::path(path)?;
     let cal = convert::calendar(calendar)?;
     let format = format
@@ -236,6 +238,7 @@ pub fn read(
             strict,
             threads,
             size_hint,
+            profile,
             ..ReadOptions::default()
         },
     };
@@ -244,6 +247,58 @@ pub fn read(
             let mut dossiers = Vec::new();
             read_path(&path, &cal, &opts, &|_| {}, |d| dossiers.push(*d))
                 .map(|ing| ing.into_dataset(dossiers))
+        })
+        .map_err(|e| input_error_of(py, &e))?;
+    Ok(PyDataset {
+        inner: Arc::new(ds),
+        calendar: cal,
+    })
+}
+
+/// The source profile a `profile=` argument names (detected when None).
+fn source_profile(
+    py: Python<'_>,
+    profile: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<Arc<motcua_core::profile::Profile>>> {
+    let given = crate::request::value(profile, "profile")?;
+    let p = motcua_io::resolve::profile(
+        given.as_ref().map(crate::request::Value::given).as_ref(),
+        motcua_io::resolve::Files::Read,
+    )
+    .map_err(|e| crate::errors::resolve_error(py, &e))?;
+    Ok(Some(Arc::new(p)))
+}
+
+/// Reads the rows of a PostgreSQL query as a dossier table: `uri` is a connection URI
+/// (`postgresql://user@host:port/db`), `query` a `SELECT` whose columns are named as the
+/// contract (or the source `profile`) names them. The rows are streamed (`COPY … TO STDOUT
+/// WITH CSV HEADER`), so memory stays bounded; `RowError.line` is the row's line in that
+/// CSV (the header is line 1).
+#[pyfunction]
+#[pyo3(signature = (uri, query, calendar = None, strict = false, *, profile = None, threads = 0))]
+pub fn read_postgres(
+    py: Python<'_>,
+    uri: &str,
+    query: &str,
+    calendar: Option<&Bound<'_, PyAny>>,
+    strict: bool,
+    profile: Option<&Bound<'_, PyAny>>,
+    threads: usize,
+) -> PyResult<PyDataset> {
+    let cal = convert::calendar(calendar)?;
+    let read = ReadOptions {
+        strict,
+        threads,
+        profile: source_profile(py, profile)?,
+        ..ReadOptions::default()
+    };
+    let ds = py
+        .detach(|| {
+            let mut dossiers = Vec::new();
+            motcua_io::postgres::read_query(uri, query, &cal, &read, &|_| {}, |d| {
+                dossiers.push(*d);
+            })
+            .map(|ing| ing.into_dataset(dossiers))
         })
         .map_err(|e| input_error_of(py, &e))?;
     Ok(PyDataset {

@@ -74,9 +74,14 @@ impl InputFormatArg {
 pub struct SourceArgs {
     /// The dossier table: CSV, Excel (.xlsx), the portal's JSON (.json, .jsonl), Arrow IPC
     /// (.arrow) or Parquet (.parquet), CSV or JSON compressed (.gz, .zst); `-` reads
-    /// standard input.
+    /// standard input; a PostgreSQL URI (`postgresql://user@host:port/db`) reads the rows
+    /// of --query.
     #[arg(long, short)]
     pub input: PathBuf,
+    /// With a PostgreSQL --input: the query whose rows are the dossier table (its columns
+    /// named as the contract or the source profile names them).
+    #[arg(long)]
+    pub query: Option<String>,
     /// The input's format (default: from its extension; CSV for standard input).
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormatArg>,
@@ -142,9 +147,25 @@ pub fn resolve(o: &Options<'_>) -> Result<Request> {
 /// Runs `f` on the input file (or standard input for `-`) with a progress bar; an error of
 /// reading the input names the file.
 pub fn with_input<T>(
-    input: &Path,
+    source: &SourceArgs,
     f: impl FnOnce(Input<'_>, &(dyn Fn(u64) + Sync)) -> Result<T, ResolveError>,
 ) -> Result<T> {
+    let input = source.input.as_path();
+    let text = input.to_string_lossy();
+    if motcua_io::resolve::is_database_uri(&text) {
+        let Some(query) = source.query.as_deref() else {
+            anyhow::bail!("a PostgreSQL --input needs --query \"SELECT … FROM …\"");
+        };
+        let pb = progress_bar(None, "reading");
+        let res = f(Input::Postgres { uri: &text, query }, &|b| {
+            pb.set_position(b);
+        });
+        pb.finish_and_clear();
+        return Ok(res?);
+    }
+    if source.query.is_some() {
+        anyhow::bail!("--query reads a PostgreSQL --input (postgresql://…), not a file");
+    }
     let stdin = input == Path::new("-");
     if !stdin {
         std::fs::File::open(input)

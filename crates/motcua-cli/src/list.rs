@@ -97,7 +97,7 @@ pub fn run(a: &ListArgs) -> Result<()> {
             channel: a.channel.clone(),
         },
     };
-    let list = with_input(&a.source.input, |input, progress| {
+    let list = with_input(&a.source, |input, progress| {
         motcua_io::resolve::list(&req, &spec, input, progress)
     })?;
     a.source.profile.after_read(&list.input);

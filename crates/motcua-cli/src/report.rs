@@ -182,7 +182,7 @@ pub fn run(a: &ReportArgs) -> Result<()> {
         };
         let _ = writeln!(std::io::stderr(), "motcua: {word}: {w}");
     }
-    let out = with_input(&a.source.input, |input, progress| {
+    let out = with_input(&a.source, |input, progress| {
         motcua_io::resolve::run(&req, input, progress)
     })?;
     a.source.profile.after_read(&out.report.input);

@@ -153,7 +153,7 @@ pub fn run(a: &ScoreArgs) -> Result<()> {
         ..a.source.options()
     };
     let req = resolve(&o)?;
-    let out = with_input(&a.source.input, |input, progress| {
+    let out = with_input(&a.source, |input, progress| {
         motcua_io::resolve::run(&req, input, progress)
     })?;
     a.source.profile.after_read(&out.report.input);

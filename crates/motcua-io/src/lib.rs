@@ -36,6 +36,8 @@ pub mod list;
 pub mod parquet;
 pub mod partial;
 pub mod portal;
+#[cfg(feature = "postgres")]
+pub mod postgres;
 pub mod profile;
 pub mod ratings;
 pub mod report;

@@ -268,6 +268,16 @@ def read(
     format: Optional[str] = None,
     sheet: Optional[str] = None,
     threads: int = 0,
+    profile: Union[str, os.PathLike[str], bytes, None] = None,
+) -> Dataset: ...
+def read_postgres(
+    uri: str,
+    query: str,
+    calendar: _CalendarLike = None,
+    strict: bool = False,
+    *,
+    profile: Union[str, os.PathLike[str], bytes, None] = None,
+    threads: int = 0,
 ) -> Dataset: ...
 def from_arrow(
     data: Any,

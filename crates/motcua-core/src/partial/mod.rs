@@ -324,6 +324,9 @@ impl Partial {
         input.rejected += o.rejected;
         input.not_received += o.not_received;
         input.without_level += o.without_level;
+        if input.profile.is_none() {
+            input.profile.clone_from(&o.profile);
+        }
         input.errors.extend(o.errors.iter().cloned());
         sort_errors(&mut input.errors);
         Ok(())

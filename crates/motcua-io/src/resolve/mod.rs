@@ -262,6 +262,13 @@ pub fn profile(
     }
 }
 
+/// Whether an input names a database (a PostgreSQL URI) instead of a file.
+#[must_use]
+pub fn is_database_uri(input: &str) -> bool {
+    let i = input.trim_start();
+    i.starts_with("postgresql://") || i.starts_with("postgres://")
+}
+
 /// A language: `vi` (the default) or `en`.
 pub fn lang(code: Option<&str>) -> Result<Lang, ResolveError> {
     code.map_or(Ok(Lang::Vi), |c| {

@@ -200,6 +200,13 @@ pub enum Input<'a> {
     /// Dossiers already read: the calendar, catalog and read options of the request do not
     /// apply (they were those of the read).
     Dataset(&'a Dataset),
+    /// The rows of a query on a PostgreSQL server (feature `postgres`), streamed as CSV.
+    Postgres {
+        /// The connection URI (`postgresql://user@host:port/db`).
+        uri: &'a str,
+        /// The query whose rows are the dossier table.
+        query: &'a str,
+    },
 }
 
 impl Input<'_> {
@@ -259,6 +266,7 @@ fn read(
         }
         Input::Bytes(b) => read_bytes(format, b, cal, read, visit).map_err(wrap),
         Input::Stream(s) => read_stream(format, s, cal, read, progress, visit).map_err(wrap),
+        Input::Postgres { uri, query } => postgres(uri, query, req, read, progress, visit),
         Input::Path(p) => {
             let mut read = read.clone();
             read.format = Some(format);
@@ -266,6 +274,38 @@ fn read(
             read_path(p, cal, &read, progress, visit).map_err(wrap)
         }
     }
+}
+
+#[cfg(feature = "postgres")]
+fn postgres(
+    uri: &str,
+    query: &str,
+    req: &Request,
+    read: &InputOptions,
+    progress: &(dyn Fn(u64) + Sync),
+    visit: impl FnMut(&Dossier),
+) -> Result<Ingested, ResolveError> {
+    crate::postgres::read_query(uri, query, &req.calendar, &read.read, progress, visit).map_err(
+        |error| ResolveError::Input {
+            format: InputFormat::Csv,
+            error,
+        },
+    )
+}
+
+#[cfg(not(feature = "postgres"))]
+fn postgres(
+    _uri: &str,
+    _query: &str,
+    _req: &Request,
+    _read: &InputOptions,
+    _progress: &(dyn Fn(u64) + Sync),
+    _visit: impl FnMut(&Dossier),
+) -> Result<Ingested, ResolveError> {
+    Err(ResolveError::Argument(
+        "this build of motcua reads no PostgreSQL input (built without the 'postgres' feature)"
+            .to_owned(),
+    ))
 }
 
 /// Counts (and, with a rulebook, grades) the input in one pass.
