@@ -53,7 +53,7 @@ venv="$out/spark-venv"
 [ -x "$venv/bin/python" ] || "$py" -m venv "$venv"
 "$venv/bin/python" -m pip install -q "pyspark==$PYSPARK_VERSION" "pyarrow>=12" "pandas>=1.5,<3"
 "$venv/bin/python" -m pip install -q --force-reinstall --no-deps "$wheel"
-export PYSPARK_PYTHON="$venv/bin/python" PYSPARK_DRIVER_PYTHON="$venv/bin/python"
+export SPARK_LOCAL_IP=127.0.0.1 PYSPARK_PYTHON="$venv/bin/python" PYSPARK_DRIVER_PYTHON="$venv/bin/python"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
