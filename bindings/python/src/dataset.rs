@@ -307,6 +307,26 @@ pub fn read_postgres(
     })
 }
 
+/// How a source would be read (`motcua inspect`): its format, profile (and why it was
+/// picked), separator, header line, column mapping (contract ← source), the first `rows`
+/// rows as mapped, the rejections by kind with their first lines, and hints for near
+/// misses, as a dict.
+#[pyfunction]
+#[pyo3(signature = (path, *, profile = None, calendar = None, rows = 5))]
+pub fn inspect<'py>(
+    py: Python<'py>,
+    path: &Bound<'py, PyAny>,
+    profile: Option<&Bound<'py, PyAny>>,
+    calendar: Option<&Bound<'py, PyAny>>,
+    rows: usize,
+) -> PyResult<Bound<'py, PyAny>> {
+    let path = convert::path(path)?;
+    let cal = convert::calendar(calendar)?;
+    let p = source_profile(py, profile)?.unwrap_or_default();
+    let i = py.detach(|| motcua_io::inspect::inspect_path(&path, &p, &cal, rows));
+    crate::json::to_py(py, &i)
+}
+
 /// The Python exception of an error of the any-format reader.
 fn input_error_of(py: Python<'_>, e: &IoInputError) -> PyErr {
     let place_line = |p: &Place| match p {

@@ -38,6 +38,7 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<arrow_out::PyTableOut>()?;
     m.add_function(wrap_pyfunction!(dataset::read, m)?)?;
     m.add_function(wrap_pyfunction!(dataset::read_postgres, m)?)?;
+    m.add_function(wrap_pyfunction!(dataset::inspect, m)?)?;
     m.add_function(wrap_pyfunction!(dataset::from_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(report::report, m)?)?;
     m.add_function(wrap_pyfunction!(report::list_dossiers, m)?)?;

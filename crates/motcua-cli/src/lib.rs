@@ -11,6 +11,7 @@ pub mod boundary;
 pub mod calendar;
 pub mod common;
 pub mod generate;
+pub mod inspect;
 pub mod limits;
 pub mod list;
 pub mod report;
@@ -44,6 +45,8 @@ pub enum Command {
     Generate(generate::GenerateArgs),
     /// Grade agencies and officials for a period under a rulebook.
     Score(score::ScoreArgs),
+    /// Show how a source would be read: format, profile, column mapping, rejections, hints.
+    Inspect(inspect::InspectArgs),
     /// List, show and check rulebooks.
     Rulebook(rulebook::RulebookArgs),
 }
@@ -58,6 +61,7 @@ pub fn main() -> ExitCode {
         Command::Calendar(a) => calendar::run(a),
         Command::Generate(a) => generate::run(a),
         Command::Score(a) => score::run(a),
+        Command::Inspect(a) => inspect::run(a),
         Command::Rulebook(a) => rulebook::run(a),
     };
     match result {

@@ -27,6 +27,7 @@ pub mod dossiers;
 pub mod error;
 pub mod form06a;
 pub mod input;
+pub mod inspect;
 pub mod internal;
 pub mod job;
 pub mod limits;

@@ -120,13 +120,15 @@ pub fn read_query(
     let reader = client
         .copy_out(copy.as_str())
         .map_err(|e| message("the query failed", uri, &e))?;
-    crate::dossiers::read_dossiers(Fused::new(reader), calendar, opts, progress, visit).map_err(|e| match e {
-        crate::ReadError::Stream(io) => InputError::File(format!(
-            "PostgreSQL {}: the rows stopped coming: {io}",
-            redacted(uri)
-        )),
-        other => other.into(),
-    })
+    crate::dossiers::read_dossiers(Fused::new(reader), calendar, opts, progress, visit).map_err(
+        |e| match e {
+            crate::ReadError::Stream(io) => InputError::File(format!(
+                "PostgreSQL {}: the rows stopped coming: {io}",
+                redacted(uri)
+            )),
+            other => other.into(),
+        },
+    )
 }
 
 #[cfg(test)]

@@ -270,6 +270,41 @@ def read(
     threads: int = 0,
     profile: Union[str, os.PathLike[str], bytes, None] = None,
 ) -> Dataset: ...
+class MappedColumn(TypedDict):
+    contract: str
+    source: str
+
+class Rejections(TypedDict):
+    kind: str
+    count: int
+    first_lines: List[int]
+    example: str
+
+class Inspection(TypedDict):
+    format: Literal["csv", "xlsx", "json", "arrow", "parquet"]
+    profile: Optional[str]
+    detected: Optional[str]
+    encoding: str
+    separator: Optional[str]
+    header_line: Optional[int]
+    mapping: List[MappedColumn]
+    first_rows: List[Dict[str, str]]
+    rows: int
+    used: int
+    rejected: int
+    not_received: int
+    rejections: List[Rejections]
+    error: Optional[str]
+    hints: List[str]
+    source_columns: List[str]
+
+def inspect(
+    path: _PathLike,
+    *,
+    profile: Union[str, os.PathLike[str], bytes, None] = None,
+    calendar: _CalendarLike = None,
+    rows: int = 5,
+) -> Inspection: ...
 def read_postgres(
     uri: str,
     query: str,
