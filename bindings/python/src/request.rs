@@ -222,6 +222,7 @@ impl Args {
             sheet: self.sheet.as_deref(),
             profile: self.profile.as_ref().map(Value::given),
             limits: motcua_io::resolve::Limits::default(),
+            deadline_from: None,
             conventions: self.conventions.iter().map(String::as_str).collect(),
         };
         let mut req = Request::resolve(&o, Files::Read).map_err(|e| resolve_error(py, &e))?;

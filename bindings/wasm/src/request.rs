@@ -138,6 +138,7 @@ fn request(o: &JsValue, calendar: Option<&Calendar>, f: &str) -> Result<Request,
         sheet: sheet.as_deref(),
         profile: profile.as_ref().map(Value::given),
         limits: motcua_io::resolve::Limits::default(),
+        deadline_from: None,
         conventions: conventions.iter().map(String::as_str).collect(),
     };
     let mut req = Request::resolve(&opts, Files::None).map_err(|e| resolve_error(&e))?;

@@ -69,6 +69,15 @@ impl InputFormatArg {
     }
 }
 
+/// `--deadline-from`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DeadlineFrom {
+    /// The receipt of the dossier (`NgayTiepNhan`, contract section 3).
+    Receipt,
+    /// The deciding agency's receipt (`NgayTiepNhanCoQuanGiaiQuyet`), when a row gives it.
+    DecidingAgency,
+}
+
 /// The input, period, calendar and reading options of `report`, `list` and `score`.
 #[derive(Args)]
 pub struct SourceArgs {
@@ -107,6 +116,11 @@ pub struct SourceArgs {
     /// Stop at the first bad row instead of listing bad rows.
     #[arg(long)]
     pub strict: bool,
+    /// Where a time limit (`ThoiHanGiaiQuyet`) starts: the receipt (`NgayTiepNhan`), or,
+    /// as Decree 309/2026 has it, the deciding agency's receipt (`NgayTiepNhanCoQuanGiaiQuyet`)
+    /// when a row gives it.
+    #[arg(long, value_enum)]
+    pub deadline_from: Option<DeadlineFrom>,
     /// Size limits of the input.
     #[command(flatten)]
     pub limits: crate::limits::LimitArgs,
@@ -132,6 +146,10 @@ impl SourceArgs {
             sheet: self.sheet.as_deref(),
             profile: Some(Given::Text(&self.profile.profile)),
             limits: self.limits.limits(),
+            deadline_from: self.deadline_from.map(|d| match d {
+                DeadlineFrom::Receipt => "receipt",
+                DeadlineFrom::DecidingAgency => "deciding-agency",
+            }),
             ..Options::default()
         }
     }

@@ -34,7 +34,9 @@ use motcua_core::calendar::Calendar;
 use motcua_core::dossier::{
     AgencyId, Dossier, FieldId, InputSummary, Interner, OfficialId, ProcedureId,
 };
-use motcua_core::record::{Column, FieldError, Header, Ingest, ParsedRow, fingerprint, parse_row};
+use motcua_core::record::{
+    Column, FieldError, Header, Ingest, ParsedRow, RowContext, fingerprint, parse_row_with,
+};
 
 use crate::error::ReadError;
 
@@ -192,6 +194,18 @@ impl BlockBuilder {
         calendar: &Calendar,
         field: impl Fn(Column) -> &'a str,
     ) {
+        self.record_with(line, len, header, &RowContext::new(calendar), field);
+    }
+
+    /// As [`BlockBuilder::record`], with the options of a [`RowContext`].
+    pub fn record_with<'a>(
+        &mut self,
+        line: u64,
+        len: usize,
+        header: &Header,
+        cx: &RowContext<'_>,
+        field: impl Fn(Column) -> &'a str,
+    ) {
         let width = header.width();
         if len != width {
             let code = field(Column::MaHoSo);
@@ -207,7 +221,7 @@ impl BlockBuilder {
             );
             return;
         }
-        self.row(line, parse_row(field, calendar));
+        self.row(line, parse_row_with(field, cx));
     }
 
     /// Adds a row already parsed with [`parse_row`].

@@ -17,6 +17,7 @@ use motcua_core::catalog::Catalog;
 use motcua_core::calendar::Calendar;
 use motcua_core::dossier::{Dataset, Dossier};
 use motcua_core::profile::{MappedValues, Profile};
+use motcua_core::record::RowContext;
 use motcua_core::record::{Column, ErrorKind, FieldError, Header, Ingest, ParsedRow, RowError};
 
 pub use crate::blocks::Ingested;
@@ -47,6 +48,9 @@ pub struct ReadOptions {
     /// The source profile (contract 14); `None` = `auto`, detected from the header
     /// ([`crate::profile::resolve_profile`] reads a `--profile` value).
     pub profile: Option<Arc<motcua_core::profile::Profile>>,
+    /// Decree 309/2026: the time limit runs from `NgayTiepNhanCoQuanGiaiQuyet` when a row
+    /// gives it (`--deadline-from deciding-agency`; CSV, PostgreSQL and portal JSON).
+    pub deadline_from_deciding_agency: bool,
 }
 
 /// A filter of used dossiers to keep with their codes ([`Ingested::kept`]).
@@ -70,6 +74,7 @@ impl Default for ReadOptions {
             keep: None,
             limits: Limits::default(),
             profile: None,
+            deadline_from_deciding_agency: false,
         }
     }
 }
@@ -131,6 +136,11 @@ pub fn read_dossiers<R: Read + Send>(
     let mut chunker = Chunker::new(input, opts.block_size.max(1024), &pools, opts.limits);
     let layout = chunker.read_header(&profile)?;
     let header = &layout;
+    let cx = RowContext {
+        calendar,
+        deadline_from_deciding_agency: opts.deadline_from_deciding_agency,
+    };
+    let cx = &cx;
     let mut ingest = opts.ingest();
     if let Some(size) = opts.size_hint {
         // about 120 bytes a row in real exports; a larger input grows the table as it goes
@@ -146,7 +156,7 @@ pub fn read_dossiers<R: Read + Send>(
         let mut seq = 0;
         while let Some(chunk) = chunker.next_chunk(seq)? {
             seq += 1;
-            let out = parse_chunk(chunk, header, calendar, &pools);
+            let out = parse_chunk(chunk, header, cx, &pools);
             merger.merge(out, &mut visit)?;
             progress(merger.bytes);
         }
@@ -154,7 +164,7 @@ pub fn read_dossiers<R: Read + Send>(
         parallel(
             chunker,
             header,
-            calendar,
+            cx,
             workers,
             &mut merger,
             progress,
@@ -169,7 +179,7 @@ pub fn read_dossiers<R: Read + Send>(
 fn parallel<R: Read + Send>(
     mut chunker: Chunker<'_, R>,
     header: &CsvLayout,
-    calendar: &Calendar,
+    cx: &RowContext<'_>,
     workers: usize,
     merger: &mut Ordered<'_>,
     progress: &(dyn Fn(u64) + Sync),
@@ -207,7 +217,7 @@ fn parallel<R: Read + Send>(
                 loop {
                     let next = chunk_rx.lock().map(|rx| rx.recv());
                     let Ok(Ok(chunk)) = next else { return };
-                    let out = chunk.map(|c| parse_chunk(c, header, calendar, pools));
+                    let out = chunk.map(|c| parse_chunk(c, header, cx, pools));
                     let stop = out.is_err();
                     if out_tx.send(out).is_err() || stop {
                         return;
@@ -405,12 +415,12 @@ struct ChunkOut {
     block: Block,
 }
 
-fn parse_chunk(chunk: Chunk, layout: &CsvLayout, calendar: &Calendar, pools: &Pools) -> ChunkOut {
+fn parse_chunk(chunk: Chunk, layout: &CsvLayout, cx: &RowContext<'_>, pools: &Pools) -> ChunkOut {
     let mut st = BlockBuilder::reuse(pools.block());
     if memchr::memchr(b'"', &chunk.data).is_none() {
-        parse_unquoted(&chunk, layout, calendar, &mut st);
+        parse_unquoted(&chunk, layout, cx, &mut st);
     } else {
-        parse_quoted(&chunk, layout, calendar, &mut st);
+        parse_quoted(&chunk, layout, cx, &mut st);
     }
     let bytes = chunk.data.len() as u64;
     pools.give_data(chunk.data);
@@ -423,7 +433,7 @@ fn parse_chunk(chunk: Chunk, layout: &CsvLayout, calendar: &Calendar, pools: &Po
 
 /// A block without any quote: every line is one record and every comma separates fields,
 /// exactly as RFC 4180 reads it, without a general CSV state machine.
-fn parse_unquoted(chunk: &Chunk, layout: &CsvLayout, calendar: &Calendar, st: &mut BlockBuilder) {
+fn parse_unquoted(chunk: &Chunk, layout: &CsvLayout, cx: &RowContext<'_>, st: &mut BlockBuilder) {
     let header = layout.mapped.header();
     let mapped = &layout.mapped;
     let sep = layout.separator;
@@ -461,18 +471,18 @@ fn parse_unquoted(chunk: &Chunk, layout: &CsvLayout, calendar: &Calendar, st: &m
                     .and_then(|i| fields.get(i).copied())
                     .unwrap_or("")
             };
-            st.record(this, fields.len(), header, calendar, get);
+            st.record_with(this, fields.len(), header, cx, get);
         } else {
             let mut vals = MappedValues::default();
             mapped.apply(|i| fields.get(i).copied().unwrap_or(""), &mut vals);
-            st.record(this, fields.len(), header, calendar, |c| vals.get(c));
+            st.record_with(this, fields.len(), header, cx, |c| vals.get(c));
         }
         true
     });
 }
 
 /// A block with quotes: the `csv` crate reads it (quoted commas, quotes and newlines).
-fn parse_quoted(chunk: &Chunk, layout: &CsvLayout, calendar: &Calendar, st: &mut BlockBuilder) {
+fn parse_quoted(chunk: &Chunk, layout: &CsvLayout, cx: &RowContext<'_>, st: &mut BlockBuilder) {
     let header = layout.mapped.header();
     let mapped = &layout.mapped;
     let mut rdr = csv::ReaderBuilder::new()
@@ -514,11 +524,11 @@ fn parse_quoted(chunk: &Chunk, layout: &CsvLayout, calendar: &Calendar, st: &mut
         }
         if mapped.is_plain() {
             let get = |c: Column| header.index(c).and_then(|i| rec.get(i)).unwrap_or("");
-            st.record(line, rec.len(), header, calendar, get);
+            st.record_with(line, rec.len(), header, cx, get);
         } else {
             let mut vals = MappedValues::default();
             mapped.apply(|i| rec.get(i).unwrap_or(""), &mut vals);
-            st.record(line, rec.len(), header, calendar, |c| vals.get(c));
+            st.record_with(line, rec.len(), header, cx, |c| vals.get(c));
         }
     }
 }

@@ -20,7 +20,7 @@ use std::io::Read;
 
 use motcua_core::calendar::Calendar;
 use motcua_core::dossier::Dossier;
-use motcua_core::record::{Column, ErrorKind, FieldError, Ingest, ParsedRow, RowError, parse_row};
+use motcua_core::record::{Column, ErrorKind, FieldError, Ingest, ParsedRow, RowError};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use crate::dossiers::Ingested;
@@ -38,6 +38,10 @@ pub fn read_dossiers<R: Read>(
     progress: &(dyn Fn(u64) + Sync),
     mut visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, InputError> {
+    let cx = motcua_core::record::RowContext {
+        calendar,
+        deadline_from_deciding_agency: read.deadline_from_deciding_agency,
+    };
     let mut src = Source {
         input,
         buf: Vec::with_capacity(BLOCK),
@@ -131,12 +135,10 @@ pub fn read_dossiers<R: Read>(
                         // a number at the end of the block may go on in the next one
                     } else {
                         let place = Place::Record { number, line };
-                        take(raw, number, calendar, &mut ingest, &mut visit).map_err(
-                            |mut error| {
-                                error.record = Some(error.line);
-                                InputError::Row { place, error }
-                            },
-                        )?;
+                        take(raw, number, &cx, &mut ingest, &mut visit).map_err(|mut error| {
+                            error.record = Some(error.line);
+                            InputError::Row { place, error }
+                        })?;
                         break end;
                     }
                 }
@@ -252,7 +254,7 @@ impl<R: Read> Source<R> {
 fn take(
     raw: Raw<'_>,
     number: u64,
-    calendar: &Calendar,
+    cx: &motcua_core::record::RowContext<'_>,
     ingest: &mut Ingest,
     visit: &mut impl FnMut(&Dossier),
 ) -> Result<(), RowError> {
@@ -301,7 +303,7 @@ fn take(
         };
         vals.set(c, v);
     }
-    let parsed = parse_row(|c| vals.get(c), calendar);
+    let parsed = motcua_core::record::parse_row_with(|c| vals.get(c), cx);
     let parsed = prefer_earlier(parsed, fault);
     if let Some(d) = ingest.accept(number, parsed)? {
         visit(&d);

@@ -60,6 +60,9 @@ pub struct Options<'a> {
     pub profile: Option<Given<'a>>,
     /// The readers' size limits.
     pub limits: crate::limits::Limits,
+    /// Where the time limit starts (Decree 309/2026): `receipt` (the default, contract
+    /// section 3) or `deciding-agency` (`NgayTiepNhanCoQuanGiaiQuyet` when a row gives it).
+    pub deadline_from: Option<&'a str>,
     /// Counting conventions of other systems, by name (`waiting_as_within_due`,
     /// `withdrawn_as_on_time`, `online_without_postal`; none: the contract's rules).
     pub conventions: Vec<&'a str>,
@@ -87,6 +90,17 @@ pub struct Request {
     pub read_options_given: Vec<&'static str>,
     /// Warnings about the values given (agency levels that no longer exist in the period).
     pub warnings: Vec<String>,
+}
+
+/// Whether `--deadline-from` names the deciding agency's receipt.
+fn deadline_from_deciding_agency(v: Option<&str>) -> Result<bool, ResolveError> {
+    match v.map(str::trim) {
+        None | Some("receipt") => Ok(false),
+        Some("deciding-agency" | "deciding_agency") => Ok(true),
+        Some(other) => Err(ResolveError::Argument(format!(
+            "deadline-from '{other}': use receipt or deciding-agency"
+        ))),
+    }
 }
 
 /// The keys of `by`, each possibly holding two keys joined by a comma.
@@ -156,6 +170,7 @@ impl Request {
                     strict: o.strict,
                     catalog,
                     limits: o.limits,
+                    deadline_from_deciding_agency: deadline_from_deciding_agency(o.deadline_from)?,
                     profile: Some(Arc::new(super::profile(o.profile.as_ref(), files)?)),
                     ..ReadOptions::default()
                 },
@@ -181,6 +196,7 @@ impl Request {
                 ("format", o.format.is_some()),
                 ("sheet", o.sheet.is_some()),
                 ("profile", o.profile.is_some()),
+                ("deadline-from", o.deadline_from.is_some()),
             ]
             .into_iter()
             .filter_map(|(n, given)| given.then_some(n))
