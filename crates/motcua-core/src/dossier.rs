@@ -161,6 +161,19 @@ pub struct InputSummary {
 }
 
 impl InputSummary {
+    /// Contract section 15, exit status 3: rows were rejected and none was used, or the
+    /// rejected share is strictly greater than `max_rejected` percent.
+    #[must_use]
+    pub fn too_many_rejected(&self, max_rejected: Option<f64>) -> bool {
+        if self.rows == 0 || self.rejected == 0 {
+            return false;
+        }
+        if self.used == 0 && self.not_received == 0 {
+            return true;
+        }
+        max_rejected.is_some_and(|m| self.rejected as f64 * 100.0 / self.rows as f64 > m)
+    }
+
     /// Adds another part of the same input (read separately, e.g. by another thread).
     pub fn merge(&mut self, other: Self) {
         self.rows += other.rows;

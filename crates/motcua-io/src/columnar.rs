@@ -19,27 +19,6 @@ fn left_out(format: InputFormat) -> InputError {
     ))
 }
 
-/// Columnar sources are read through the contract's column names: another explicit profile
-/// is an error, as for workbooks, and the input summary names the profile.
-fn through_contract(
-    format: InputFormat,
-    opts: &ReadOptions,
-    read: impl FnOnce() -> Result<Ingested, InputError>,
-) -> Result<Ingested, InputError> {
-    if let Some(p) = opts.profile.as_deref() {
-        if !p.auto && p.name != "contract" {
-            return Err(InputError::File(format!(
-                "source profile '{}' is not applied to {} input yet: name its columns as the contract does, or read it with --profile contract",
-                p.name,
-                format.name()
-            )));
-        }
-    }
-    let mut ing = read()?;
-    ing.input.profile = Some("contract".to_owned());
-    Ok(ing)
-}
-
 /// Arrow IPC (file or stream) held in memory.
 pub(crate) fn arrow_bytes(
     bytes: &[u8],
@@ -47,20 +26,18 @@ pub(crate) fn arrow_bytes(
     opts: &ReadOptions,
     visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, InputError> {
-    through_contract(InputFormat::Arrow, opts, || {
-        #[cfg(feature = "arrow")]
-        {
-            let input = std::io::Cursor::new(bytes);
-            Ok(crate::arrow::ipc::read_seekable(
-                input, calendar, opts, visit,
-            )?)
-        }
-        #[cfg(not(feature = "arrow"))]
-        {
-            let _ = (bytes, calendar, opts, visit);
-            Err(left_out(InputFormat::Arrow))
-        }
-    })
+    #[cfg(feature = "arrow")]
+    {
+        let input = std::io::Cursor::new(bytes);
+        Ok(crate::arrow::ipc::read_seekable(
+            input, calendar, opts, visit,
+        )?)
+    }
+    #[cfg(not(feature = "arrow"))]
+    {
+        let _ = (bytes, calendar, opts, visit);
+        Err(left_out(InputFormat::Arrow))
+    }
 }
 
 /// Arrow IPC (file or stream) from a stream.
@@ -70,17 +47,15 @@ pub(crate) fn arrow_stream(
     opts: &ReadOptions,
     visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, InputError> {
-    through_contract(InputFormat::Arrow, opts, || {
-        #[cfg(feature = "arrow")]
-        {
-            Ok(crate::arrow::ipc::read_any(input, calendar, opts, visit)?)
-        }
-        #[cfg(not(feature = "arrow"))]
-        {
-            let _ = (input, calendar, opts, visit);
-            Err(left_out(InputFormat::Arrow))
-        }
-    })
+    #[cfg(feature = "arrow")]
+    {
+        Ok(crate::arrow::ipc::read_any(input, calendar, opts, visit)?)
+    }
+    #[cfg(not(feature = "arrow"))]
+    {
+        let _ = (input, calendar, opts, visit);
+        Err(left_out(InputFormat::Arrow))
+    }
 }
 
 /// A Parquet file held in memory.
@@ -90,17 +65,15 @@ pub(crate) fn parquet_bytes(
     opts: &ReadOptions,
     visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, InputError> {
-    through_contract(InputFormat::Parquet, opts, || {
-        #[cfg(feature = "parquet")]
-        {
-            Ok(crate::parquet::read_bytes(bytes, calendar, opts, visit)?)
-        }
-        #[cfg(not(feature = "parquet"))]
-        {
-            let _ = (bytes, calendar, opts, visit);
-            Err(left_out(InputFormat::Parquet))
-        }
-    })
+    #[cfg(feature = "parquet")]
+    {
+        Ok(crate::parquet::read_bytes(bytes, calendar, opts, visit)?)
+    }
+    #[cfg(not(feature = "parquet"))]
+    {
+        let _ = (bytes, calendar, opts, visit);
+        Err(left_out(InputFormat::Parquet))
+    }
 }
 
 /// A Parquet file from a stream (read into memory: its footer comes last).
@@ -110,17 +83,15 @@ pub(crate) fn parquet_stream(
     opts: &ReadOptions,
     visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, InputError> {
-    through_contract(InputFormat::Parquet, opts, || {
-        #[cfg(feature = "parquet")]
-        {
-            Ok(crate::parquet::read_stream(input, calendar, opts, visit)?)
-        }
-        #[cfg(not(feature = "parquet"))]
-        {
-            let _ = (input, calendar, opts, visit);
-            Err(left_out(InputFormat::Parquet))
-        }
-    })
+    #[cfg(feature = "parquet")]
+    {
+        Ok(crate::parquet::read_stream(input, calendar, opts, visit)?)
+    }
+    #[cfg(not(feature = "parquet"))]
+    {
+        let _ = (input, calendar, opts, visit);
+        Err(left_out(InputFormat::Parquet))
+    }
 }
 
 /// An Arrow IPC or Parquet file, with random access.
@@ -131,7 +102,7 @@ pub(crate) fn file(
     opts: &ReadOptions,
     visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, InputError> {
-    through_contract(format, opts, || match format {
+    match format {
         #[cfg(feature = "parquet")]
         InputFormat::Parquet => Ok(crate::parquet::read(file, calendar, opts, visit)?),
         #[cfg(feature = "arrow")]
@@ -142,7 +113,7 @@ pub(crate) fn file(
             visit,
         )?),
         _ => parquet_or_arrow_stream(format, file, calendar, opts, visit),
-    })
+    }
 }
 
 fn parquet_or_arrow_stream(

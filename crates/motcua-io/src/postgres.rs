@@ -8,9 +8,10 @@
 //! when there are any), which the contract's timestamp forms accept.
 //!
 //! ```
-//! use motcua_io::postgres::{is_uri, redacted};
-//! assert!(is_uri("postgresql://motcua@localhost:5432/mc"));
-//! assert!(!is_uri("dossiers.csv"));
+//! use motcua_io::postgres::redacted;
+//! use motcua_io::resolve::is_database_uri;
+//! assert!(is_database_uri("postgresql://motcua@localhost:5432/mc"));
+//! assert!(!is_database_uri("dossiers.csv"));
 //! assert_eq!(redacted("postgresql://me:secret@db/mc"), "postgresql://me:***@db/mc");
 //! ```
 
@@ -20,12 +21,6 @@ use motcua_core::dossier::Dossier;
 use crate::blocks::Ingested;
 use crate::dossiers::ReadOptions;
 use crate::input::InputError;
-
-/// Whether `input` is a PostgreSQL connection URI (`postgresql://` or `postgres://`).
-#[must_use]
-pub fn is_uri(input: &str) -> bool {
-    crate::resolve::is_database_uri(input)
-}
 
 /// `uri` with its password, if any, replaced by `***`, for messages.
 #[must_use]

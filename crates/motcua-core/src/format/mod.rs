@@ -349,6 +349,27 @@ pub fn row_error_text(e: &RowError, lang: Lang) -> String {
     }
 }
 
+/// The one line of rejections on standard error (contract section 15), Vietnamese then
+/// English: `motcua: 3 / 10 dòng bị loại (rows rejected): missing 2, unparseable 1`; `None`
+/// when no row was rejected.
+#[must_use]
+pub fn rejection_summary(input: &crate::dossier::InputSummary) -> Option<String> {
+    if input.rejected == 0 {
+        return None;
+    }
+    let mut kinds: std::collections::BTreeMap<String, u64> = std::collections::BTreeMap::new();
+    for e in &input.errors {
+        *kinds.entry(e.kind.to_string()).or_default() += 1;
+    }
+    let by_kind: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    Some(format!(
+        "motcua: {} / {} dòng bị loại (rows rejected): {}",
+        input.rejected,
+        input.rows,
+        by_kind.join(", ")
+    ))
+}
+
 /// The Vietnamese message of a rejected row, from its kind and column; the English message
 /// follows in brackets for the detail (the value read, the accepted forms).
 #[must_use]

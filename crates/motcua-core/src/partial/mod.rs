@@ -317,18 +317,8 @@ impl Partial {
         if let (Some(a), Some(b)) = (&mut self.grades, &other.grades) {
             a.merge(b);
         }
-        let input = &mut self.input;
-        let o = &other.input;
-        input.rows += o.rows;
-        input.used += o.used;
-        input.rejected += o.rejected;
-        input.not_received += o.not_received;
-        input.without_level += o.without_level;
-        if input.profile.is_none() {
-            input.profile.clone_from(&o.profile);
-        }
-        input.errors.extend(o.errors.iter().cloned());
-        sort_errors(&mut input.errors);
+        self.input.merge(other.input.clone());
+        sort_errors(&mut self.input.errors);
         Ok(())
     }
 

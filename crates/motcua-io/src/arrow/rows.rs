@@ -70,6 +70,16 @@ impl<'c, V: FnMut(&Dossier)> BatchReader<'c, V> {
         rows: Option<usize>,
         visit: V,
     ) -> Result<Self, ArrowReadError> {
+        // columns are read by the contract's names: another explicit profile is an error,
+        // as for workbooks
+        if let Some(p) = opts.profile.as_deref() {
+            if !p.auto && p.name != "contract" {
+                return Err(ArrowReadError::Format(format!(
+                    "source profile '{}' is not applied to Arrow or Parquet input yet: name its columns as the contract does, or read it with --profile contract",
+                    p.name
+                )));
+            }
+        }
         let header = Header::new(schema.fields().iter().map(|f| f.name().as_str()))
             .map_err(ArrowReadError::Header)?;
         let mut ingest = opts.ingest();
