@@ -318,3 +318,38 @@ fn calendar_json_for_2024() {
     // 366 days, 104 weekend days, 12 weekday closures, 1 make-up Saturday
     assert_eq!(v["working_day_count"], 366 - 104 - 12 + 1);
 }
+
+/// The records of a CSV text read with `sep`.
+fn records(text: &str, sep: u8) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .delimiter(sep)
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn csv_output_for_excel_has_semicolons_and_a_byte_order_mark() {
+    let csv = data("example.csv");
+    let cal = data("example.calendar.toml");
+    let args = example_args("csv", csv.to_str().unwrap(), cal.to_str().unwrap());
+    let plain = motcua(BIN, &args);
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    let plain = stdout(&plain);
+    assert!(plain.starts_with("agency,"), "{plain}");
+    let mut excel_args = args.clone();
+    excel_args.extend(["--csv-separator", ";", "--csv-bom"]);
+    let excel = motcua(BIN, &excel_args);
+    assert!(excel.status.success(), "{}", stderr(&excel));
+    let excel = stdout(&excel);
+    let body = excel
+        .strip_prefix('\u{feff}')
+        .expect("a UTF-8 byte order mark");
+    assert!(body.starts_with("agency;"), "{body}");
+    // the same fields and records, read with each one's separator
+    assert_eq!(records(body, b';'), records(&plain, b','));
+    let bad = motcua(BIN, &[&args[..], &["--csv-separator", "|"]].concat());
+    assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
+}

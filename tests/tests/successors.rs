@@ -185,3 +185,42 @@ fn an_undated_district_agency_after_2025_is_warned_about() {
     let before = run("2025-Q2");
     assert!(!stderr(&before).contains("UBND-H1"), "{}", stderr(&before));
 }
+
+#[test]
+fn grades_are_given_to_the_successor_with_the_merged_agencys_dossiers() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("d.csv");
+    let units = dir.path().join("u.csv");
+    std::fs::write(&csv, DOSSIERS).unwrap();
+    std::fs::write(&units, UNITS).unwrap();
+    let score = |extra: &[&str]| -> Value {
+        let mut args = vec![
+            "score",
+            "--input",
+            csv.to_str().unwrap(),
+            "--period",
+            "2025-Q2",
+            "--units",
+            units.to_str().unwrap(),
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        let out = motcua(BIN, &args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    // 2025-Q2: H1 (SKHĐT) and H2 (STC) resolved, H3 (SKHĐT) pending.
+    let plain = score(&[]);
+    assert_eq!(agency(&plain["agencies"], "SKHĐT")["resolved"], 1);
+    assert_eq!(agency(&plain["agencies"], "STC")["resolved"], 1);
+    assert!(plain.get("successors").is_none());
+    let mapped = score(&["--successors"]);
+    let agencies = mapped["agencies"].as_array().unwrap();
+    assert_eq!(agencies.len(), 1, "{mapped}");
+    assert_eq!(agency(&mapped["agencies"], "STC")["resolved"], 2);
+    assert_eq!(
+        mapped["successors"],
+        serde_json::json!([{"from": "SKHĐT", "to": "STC"}])
+    );
+}

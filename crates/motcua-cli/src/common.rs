@@ -84,9 +84,11 @@ pub struct SourceArgs {
     /// The dossier table: CSV, Excel (.xlsx), the portal's JSON (.json, .jsonl), Arrow IPC
     /// (.arrow) or Parquet (.parquet), CSV or JSON compressed (.gz, .zst); `-` reads
     /// standard input; a PostgreSQL URI (`postgresql://user@host:port/db`) reads the rows
-    /// of --query.
-    #[arg(long, short)]
-    pub input: PathBuf,
+    /// of --query. Several files (`--input jan.csv feb.csv`, or --input repeated) are read
+    /// as one input, in order: a code repeated in a later file is rejected there, and each
+    /// bad row names its file.
+    #[arg(long, short, required = true, num_args = 1.., action = clap::ArgAction::Append)]
+    pub input: Vec<PathBuf>,
     /// With a PostgreSQL --input: the query whose rows are the dossier table (its columns
     /// named as the contract or the source profile names them).
     #[arg(long)]
@@ -168,7 +170,10 @@ pub fn with_input<T>(
     source: &SourceArgs,
     f: impl FnOnce(Input<'_>, &(dyn Fn(u64) + Sync)) -> Result<T, ResolveError>,
 ) -> Result<T> {
-    let input = source.input.as_path();
+    if let [_, _, ..] = source.input.as_slice() {
+        return with_inputs(source, f);
+    }
+    let input = source.input[0].as_path();
     let text = input.to_string_lossy();
     if motcua_io::resolve::is_database_uri(&text) {
         let Some(query) = source.query.as_deref() else {
@@ -208,6 +213,32 @@ pub fn with_input<T>(
     })
 }
 
+/// Several input files read as one.
+fn with_inputs<T>(
+    source: &SourceArgs,
+    f: impl FnOnce(Input<'_>, &(dyn Fn(u64) + Sync)) -> Result<T, ResolveError>,
+) -> Result<T> {
+    if source.query.is_some() {
+        anyhow::bail!("--query reads one PostgreSQL --input, not several files");
+    }
+    let mut size = 0;
+    for p in &source.input {
+        if p == Path::new("-") || motcua_io::resolve::is_database_uri(&p.to_string_lossy()) {
+            anyhow::bail!(
+                "with several --input files, each must be a file (not '-' or a database): {}",
+                p.display()
+            );
+        }
+        std::fs::File::open(p)
+            .with_context(|| format!("cannot open input file {}", p.display()))?;
+        size += std::fs::metadata(p).map_or(0, |m| m.len());
+    }
+    let pb = progress_bar(Some(size), "reading");
+    let res = f(Input::Paths(&source.input), &|b| pb.set_position(b));
+    pb.finish_and_clear();
+    Ok(res?)
+}
+
 /// The built-in Vietnamese calendar, a built-in calendar by name, or a TOML calendar file.
 pub fn load_calendar(given: Option<&str>) -> Result<Calendar> {
     Ok(motcua_io::resolve::calendar(
@@ -235,6 +266,33 @@ pub fn progress_bar(total: Option<u64>, what: &str) -> ProgressBar {
     );
     pb.set_message(what.to_owned());
     pb
+}
+
+/// How CSV output is written: the contract's dialect (a comma, no byte order mark) unless
+/// asked otherwise, e.g. `--csv-separator ';' --csv-bom` for Excel under Vietnamese
+/// regional settings.
+#[derive(clap::Args, Debug, Clone)]
+pub struct CsvArgs {
+    /// The separator of CSV output: `,` (the default), `;` (what Excel expects under
+    /// Vietnamese regional settings) or `tab`.
+    #[arg(long, value_name = "SEP", default_value = ",")]
+    pub csv_separator: motcua_io::writer::CsvDialect,
+    /// Start CSV output with a UTF-8 byte order mark, so that Excel reads the Vietnamese
+    /// letters right when the file is double-clicked.
+    #[arg(long)]
+    pub csv_bom: bool,
+}
+
+impl CsvArgs {
+    /// The CSV text in the dialect asked for.
+    #[must_use]
+    pub fn apply(&self, csv: &str) -> String {
+        motcua_io::writer::CsvDialect {
+            bom: self.csv_bom,
+            ..self.csv_separator
+        }
+        .apply(csv)
+    }
 }
 
 /// Writes `bytes` (a binary file such as a workbook) to `--output FILE`.

@@ -71,6 +71,9 @@ pub struct ListArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// The CSV dialect of CSV output.
+    #[command(flatten)]
+    pub csv: crate::common::CsvArgs,
     /// Counting conventions, as in `report`.
     #[command(flatten)]
     pub conventions: crate::common::ConventionArgs,
@@ -103,7 +106,10 @@ pub fn run(a: &ListArgs) -> Result<()> {
     a.source.profile.after_read(&list.input);
     match a.format {
         ListFormat::Json => write_output(a.output.as_ref(), &serde_json::to_string_pretty(&list)?),
-        ListFormat::Csv => write_output(a.output.as_ref(), &motcua_io::list::to_csv(&list)),
+        ListFormat::Csv => write_output(
+            a.output.as_ref(),
+            &a.csv.apply(&motcua_io::list::to_csv(&list)),
+        ),
         ListFormat::Xlsx => {
             let Some(out) = &a.output else {
                 bail!("--format xlsx needs --output FILE.xlsx")

@@ -50,6 +50,9 @@ pub struct ReportArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// The CSV dialect of CSV output.
+    #[command(flatten)]
+    pub csv: crate::common::CsvArgs,
     /// Form 06a: count dossiers closed without a result (withdrawn, stopped) as resolved on
     /// time (columns 7 and 9) instead of in an extra column.
     #[arg(long)]
@@ -246,6 +249,13 @@ pub fn run(a: &ReportArgs) -> Result<()> {
                 _ => motcua_io::form06a::to_csv(&form),
             }
         }
+    };
+    let text = match a.format {
+        ReportFormat::Csv
+        | ReportFormat::Form06a
+        | ReportFormat::Form06b
+        | ReportFormat::Form07a => a.csv.apply(&text),
+        _ => text,
     };
     write_output(a.output.as_ref(), &text)
 }

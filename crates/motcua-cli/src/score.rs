@@ -37,6 +37,9 @@ pub struct ScoreArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// The CSV dialect of CSV output.
+    #[command(flatten)]
+    pub csv: crate::common::CsvArgs,
     /// Refuse (exit status 1) to grade a period outside the rulebook's validity, or with a
     /// superseded rulebook, instead of warning.
     #[arg(long)]
@@ -54,6 +57,10 @@ pub struct ScoreArgs {
         requires_if("slips", "ratings")
     )]
     pub means: Means,
+    /// Grade every agency under its last successor (`DonViKeThua` of the units file),
+    /// summing the dossiers of agencies merged into it (contract section 9a).
+    #[arg(long, requires = "units")]
+    pub successors: bool,
 }
 
 /// What per-dossier indicators are means over.
@@ -149,6 +156,7 @@ pub fn run(a: &ScoreArgs) -> Result<()> {
         units: a.units.as_deref().map(Given::Path),
         ratings: a.ratings.as_deref().map(Given::Path),
         slip_means: a.means == Means::Slips,
+        successors: a.successors,
         compare: Some("none"),
         ..a.source.options()
     };
@@ -164,7 +172,7 @@ pub fn run(a: &ScoreArgs) -> Result<()> {
     let ratings = out.ratings;
     let text = match a.format {
         Format::Json => with_ratings_summary(&report.to_json(), ratings.as_ref()),
-        Format::Csv => score_csv(&report),
+        Format::Csv => a.csv.apply(&score_csv(&report)),
         Format::Text => {
             score_text(&report, a.lang.into()) + &ratings_text(ratings.as_ref(), a.lang.into())
         }

@@ -175,7 +175,16 @@ impl InputSummary {
     }
 
     /// Adds another part of the same input (read separately, e.g. by another thread).
+    /// The errors end up sorted by line.
     pub fn merge(&mut self, other: Self) {
+        self.append(other);
+        self.errors.sort_by_key(|e| e.line);
+    }
+
+    /// Adds the summary of the next input read as part of this one (several files): the
+    /// counts add up, the errors follow in input order (each names its file), the profile
+    /// stays the first input's.
+    pub fn append(&mut self, other: Self) {
         self.rows += other.rows;
         self.used += other.used;
         self.rejected += other.rejected;
@@ -185,7 +194,6 @@ impl InputSummary {
             self.profile = other.profile;
         }
         self.errors.extend(other.errors);
-        self.errors.sort_by_key(|e| e.line);
     }
 }
 

@@ -7,6 +7,29 @@
 //! Nothing here reads files, opens sockets or looks at the clock: every function takes its
 //! inputs as values, so the same code serves the CLI, the Python and the WebAssembly bindings.
 //!
+//! ## Map
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | [`codes`] | channel, status, online level and rating codes |
+//! | [`timestamp`] | the data's timestamp forms, local time UTC+7 |
+//! | [`calendar`] | work calendars: statutory holidays as dated rules, closures, working-day arithmetic |
+//! | [`period`] | months, quarters, years, ranges; the period compared with; steps of a series |
+//! | [`record`] | the columns, one row's check and due date, rejected rows with a kind, rows into dossiers |
+//! | [`profile`] | source profiles: how a real system's export maps onto the columns |
+//! | [`catalog`] | the procedure catalog (level and field of each procedure) |
+//! | [`dossier`] | a dossier, interned agency and official codes, a dataset and its input summary |
+//! | [`convention`] | counting conventions of other systems, off by default |
+//! | [`count`] | the counts of one period as mergeable tallies |
+//! | [`breakdown`] | counts by one or two keys, and series |
+//! | [`successors`] | agencies across the 2025 reorganisation |
+//! | [`report`] | the period report from tallies |
+//! | [`grading`] | rulebooks, agency facts, grades of agencies and officials, rating slips |
+//! | [`form06a`] | the legal forms Biểu II.06a, 06b and 07a |
+//! | [`partial`] | partial aggregates for distributed engines, merged in any order |
+//! | [`format`] | text rendering: Vietnamese numbers, labels, text reports, CSV quoting |
+//! | [`announcement`] | the press announcement of a period |
+//!
 //! ```
 //! use motcua_core::{calendar::Calendar, period::Period, timestamp::Timestamp};
 //!

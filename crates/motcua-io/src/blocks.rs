@@ -352,6 +352,11 @@ impl Merger {
     pub fn finish(self) -> Ingested {
         self.ingest.into()
     }
+
+    /// The ingest itself, to finish through [`crate::dossiers::ReadOptions`].
+    pub(crate) fn into_ingest(self) -> Ingest {
+        self.ingest
+    }
 }
 
 impl From<Ingest> for Ingested {

@@ -49,8 +49,51 @@ pub struct ReadOptions {
     /// ([`crate::profile::resolve_profile`] reads a `--profile` value).
     pub profile: Option<Arc<motcua_core::profile::Profile>>,
     /// Decree 309/2026: the time limit runs from `NgayTiepNhanCoQuanGiaiQuyet` when a row
-    /// gives it (`--deadline-from deciding-agency`; CSV, PostgreSQL and portal JSON).
+    /// gives it (`--deadline-from deciding-agency`; every reader).
     pub deadline_from_deciding_agency: bool,
+    /// Several inputs read as one (`--input a.csv --input b.csv`): the duplicate check and
+    /// the agencies, officials, procedures and fields carry from one read to the next.
+    /// `None` (the default): each read stands alone.
+    pub chain: Option<Chain>,
+}
+
+/// What carries from one read to the next when several inputs are read as one
+/// ([`ReadOptions::chain`]): the codes seen (a code repeated in a later file is rejected
+/// there, as a repeated row is) and the interned names, so that dossier ids stay valid.
+/// Each read's [`Ingested`] has its own input summary and kept dossiers.
+#[derive(Clone, Default)]
+pub struct Chain(Arc<Mutex<Option<Ingest>>>);
+
+impl std::fmt::Debug for Chain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Chain(..)")
+    }
+}
+
+impl Chain {
+    /// A new chain: the first read starts afresh.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn slot(&self) -> std::sync::MutexGuard<'_, Option<Ingest>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl ReadOptions {
+    /// What each row is checked against: `calendar` and these options. Every reader builds
+    /// its rows' context here, so that an option reaches every format.
+    #[must_use]
+    pub const fn row_context<'c>(&self, calendar: &'c Calendar) -> RowContext<'c> {
+        RowContext {
+            calendar,
+            deadline_from_deciding_agency: self.deadline_from_deciding_agency,
+        }
+    }
 }
 
 /// A filter of used dossiers to keep with their codes ([`Ingested::kept`]).
@@ -75,6 +118,7 @@ impl Default for ReadOptions {
             limits: Limits::default(),
             profile: None,
             deadline_from_deciding_agency: false,
+            chain: None,
         }
     }
 }
@@ -92,6 +136,9 @@ impl ReadOptions {
     /// A new [`Ingest`] with these options: strictness, catalog, kept dossiers.
     #[must_use]
     pub fn ingest(&self) -> Ingest {
+        if let Some(carried) = self.chain.as_ref().and_then(|c| c.slot().take()) {
+            return carried;
+        }
         let ing = Ingest::new(self.strict).with_catalog(self.catalog.clone());
         match &self.keep {
             Some(k) => {
@@ -100,6 +147,24 @@ impl ReadOptions {
             }
             None => ing,
         }
+    }
+
+    /// What a read leaves once its rows are merged. In a [`Chain`], the ingest's codes
+    /// and names stay for the next read; its summary and kept dossiers are this read's.
+    pub(crate) fn finished(&self, mut ingest: Ingest) -> Ingested {
+        let Some(chain) = &self.chain else {
+            return ingest.into();
+        };
+        let ing = Ingested {
+            agencies: ingest.agencies.clone(),
+            officials: ingest.officials.clone(),
+            procedures: ingest.procedures.clone(),
+            fields: ingest.fields.clone(),
+            kept: std::mem::take(&mut ingest.kept),
+            input: std::mem::take(&mut ingest.input),
+        };
+        *chain.slot() = Some(ingest);
+        ing
     }
 
     pub(crate) fn worker_count(&self) -> usize {
@@ -136,11 +201,7 @@ pub fn read_dossiers<R: Read + Send>(
     let mut chunker = Chunker::new(input, opts.block_size.max(1024), &pools, opts.limits);
     let layout = chunker.read_header(&profile)?;
     let header = &layout;
-    let cx = RowContext {
-        calendar,
-        deadline_from_deciding_agency: opts.deadline_from_deciding_agency,
-    };
-    let cx = &cx;
+    let cx = &opts.row_context(calendar);
     let mut ingest = opts.ingest();
     if let Some(size) = opts.size_hint {
         // about 120 bytes a row in real exports; a larger input grows the table as it goes
@@ -171,7 +232,7 @@ pub fn read_dossiers<R: Read + Send>(
             &mut visit,
         )?;
     }
-    let mut ing = merger.merger.finish();
+    let mut ing = opts.finished(merger.merger.into_ingest());
     ing.input.profile = Some(layout.mapped.profile().name.clone());
     Ok(ing)
 }

@@ -46,7 +46,7 @@ pub const FIRST_DATA_ROW: u32 = NUMBER_ROW + 1;
 pub fn to_csv(form: &Form06a) -> String {
     let mut out = String::new();
     let mut line = |cells: &[String]| {
-        let fields: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
+        let fields: Vec<String> = cells.iter().map(|c| csv_field(c).into_owned()).collect();
         out.push_str(&fields.join(","));
         out.push('\n');
     };

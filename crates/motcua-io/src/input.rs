@@ -38,7 +38,7 @@ use crate::error::ReadError;
 pub enum InputFormat {
     /// CSV (contract section 1).
     Csv,
-    /// An Excel workbook (`.xlsx`, `.xlsm`).
+    /// An Excel workbook (`.xlsx`, `.xlsm`, or an old Excel 97–2003 `.xls`).
     Xlsx,
     /// The portal's dossier records: a JSON array, or JSON Lines (told apart by the first
     /// character).
@@ -51,14 +51,14 @@ pub enum InputFormat {
 }
 
 impl InputFormat {
-    /// The format a file name's extension implies: `.csv`/`.txt`, `.xlsx`/`.xlsm`,
+    /// The format a file name's extension implies: `.csv`/`.txt`, `.xlsx`/`.xlsm`/`.xls`,
     /// `.json`/`.jsonl`/`.ndjson`, `.arrow`/`.arrows`/`.ipc`/`.feather`, `.parquet`/`.pq`.
     #[must_use]
     pub fn from_path(path: &Path) -> Option<Self> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "csv" | "txt" | "tsv" => Some(Self::Csv),
-            "xlsx" | "xlsm" => Some(Self::Xlsx),
+            "xlsx" | "xlsm" | "xls" => Some(Self::Xlsx),
             "json" | "jsonl" | "ndjson" => Some(Self::Json),
             "arrow" | "arrows" | "ipc" | "feather" => Some(Self::Arrow),
             "parquet" | "pq" => Some(Self::Parquet),
@@ -84,7 +84,7 @@ impl FromStr for InputFormat {
     fn from_str(s: &str) -> Result<Self, String> {
         match s.trim().to_ascii_lowercase().as_str() {
             "csv" => Ok(Self::Csv),
-            "xlsx" | "excel" | "xlsm" => Ok(Self::Xlsx),
+            "xlsx" | "excel" | "xlsm" | "xls" => Ok(Self::Xlsx),
             "json" | "jsonl" | "ndjson" | "portal" => Ok(Self::Json),
             "arrow" | "arrows" | "ipc" | "feather" => Ok(Self::Arrow),
             "parquet" | "pq" => Ok(Self::Parquet),
@@ -200,9 +200,14 @@ fn row_message(place: &Place, e: &RowError) -> String {
     } else {
         "column"
     };
+    let file = e
+        .file
+        .as_deref()
+        .map(|f| format!("{f}: "))
+        .unwrap_or_default();
     match &e.column {
-        Some(c) => format!("{place}, {word} {c}: {}", e.message),
-        None => format!("{place}: {}", e.message),
+        Some(c) => format!("{file}{place}, {word} {c}: {}", e.message),
+        None => format!("{file}{place}: {}", e.message),
     }
 }
 
@@ -210,6 +215,14 @@ impl InputError {
     /// The row error of a strict-mode stop, whatever the format.
     #[must_use]
     pub fn row_error(&self) -> Option<&RowError> {
+        match self {
+            Self::Row { error, .. } | Self::Read(ReadError::Row(error)) => Some(error),
+            _ => None,
+        }
+    }
+
+    /// The row error of a strict-mode stop, to name its file.
+    pub(crate) fn row_error_mut(&mut self) -> Option<&mut RowError> {
         match self {
             Self::Row { error, .. } | Self::Read(ReadError::Row(error)) => Some(error),
             _ => None,
@@ -355,7 +368,7 @@ fn sniff_format(head: &[u8]) -> Option<InputFormat> {
         Some(InputFormat::Parquet)
     } else if head.starts_with(b"ARROW1") || head.starts_with(&[0xff, 0xff, 0xff, 0xff]) {
         Some(InputFormat::Arrow)
-    } else if head.starts_with(b"PK\x03\x04") {
+    } else if head.starts_with(b"PK\x03\x04") || head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         Some(InputFormat::Xlsx)
     } else {
         None

@@ -166,6 +166,7 @@ impl Counting {
             previous,
             steps,
             groups,
+            mapped: None,
         }
     }
 }
@@ -183,13 +184,16 @@ pub struct Counted {
     pub steps: Vec<(Period, Tally)>,
     /// Per group of `by`: the period, then each step.
     pub groups: Option<Vec<GroupTally>>,
+    /// The successor mappings that moved counts, once [`Counted::apply_successors`] ran.
+    pub mapped: Option<Vec<Mapping>>,
 }
 
 impl Counted {
     /// The report (contract sections 7 and 11).
     #[must_use]
     pub fn into_report(mut self, input: InputSummary) -> Report {
-        let applied = self.apply_successors();
+        self.apply_successors();
+        let applied = self.mapped.take();
         let mut r = Report::new(
             self.plan.period,
             input,
@@ -234,9 +238,11 @@ impl Counted {
     /// Maps every agency to its last successor in the period, `previous`, each step and the
     /// breakdown's agency key (contract section 9a); the mappings that moved counts, or `None`
     /// without `--successors`. Counts are additive, so mapping the counts by name equals
-    /// mapping every row before counting.
-    pub fn apply_successors(&mut self) -> Option<Vec<Mapping>> {
-        let map = self.plan.successors.clone()?;
+    /// mapping every row before counting. Applied once: a second call changes nothing.
+    pub fn apply_successors(&mut self) -> Option<&[Mapping]> {
+        let Some(map) = self.plan.successors.clone() else {
+            return self.mapped.as_deref();
+        };
         let mut applied = BTreeSet::new();
         let mut remap = |t: &mut motcua_core::count::Tally| {
             let (mapped, moved) = remap_tally(t, &map);
@@ -260,7 +266,8 @@ impl Counted {
         }
         // Applied once: a second call finds nothing left to map.
         self.plan.successors = None;
-        Some(applied.into_iter().collect())
+        self.mapped = Some(applied.into_iter().collect());
+        self.mapped.as_deref()
     }
 }
 

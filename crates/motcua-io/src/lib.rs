@@ -1,7 +1,24 @@
 //! # motcua-io
 //!
-//! Readers and writers around [`motcua_core`]: the dossier table as CSV (streaming, on
-//! several threads when asked), calendars from files, and the report as JSON, CSV and text.
+//! Readers and writers around [`motcua_core`], and the one layer that turns what a user
+//! gives (paths, names, TOML text, periods, profiles) into resolved values
+//! ([`resolve`]), which the CLI and both bindings call.
+//!
+//! ## Map
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | [`input`] | one entry for every format: by name, first bytes or the user's word |
+//! | [`dossiers`] | the CSV reader (streaming, blocks on several threads); [`dossiers::ReadOptions`] |
+//! | [`lines`], [`blocks`], [`limits`] | line ends and record boundaries, blocks merged in input order, size limits |
+//! | [`xlsx`], [`portal`], `arrow`, `parquet`, `compress` | the workbook (also `.xls`), portal JSON, Arrow, Parquet and compressed readers |
+//! | `postgres` | a PostgreSQL query streamed as CSV (feature `postgres`) |
+//! | [`profile`], [`inspect`] | resolving and detecting source profiles; `motcua inspect` |
+//! | [`units`], [`catalog`], [`ratings`], [`rulebook`] | the side files |
+//! | [`resolve`] | options → request, the one counting pass, lists, the table of error kinds |
+//! | [`job`], [`list`], [`partial`] | the counting plan, dossier lists, partial aggregates |
+//! | [`report`], [`form06a`], [`tables`], [`writer`] | outputs: report JSON and CSV, forms, tables, the CSV dialect |
+//! | [`internal`] | panics turned into an error that asks for a bug report |
 //!
 //! ```
 //! use motcua_core::{calendar::Calendar, period::Period};
@@ -46,6 +63,8 @@ pub mod resolve;
 pub mod rulebook;
 pub mod tables;
 pub mod units;
+pub mod writer;
+mod xls;
 pub mod xlsx;
 
 pub use error::ReadError;

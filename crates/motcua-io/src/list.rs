@@ -326,7 +326,7 @@ pub fn to_csv(list: &DossierList) -> String {
     for d in &list.dossiers {
         let row: Vec<String> = cells(d)
             .iter()
-            .map(|c| crate::report::csv_field(c))
+            .map(|c| crate::report::csv_field(c).into_owned())
             .collect();
         out.push_str(&row.join(","));
         out.push('\n');

@@ -223,6 +223,7 @@ pub fn report_of(p: &Partial) -> Report {
         previous: p.previous.clone(),
         steps: p.steps.clone(),
         groups: p.groups.clone(),
+        mapped: None,
     }
     .into_report(p.input.clone())
 }

@@ -38,10 +38,7 @@ pub fn read_dossiers<R: Read>(
     progress: &(dyn Fn(u64) + Sync),
     mut visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, InputError> {
-    let cx = motcua_core::record::RowContext {
-        calendar,
-        deadline_from_deciding_agency: read.deadline_from_deciding_agency,
-    };
+    let cx = read.row_context(calendar);
     let mut src = Source {
         input,
         buf: Vec::with_capacity(BLOCK),
@@ -164,7 +161,7 @@ pub fn read_dossiers<R: Read>(
         src.advance(used);
         progress(src.consumed);
     }
-    let mut ing: Ingested = ingest.into();
+    let mut ing: Ingested = read.finished(ingest);
     ing.input.profile = Some(profile.name.clone());
     for e in &mut ing.input.errors {
         e.record = Some(e.line);

@@ -80,7 +80,7 @@ pub fn breakdown_csv(b: &motcua_core::breakdown::Breakdown) -> String {
         let keys: Vec<String> = row
             .keys
             .iter()
-            .map(|k| k.as_deref().map(csv_field).unwrap_or_default())
+            .map(|k| k.as_deref().map(csv_field).unwrap_or_default().into_owned())
             .collect();
         out.push_str(&keys.join(","));
         for v in row.figures.counts.values() {
@@ -99,12 +99,4 @@ pub fn breakdown_csv(b: &motcua_core::breakdown::Breakdown) -> String {
     out
 }
 
-/// Quotes a CSV field when it needs it (RFC 4180).
-#[must_use]
-pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
-}
+pub use motcua_core::format::csv_field;

@@ -6,7 +6,7 @@
 //! the sheet's XML; the reader holds one row (and the workbook's shared strings).
 //!
 //! Cells are turned into the text the CSV reader would see, then checked by
-//! [`parse_row`] like any other row: dates may be Excel dates (serial numbers, formatted as
+//! [`parse_row`](motcua_core::record::parse_row) like any other row: dates may be Excel dates (serial numbers, formatted as
 //! dates or not) or text in any contract form; a number in a code column reads as a
 //! whole number when it is one (`1.0` → `1`). An error cell (`#N/A`) in a contract column
 //! rejects its row.
@@ -14,11 +14,13 @@
 use std::fmt::Write as _;
 use std::io::{Read, Seek, SeekFrom};
 
-use calamine::{DataRef, Reader, Xlsx, XlsxError};
+use calamine::{Cell, DataRef, Reader, Xlsx, XlsxError};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use motcua_core::calendar::Calendar;
 use motcua_core::dossier::Dossier;
-use motcua_core::record::{Column, ErrorKind, FieldError, Header, HeaderError, parse_row};
+use motcua_core::record::{
+    Column, ErrorKind, FieldError, Header, HeaderError, RowContext, parse_row_with,
+};
 
 use crate::blocks::{Block, BlockBuilder, Merger};
 use crate::dossiers::{Ingested, ReadOptions};
@@ -33,17 +35,18 @@ const DATE_COLUMNS: [Column; 4] = [
     Column::NgayTra,
 ];
 
-/// Streams the dossiers of one sheet of a workbook to `visit`, in row order. With
-/// `read.threads` other than 1, the rows are validated on a second thread while this one
-/// reads the sheet's XML.
+/// Streams the dossiers of one sheet of a workbook to `visit`, in row order: an `.xlsx`
+/// workbook's cells are streamed from its XML, an old Excel 97–2003 `.xls` workbook's sheet
+/// is read whole. With `read.threads` other than 1, the rows are validated on a second
+/// thread while this one reads the sheet.
 pub fn read_dossiers<RS: Read + Seek>(
     mut input: RS,
     sheet: Option<&str>,
     calendar: &Calendar,
     read: &ReadOptions,
-    mut visit: impl FnMut(&Dossier),
+    visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, InputError> {
-    check_magic(&mut input)?;
+    let legacy = check_magic(&mut input)?;
     if let Some(p) = read.profile.as_deref() {
         if !p.auto && p.name != "contract" {
             return Err(InputError::File(format!(
@@ -52,31 +55,55 @@ pub fn read_dossiers<RS: Read + Seek>(
             )));
         }
     }
+    if legacy {
+        return crate::xls::read_dossiers(input, sheet, calendar, read, visit);
+    }
     let mut wb: Xlsx<RS> = Xlsx::new(input).map_err(|e| match e {
         XlsxError::Password => InputError::File("the workbook is password-protected: remove the password (File › Info › Protect Workbook) and save it again".into()),
         e => InputError::File(format!("the workbook cannot be opened, it may be damaged: {e}")),
     })?;
-    let names = wb.sheet_names();
-    let name = match sheet {
-        Some(s) if names.iter().any(|n| n == s) => s.to_owned(),
-        Some(s) => {
-            return Err(InputError::File(format!(
-                "the workbook has no sheet '{s}'; its sheets are: {}",
-                names.join(", ")
-            )));
-        }
+    let name = sheet_name(&wb.sheet_names(), sheet)?;
+    let mut cells = wb
+        .worksheet_cells_reader(&name)
+        .map_err(|e| InputError::File(format!("sheet '{name}' cannot be read: {e}")))?;
+    read_cells(
+        &name,
+        || cells.next_cell().map_err(|e| e.to_string()),
+        calendar,
+        read,
+        visit,
+    )
+}
+
+/// The sheet to read: the one named, else the first.
+pub(crate) fn sheet_name(names: &[String], sheet: Option<&str>) -> Result<String, InputError> {
+    match sheet {
+        Some(s) if names.iter().any(|n| n == s) => Ok(s.to_owned()),
+        Some(s) => Err(InputError::File(format!(
+            "the workbook has no sheet '{s}'; its sheets are: {}",
+            names.join(", ")
+        ))),
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| InputError::File("the workbook has no sheet".into()))?,
-    };
+            .ok_or_else(|| InputError::File("the workbook has no sheet".into())),
+    }
+}
+
+/// Reads the dossiers of sheet `name` from its cells, given in row order by `next_cell`
+/// (which says why when the sheet cannot be read further).
+pub(crate) fn read_cells<'a>(
+    name: &str,
+    mut next_cell: impl FnMut() -> Result<Option<Cell<DataRef<'a>>>, String>,
+    calendar: &Calendar,
+    read: &ReadOptions,
+    mut visit: impl FnMut(&Dossier),
+) -> Result<Ingested, InputError> {
+    let name = name.to_owned();
     let place = |row: u32| Place::Row {
         sheet: name.clone(),
         row: u64::from(row) + 1,
     };
-    let mut cells = wb
-        .worksheet_cells_reader(&name)
-        .map_err(|e| InputError::File(format!("sheet '{name}' cannot be read: {e}")))?;
     let mut merger = Merger::new(read.ingest());
     let mut row = RowBuf::default();
     let mut header: Option<(Header, Vec<Option<Column>>)> = None;
@@ -90,6 +117,7 @@ pub fn read_dossiers<RS: Read + Seek>(
         },
         other => InputError::from(other),
     };
+    let cx = read.row_context(calendar);
     let parallel = read.worker_count() > 1;
     let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<Batch>(2);
     let (block_tx, block_rx) = std::sync::mpsc::sync_channel::<Block>(2);
@@ -101,7 +129,7 @@ pub fn read_dossiers<RS: Read + Seek>(
             let block_tx = block_tx.clone();
             scope.spawn(move || {
                 for b in batch_rx {
-                    if block_tx.send(b.validate(calendar)).is_err() {
+                    if block_tx.send(b.validate(&cx)).is_err() {
                         return;
                     }
                 }
@@ -109,7 +137,7 @@ pub fn read_dossiers<RS: Read + Seek>(
         }
         drop(block_tx);
         loop {
-            let cell = cells.next_cell().map_err(|e| InputError::At {
+            let cell = next_cell().map_err(|e| InputError::At {
                 place: place(row.index),
                 message: format!("the sheet cannot be read: {e}"),
             })?;
@@ -142,7 +170,7 @@ pub fn read_dossiers<RS: Read + Seek>(
                                 }
                                 None => {
                                     merger
-                                        .merge(full.validate(calendar), &mut visit)
+                                        .merge(full.validate(&cx), &mut visit)
                                         .map_err(to_input)?;
                                 }
                             }
@@ -181,13 +209,13 @@ pub fn read_dossiers<RS: Read + Seek>(
             }
             None => {
                 merger
-                    .merge(last.validate(calendar), &mut visit)
+                    .merge(last.validate(&cx), &mut visit)
                     .map_err(to_input)?;
             }
         }
         Ok(())
     })?;
-    let mut ing = merger.finish();
+    let mut ing = read.finished(merger.into_ingest());
     for e in &mut ing.input.errors {
         e.sheet = Some(name.clone());
     }
@@ -221,8 +249,8 @@ impl Batch {
         self.faults.push(row.fault.take());
     }
 
-    /// Validates the rows with [`parse_row`], as the CSV reader does.
-    fn validate(mut self, calendar: &Calendar) -> Block {
+    /// Validates the rows with [`parse_row`](motcua_core::record::parse_row), as the CSV reader does.
+    fn validate(mut self, cx: &RowContext<'_>) -> Block {
         let mut b = BlockBuilder::default();
         let n = Column::ALL.len();
         for (r, (&line, fault)) in self.lines.iter().zip(self.faults.iter_mut()).enumerate() {
@@ -240,15 +268,16 @@ impl Batch {
             };
             b.row(
                 line,
-                prefer_earlier(parse_row(field, calendar), fault.take()),
+                prefer_earlier(parse_row_with(field, cx), fault.take()),
             );
         }
         b.finish()
     }
 }
 
-/// Tells a password-protected workbook or an old `.xls` file from a damaged one.
-fn check_magic<RS: Read + Seek>(input: &mut RS) -> Result<(), InputError> {
+/// Tells a password-protected workbook or an old `.xls` file from a damaged one: `true`
+/// for an old `.xls` workbook (an OLE compound file that is not encrypted).
+fn check_magic<RS: Read + Seek>(input: &mut RS) -> Result<bool, InputError> {
     let mut magic = [0u8; 8];
     let n = input
         .read(&mut magic)
@@ -263,14 +292,12 @@ fn check_magic<RS: Read + Seek>(input: &mut RS) -> Result<(), InputError> {
         if ole_is_encrypted(input)? {
             return Err(InputError::File("the workbook is password-protected: remove the password (File › Info › Protect Workbook) and save it again".into()));
         }
-        return Err(InputError::File(
-            "this is an old Excel 97–2003 (.xls) file, not .xlsx: save it as .xlsx".into(),
-        ));
+        return Ok(true);
     }
     if !magic.starts_with(b"PK") {
-        return Err(InputError::File("not an Excel .xlsx workbook (an .xlsx file is a zip archive): the file is damaged or of another kind".into()));
+        return Err(InputError::File("not an Excel workbook (an .xlsx file is a zip archive, an .xls file an OLE compound file): the file is damaged or of another kind".into()));
     }
-    Ok(())
+    Ok(false)
 }
 
 /// Whether an OLE compound file (`D0 CF 11 E0…`) is an encrypted workbook rather than an

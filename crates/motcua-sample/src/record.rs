@@ -196,23 +196,10 @@ impl fmt::Debug for SampleRecord {
     }
 }
 
-fn needs_quotes(f: &str) -> bool {
-    f.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
-}
+use motcua_core::format::csv_needs_quotes as needs_quotes;
 
 fn write_field(f: &str, out: &mut String) {
-    if needs_quotes(f) {
-        out.push('"');
-        for ch in f.chars() {
-            if ch == '"' {
-                out.push('"');
-            }
-            out.push(ch);
-        }
-        out.push('"');
-    } else {
-        out.push_str(f);
-    }
+    motcua_core::format::push_csv_field(out, f);
 }
 
 /// Appends `v` with at least `width` (at most 10) digits.

@@ -11,8 +11,11 @@
 use std::fmt::Write as _;
 use std::str::FromStr;
 
+mod csv;
 mod tables;
 
+pub use csv::{csv_field, csv_needs_quotes, push_csv_field};
+pub(crate) use tables::successors_text;
 pub use tables::{TableOrder, TableOrderError, report_text_full};
 
 use crate::count::Counts;

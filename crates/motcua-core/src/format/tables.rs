@@ -66,15 +66,8 @@ pub fn report_text_full(
             );
         }
     }
-    if let Some(m) = r.successors.as_ref().filter(|m| !m.is_empty()) {
-        let heading = match lang {
-            Lang::Vi => "Đơn vị đã sáp nhập (số liệu cộng vào đơn vị kế thừa)",
-            Lang::En => "Agencies merged (counts added to the successor)",
-        };
-        let _ = writeln!(out, "\n{heading}:");
-        for x in m {
-            let _ = writeln!(out, "  {} → {}", x.from, x.to);
-        }
+    if let Some(m) = &r.successors {
+        successors_text(&mut out, m, lang);
     }
     if let Some(b) = &r.breakdown {
         let heading = match lang {
@@ -114,6 +107,21 @@ pub fn report_text_full(
         out.push_str(&table(&head, &rows, lang));
     }
     Ok(out)
+}
+
+/// The agencies merged into their successors (`--successors`), when any moved.
+pub(crate) fn successors_text(out: &mut String, m: &[crate::successors::Mapping], lang: Lang) {
+    if m.is_empty() {
+        return;
+    }
+    let heading = match lang {
+        Lang::Vi => "Đơn vị đã sáp nhập (số liệu cộng vào đơn vị kế thừa)",
+        Lang::En => "Agencies merged (counts added to the successor)",
+    };
+    let _ = writeln!(out, "\n{heading}:");
+    for x in m {
+        let _ = writeln!(out, "  {} → {}", x.from, x.to);
+    }
 }
 
 fn label(d: crate::breakdown::Dim, lang: Lang) -> &'static str {

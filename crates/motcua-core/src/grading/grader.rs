@@ -216,6 +216,34 @@ impl<'r> Grader<'r> {
         }
     }
 
+    /// Moves every agency's sums onto its last successor (`--successors`, contract section
+    /// 9a), summing merged agencies; `agencies` names the ids of the dossiers added, and the
+    /// interner returned names the new ids (give it to [`Grader::finish`]). Sums are
+    /// additive, so this equals grading every dossier under its successor.
+    #[must_use]
+    pub fn map_agencies(
+        &mut self,
+        agencies: &Interner,
+        last: &std::collections::BTreeMap<String, String>,
+    ) -> Interner {
+        let stride = self.agency_stride();
+        let mut names = Interner::new();
+        let mut sums: Vec<u64> = Vec::new();
+        for (i, code) in agencies.names().enumerate() {
+            let to = names.intern(last.get(code).map_or(code, String::as_str)) as usize;
+            if sums.len() < (to + 1) * stride {
+                sums.resize((to + 1) * stride, 0);
+            }
+            if let Some(from) = self.agencies.get(i * stride..(i + 1) * stride) {
+                for (m, t) in sums[to * stride..].iter_mut().zip(from) {
+                    *m += t;
+                }
+            }
+        }
+        self.agencies = sums;
+        names
+    }
+
     /// The width of an official's sums: resolved, then one sum per table.
     pub(crate) fn official_stride(&self) -> usize {
         self.tables.len() + 1

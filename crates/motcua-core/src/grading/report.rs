@@ -380,6 +380,10 @@ pub struct ScoreReport {
     /// The input rows read, used, rejected (set by whoever read them).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input: Option<InputSummary>,
+    /// With `--successors` (contract section 9a): the agencies graded under their last
+    /// successor, and which.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub successors: Option<Vec<crate::successors::Mapping>>,
 }
 
 impl ScoreReport {
@@ -420,6 +424,7 @@ impl ScoreReport {
             units,
             means: "dossiers",
             input: None,
+            successors: None,
         }
     }
 

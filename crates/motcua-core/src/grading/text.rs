@@ -283,6 +283,9 @@ pub fn score_text(r: &ScoreReport, lang: Lang) -> String {
             writeln!(out, "\nInput: {n} rows rejected (motcua report lists them)")
         };
     }
+    if let Some(m) = &r.successors {
+        crate::format::successors_text(&mut out, m, lang);
+    }
     if !r.warnings.is_empty() {
         let _ = writeln!(out, "\n{}", if vi { "Lưu ý:" } else { "Warnings:" });
         for w in &r.warnings {
@@ -292,13 +295,7 @@ pub fn score_text(r: &ScoreReport, lang: Lang) -> String {
     out
 }
 
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
-}
+use crate::format::csv_field as field;
 
 /// The report as CSV: one row per agency (`kind` = `agency`) then per official
 /// (`official`), with a column per indicator; decimals with a point; empty = null.

@@ -456,13 +456,7 @@ impl Units {
     /// The units file as CSV text (all columns, RFC 4180 quoting), sorted by code.
     #[must_use]
     pub fn to_csv(&self) -> String {
-        let q = |s: &str| {
-            if s.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", s.replace('"', "\"\""))
-            } else {
-                s.to_owned()
-            }
-        };
+        let q = crate::format::csv_field;
         let mut out = COLUMNS.join(",");
         for f in super::index_facts::IndexFact::ALL {
             out.push(',');

@@ -117,7 +117,16 @@ impl Partial {
             }
         }
         (grader.agencies, grader.officials) = flat;
-        let mut report = grader.finish(&agencies, &officials, units, &self.period);
+        let mut tally = std::borrow::Cow::Borrowed(&self.period);
+        let mut mapped = None;
+        if let Some(last) = &self.header.successors {
+            agencies = grader.map_agencies(&agencies, last);
+            let (t, moved) = crate::successors::remap_tally(&self.period, last);
+            tally = std::borrow::Cow::Owned(t);
+            mapped = Some(moved);
+        }
+        let mut report = grader.finish(&agencies, &officials, units, &tally);
+        report.successors = mapped;
         report.input = Some(self.input.clone());
         Ok(report)
     }

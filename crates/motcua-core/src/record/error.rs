@@ -128,6 +128,9 @@ impl RowError {
 
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(file) = &self.file {
+            write!(f, "{file}: ")?;
+        }
         if let (Some(b), Some(r)) = (self.batch, self.batch_row) {
             write!(f, "batch {b}, row {r}")?;
             return match &self.column {

@@ -13,7 +13,7 @@ use arrow_array::RecordBatch;
 use arrow_schema::Schema;
 use motcua_core::calendar::Calendar;
 use motcua_core::dossier::Dossier;
-use motcua_core::record::{Column, Header, RowError, parse_row};
+use motcua_core::record::{Column, Header, RowContext, RowError, parse_row_with};
 
 use super::ArrowReadError;
 use super::cell::{Inline, Prepared, Src, prepare};
@@ -48,7 +48,8 @@ struct Span {
 pub struct BatchReader<'c, V: FnMut(&Dossier)> {
     columns: Vec<Option<usize>>,
     width: usize,
-    calendar: &'c Calendar,
+    cx: RowContext<'c>,
+    opts: ReadOptions,
     workers: usize,
     merger: Merger,
     visit: V,
@@ -89,7 +90,8 @@ impl<'c, V: FnMut(&Dossier)> BatchReader<'c, V> {
         Ok(Self {
             columns: Column::ALL.iter().map(|&c| header.index(c)).collect(),
             width: schema.fields().len(),
-            calendar,
+            cx: opts.row_context(calendar),
+            opts: opts.clone(),
             workers: opts.worker_count(),
             merger: Merger::new(ingest),
             visit,
@@ -141,7 +143,7 @@ impl<'c, V: FnMut(&Dossier)> BatchReader<'c, V> {
     /// Merges the remaining rows: agencies, officials, the input summary.
     pub fn finish(mut self) -> Result<Ingested, ArrowReadError> {
         self.flush()?;
-        let mut ing = self.merger.finish();
+        let mut ing = self.opts.finished(self.merger.into_ingest());
         for e in &mut ing.input.errors {
             place(e, &self.batch_starts);
         }
@@ -184,11 +186,11 @@ impl<'c, V: FnMut(&Dossier)> BatchReader<'c, V> {
         };
         if workers <= 1 {
             for s in &spans {
-                sink(parse_span(*s, &pending[s.batch].columns, self.calendar))?;
+                sink(parse_span(*s, &pending[s.batch].columns, &self.cx))?;
             }
             Ok(())
         } else {
-            parallel(&spans, &pending, self.calendar, workers, &mut sink)
+            parallel(&spans, &pending, &self.cx, workers, &mut sink)
         }
     }
 }
@@ -204,7 +206,7 @@ fn place(e: &mut RowError, batch_starts: &[u64]) {
 
 /// Validates the rows of one span into a block. A typed value is turned into text only
 /// when the row parser asks for its column.
-fn parse_span(span: Span, columns: &[Prepared], calendar: &Calendar) -> Block {
+fn parse_span(span: Span, columns: &[Prepared], cx: &RowContext<'_>) -> Block {
     let srcs: Vec<Src<'_>> = columns.iter().map(Src::of).collect();
     let typed: Vec<usize> = (0..srcs.len())
         .filter(|&c| srcs[c].borrowed(span.start).is_none())
@@ -228,7 +230,7 @@ fn parse_span(span: Span, columns: &[Prepared], calendar: &Calendar) -> Block {
                         .as_str(),
                 }
             };
-            builder.row(span.first_line + k as u64, parse_row(get, calendar));
+            builder.row(span.first_line + k as u64, parse_row_with(get, cx));
         }
         for &c in &typed {
             cells[c].take();
@@ -240,7 +242,7 @@ fn parse_span(span: Span, columns: &[Prepared], calendar: &Calendar) -> Block {
 fn parallel(
     spans: &[Span],
     pending: &[Pending],
-    calendar: &Calendar,
+    cx: &RowContext<'_>,
     workers: usize,
     sink: &mut impl FnMut(Block) -> Result<(), ArrowReadError>,
 ) -> Result<(), ArrowReadError> {
@@ -256,7 +258,7 @@ fn parallel(
                 while !stop.load(Ordering::Relaxed) {
                     let seq = next.fetch_add(1, Ordering::Relaxed);
                     let Some(span) = spans.get(seq) else { return };
-                    let block = parse_span(*span, &pending[span.batch].columns, calendar);
+                    let block = parse_span(*span, &pending[span.batch].columns, cx);
                     if tx.send((seq, block)).is_err() {
                         return;
                     }

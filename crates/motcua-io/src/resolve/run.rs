@@ -2,7 +2,7 @@
 //! gives ([`Options`]), and the one pass over the input that counts, grades and lists it.
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use motcua_core::breakdown::{Dim, parse_dims};
@@ -92,6 +92,37 @@ pub struct Request {
     pub warnings: Vec<String>,
 }
 
+impl Options<'_> {
+    /// How to read the dossier table, from the options that apply while it is read: format,
+    /// sheet, strictness, procedure catalog, source profile, size limits and where a time
+    /// limit starts. Every reading entry of every surface resolves them here (no period is
+    /// needed); the calendar is resolved apart ([`super::calendar`]).
+    pub fn read_options(&self, files: Files) -> Result<InputOptions, ResolveError> {
+        let format = self
+            .format
+            .map(str::parse::<InputFormat>)
+            .transpose()
+            .map_err(ResolveError::Argument)?;
+        let catalog = self
+            .catalog
+            .as_ref()
+            .map(|c| super::catalog(c, files).map(Arc::new))
+            .transpose()?;
+        Ok(InputOptions {
+            format,
+            sheet: self.sheet.map(str::to_owned),
+            read: ReadOptions {
+                strict: self.strict,
+                catalog,
+                limits: self.limits,
+                deadline_from_deciding_agency: deadline_from_deciding_agency(self.deadline_from)?,
+                profile: Some(Arc::new(super::profile(self.profile.as_ref(), files)?)),
+                ..ReadOptions::default()
+            },
+        })
+    }
+}
+
 /// Whether `--deadline-from` names the deciding agency's receipt.
 fn deadline_from_deciding_agency(v: Option<&str>) -> Result<bool, ResolveError> {
     match v.map(str::trim) {
@@ -130,16 +161,7 @@ impl Request {
                 "means over the rating slips need a ratings file".to_owned(),
             ));
         }
-        let format = o
-            .format
-            .map(str::parse::<InputFormat>)
-            .transpose()
-            .map_err(ResolveError::Argument)?;
-        let catalog = o
-            .catalog
-            .as_ref()
-            .map(|c| super::catalog(c, files).map(Arc::new))
-            .transpose()?;
+        let read = o.read_options(files)?;
         let units = super::units(o.units.as_ref(), files)?;
         let successors = if o.successors {
             Some(Arc::new(
@@ -163,18 +185,7 @@ impl Request {
                     .parse::<Conventions>()
                     .map_err(|e| ResolveError::Argument(e.to_string()))?,
             },
-            read: InputOptions {
-                format,
-                sheet: o.sheet.map(str::to_owned),
-                read: ReadOptions {
-                    strict: o.strict,
-                    catalog,
-                    limits: o.limits,
-                    deadline_from_deciding_agency: deadline_from_deciding_agency(o.deadline_from)?,
-                    profile: Some(Arc::new(super::profile(o.profile.as_ref(), files)?)),
-                    ..ReadOptions::default()
-                },
-            },
+            read,
             calendar: Arc::new(super::calendar(o.calendar.as_ref(), files)?),
             warnings: units.level_warnings(period.to()),
             units,
@@ -209,6 +220,10 @@ impl Request {
 pub enum Input<'a> {
     /// A file; CSV and JSON stream, a workbook is read whole.
     Path(&'a Path),
+    /// Several files read as one input, in this order (monthly exports): a code repeated
+    /// in a later file is rejected there, and each row error names its file
+    /// ([`motcua_core::record::RowError::file`]). Each file's format is its own.
+    Paths(&'a [PathBuf]),
     /// A stream (standard input) in the request's format (CSV by default).
     Stream(Box<dyn Read + Send + 'a>),
     /// A table held in memory (the browser).
@@ -231,6 +246,7 @@ impl Input<'_> {
     pub fn format(&self, opts: &InputOptions) -> InputFormat {
         match self {
             Self::Path(p) if *p != Path::new("-") => format_of(p, opts),
+            Self::Paths([p, ..]) => format_of(p, opts),
             _ => opts.format.unwrap_or(InputFormat::Csv),
         }
     }
@@ -289,7 +305,52 @@ fn read(
             read.read.size_hint = std::fs::metadata(p).ok().map(|m| m.len());
             read_path(p, cal, &read, progress, visit).map_err(wrap)
         }
+        Input::Paths(paths) => read_paths(paths, cal, read, progress, visit),
     }
+}
+
+/// Reads several files as one input: one duplicate check and one set of names across
+/// them (a [`crate::dossiers::Chain`]); the summaries are added in file order, each row
+/// error naming its file. `progress` counts the bytes of all files.
+fn read_paths(
+    paths: &[PathBuf],
+    cal: &Calendar,
+    read: &InputOptions,
+    progress: &(dyn Fn(u64) + Sync),
+    mut visit: impl FnMut(&Dossier),
+) -> Result<Ingested, ResolveError> {
+    let mut opts = read.clone();
+    opts.read.chain = Some(crate::dossiers::Chain::new());
+    let mut all = Ingested::default();
+    let mut done = 0u64;
+    for p in paths {
+        let name = p.display().to_string();
+        let format = format_of(p, read);
+        opts.format = Some(format);
+        let size = std::fs::metadata(p).ok().map(|m| m.len());
+        opts.read.size_hint = size;
+        let offset = done;
+        let mut ing = read_path(p, cal, &opts, &|b| progress(offset + b), &mut visit).map_err(
+            |mut error| {
+                if let Some(e) = error.row_error_mut() {
+                    e.file = Some(name.clone());
+                }
+                ResolveError::Input { format, error }
+            },
+        )?;
+        done += size.unwrap_or(0);
+        for e in &mut ing.input.errors {
+            e.file = Some(name.clone());
+        }
+        all.input.append(std::mem::take(&mut ing.input));
+        all.kept.append(&mut ing.kept);
+        // the names are the chain's: each read leaves all of them so far
+        all.agencies = ing.agencies;
+        all.officials = ing.officials;
+        all.procedures = ing.procedures;
+        all.fields = ing.fields;
+    }
+    Ok(all)
 }
 
 #[cfg(feature = "postgres")]
@@ -350,7 +411,17 @@ pub fn run(
         if let (Some(r), true) = (&req.ratings, req.slip_means) {
             g.use_slip_means(SlipMeans::new(&r.slips, &period));
         }
-        let mut s = g.finish(&ing.agencies, &ing.officials, &req.units, &counted.period);
+        // --successors: agencies are graded under their last successor, on the counts
+        // mapped the same way
+        let agencies = match &req.plan.successors {
+            Some(last) => {
+                counted.apply_successors();
+                std::borrow::Cow::Owned(g.map_agencies(&ing.agencies, last))
+            }
+            None => std::borrow::Cow::Borrowed(&ing.agencies),
+        };
+        let mut s = g.finish(&agencies, &ing.officials, &req.units, &counted.period);
+        s.successors.clone_from(&counted.mapped);
         s.input = Some(ing.input.clone());
         s
     });
