@@ -122,16 +122,29 @@ function periodOf(o, fn) {
  */
 export function parseCsv(input, opts) {
   ensureReady('parseCsv');
-  const o = options(opts, 'parseCsv', ['calendar', 'strict', 'onProgress']);
+  const o = options(opts, 'parseCsv', ['calendar', 'strict', 'onProgress', ...READ_OPTIONS]);
   return raw.__parseCsv(
     input,
     calendarOf(o.calendar, 'parseCsv'),
-    optBool(o.strict, 'parseCsv: strict'),
+    readOptions(o, 'parseCsv'),
     optFunction(o.onProgress, 'parseCsv: onProgress'),
   );
 }
 
-const REQUEST_OPTIONS = ['period', 'from', 'to', 'by', 'every', 'compare', 'units', 'catalog', 'ratings', 'calendar', 'successors', 'strict', 'format', 'sheet'];
+// The reading options of the parse functions, resolved by the library as for a request.
+const READ_OPTIONS = ['profile', 'catalog', 'deadlineFrom'];
+
+function readOptions(o, fn) {
+  return {
+    strict: optBool(o.strict, `${fn}: strict`),
+    sheet: optString(o.sheet, `${fn}: sheet`),
+    profile: o.profile,
+    catalog: o.catalog,
+    deadlineFrom: optString(o.deadlineFrom, `${fn}: deadlineFrom`),
+  };
+}
+
+const REQUEST_OPTIONS = ['period', 'from', 'to', 'by', 'every', 'compare', 'units', 'catalog', 'ratings', 'calendar', 'successors', 'strict', 'format', 'sheet', 'profile', 'conventions', 'deadlineFrom'];
 
 // The calendar of a request: a Calendar object goes apart, a name or TOML text stays in the
 // options (the resolution layer reads it).
@@ -202,20 +215,15 @@ export function reportCsv(dossiers, opts) {
  */
 export function parseXlsx(input, opts) {
   ensureReady('parseXlsx');
-  const o = options(opts, 'parseXlsx', ['calendar', 'strict', 'sheet']);
-  return raw.__parseXlsx(
-    input,
-    calendarOf(o.calendar, 'parseXlsx'),
-    optBool(o.strict, 'parseXlsx: strict'),
-    optString(o.sheet, 'parseXlsx: sheet'),
-  );
+  const o = options(opts, 'parseXlsx', ['calendar', 'strict', 'sheet', ...READ_OPTIONS]);
+  return raw.__parseXlsx(input, calendarOf(o.calendar, 'parseXlsx'), readOptions(o, 'parseXlsx'));
 }
 
 /** Reads the national portal's dossier records: a JSON array, or JSON Lines. */
 export function parseJson(input, opts) {
   ensureReady('parseJson');
-  const o = options(opts, 'parseJson', ['calendar', 'strict']);
-  return raw.__parseJson(input, calendarOf(o.calendar, 'parseJson'), optBool(o.strict, 'parseJson: strict'));
+  const o = options(opts, 'parseJson', ['calendar', 'strict', ...READ_OPTIONS]);
+  return raw.__parseJson(input, calendarOf(o.calendar, 'parseJson'), readOptions(o, 'parseJson'));
 }
 
 function unitsOf(v, fn) {

@@ -103,6 +103,12 @@ export interface RowError {
   column: string | null;
   /** What is wrong, and what is expected. */
   message: string;
+  /** The input file, when several files are read as one input. */
+  file?: string;
+  /** The worksheet, for a workbook. */
+  sheet?: string;
+  /** The record number, for JSON input. */
+  record?: number;
 }
 
 /** What happened to the input rows: `rows = used + rejected + not_received`. */
@@ -308,14 +314,21 @@ export interface ParseOptions {
   strict?: boolean;
   /** Called as the input is read (every few megabytes). */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /**
+   * The source profile (contract section 14): a built-in name (`contract`, `dvcqg`,
+   * `opencps`, `rest-camel`, `sqlserver`), `auto` (the default: detected) or its TOML text.
+   */
+  profile?: TextInput;
+  /** A procedure catalog (CSV text or bytes) that fills a dossier's missing level and field. */
+  catalog?: TextInput;
+  /** Where the time limit starts (Decree 309/2026); see `RequestFields.deadlineFrom`. */
+  deadlineFrom?: 'receipt' | 'deciding-agency';
 }
 
 /** Reads a CSV dossier table (contract sections 1–6) from text or UTF-8 bytes. */
 export function parseCsv(input: TextInput, options?: ParseOptions): Dossiers;
 
-export interface XlsxOptions {
-  calendar?: Calendar;
-  strict?: boolean;
+export interface XlsxOptions extends Omit<ParseOptions, 'onProgress'> {
   /** The sheet to read (default: the first). */
   sheet?: string;
 }
@@ -361,6 +374,12 @@ export interface RequestFields {
   profile?: TextInput;
   /** Counting conventions of other systems, by name; none: the contract's rules. */
   conventions?: Convention | Convention[];
+  /**
+   * Where the time limit starts (Decree 309/2026): `receipt` (the default, `NgayTiepNhan`)
+   * or `deciding-agency` (`NgayTiepNhanCoQuanGiaiQuyet` when a row gives it). Read
+   * options: they apply when the input is the table's text or bytes.
+   */
+  deadlineFrom?: 'receipt' | 'deciding-agency';
 }
 
 /** A counting convention of another system. */

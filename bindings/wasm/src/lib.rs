@@ -28,7 +28,7 @@ use motcua_core::calendar::Calendar as CoreCalendar;
 use motcua_core::dossier::Dataset;
 use motcua_core::format::{self, Lang};
 use motcua_core::period::{Period, PeriodKind};
-use motcua_io::dossiers::{ReadOptions, read_dossiers};
+use motcua_io::dossiers::read_dossiers;
 use motcua_io::input::{InputFormat, InputOptions, read_bytes};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -266,18 +266,14 @@ fn report_progress(bytes: u64) {
 pub fn parse_csv(
     data: &JsValue,
     calendar: &Calendar,
-    strict: bool,
+    read: &JsValue,
     on_progress: Option<Function>,
 ) -> Result<Dossiers, JsValue> {
+    let opts = request::read_options(read, "parseCsv")?.read;
     let bytes = input::bytes(data, "parseCsv: the input")?;
     let total = bytes.len() as f64;
     // Saved and put back, so that a read started from a progress callback nests.
     let outer = PROGRESS.with(|p| p.replace(on_progress.map(|f| (f, total, None))));
-    let opts = ReadOptions {
-        strict,
-        threads: 1,
-        ..ReadOptions::default()
-    };
     let mut dossiers = Vec::new();
     let read = read_dossiers(&bytes[..], &calendar.inner, &opts, &report_progress, |d| {
         dossiers.push(*d);
@@ -302,52 +298,34 @@ pub fn parse_csv(
 pub fn parse_xlsx(
     data: &JsValue,
     calendar: &Calendar,
-    strict: bool,
-    sheet: Option<String>,
+    read: &JsValue,
 ) -> Result<Dossiers, JsValue> {
+    let opts = request::read_options(read, "parseXlsx")?;
     let bytes = input::bytes(data, "parseXlsx: the workbook")?;
-    read_format(
-        InputFormat::Xlsx,
-        &bytes,
-        calendar,
-        strict,
-        sheet,
-        kind::XLSX,
-    )
+    read_format(InputFormat::Xlsx, &bytes, calendar, opts, kind::XLSX)
 }
 
 /// Reads the national portal's dossier records (a JSON array, or JSON Lines). Called by
 /// `parseJson`.
 #[wasm_bindgen(js_name = "__parseJson")]
-pub fn parse_json(data: &JsValue, calendar: &Calendar, strict: bool) -> Result<Dossiers, JsValue> {
+pub fn parse_json(
+    data: &JsValue,
+    calendar: &Calendar,
+    read: &JsValue,
+) -> Result<Dossiers, JsValue> {
+    let opts = request::read_options(read, "parseJson")?;
     let bytes = input::bytes(data, "parseJson: the input")?;
-    read_format(
-        InputFormat::Json,
-        &bytes,
-        calendar,
-        strict,
-        None,
-        kind::JSON,
-    )
+    read_format(InputFormat::Json, &bytes, calendar, opts, kind::JSON)
 }
 
 fn read_format(
     format: InputFormat,
     bytes: &[u8],
     calendar: &Calendar,
-    strict: bool,
-    sheet: Option<String>,
+    mut opts: InputOptions,
     file_error: &str,
 ) -> Result<Dossiers, JsValue> {
-    let opts = InputOptions {
-        format: Some(format),
-        sheet,
-        read: ReadOptions {
-            strict,
-            threads: 1,
-            ..ReadOptions::default()
-        },
-    };
+    opts.format = Some(format);
     let mut dossiers = Vec::new();
     let ing = read_bytes(format, bytes, &calendar.inner, &opts, |d| dossiers.push(*d))
         .map_err(|e| error::input(&e, file_error))?;

@@ -99,6 +99,31 @@ fn flag(o: &JsValue, k: &str) -> bool {
     field(o, k).as_bool().unwrap_or(false)
 }
 
+/// The reading options of `parseCsv`, `parseXlsx` and `parseJson` (`strict`, `sheet`,
+/// `profile`, `catalog`, `deadlineFrom`), resolved by the layer as for a request.
+pub(crate) fn read_options(
+    o: &JsValue,
+    f: &str,
+) -> Result<motcua_io::input::InputOptions, JsValue> {
+    let profile = opt_value(o, "profile", f)?;
+    let catalog = opt_value(o, "catalog", f)?;
+    let deadline_from = opt_str(o, "deadlineFrom", f)?;
+    let sheet = opt_str(o, "sheet", f)?;
+    let opts = Options {
+        strict: flag(o, "strict"),
+        sheet: sheet.as_deref(),
+        profile: profile.as_ref().map(Value::given),
+        catalog: catalog.as_ref().map(Value::given),
+        deadline_from: deadline_from.as_deref(),
+        ..Options::default()
+    };
+    let mut read = opts
+        .read_options(Files::None)
+        .map_err(|e| resolve_error(&e))?;
+    read.read.threads = 1;
+    Ok(read)
+}
+
 /// Resolves an options object; `calendar` is a `Calendar` object given in place of
 /// `calendar` text (the JavaScript side passes it separately, with `calendar_object`).
 fn request(o: &JsValue, calendar: Option<&Calendar>, f: &str) -> Result<Request, JsValue> {
@@ -117,6 +142,7 @@ fn request(o: &JsValue, calendar: Option<&Calendar>, f: &str) -> Result<Request,
     let catalog = opt_value(o, "catalog", f)?;
     let ratings = opt_value(o, "ratings", f)?;
     let (format, sheet) = (opt_str(o, "format", f)?, opt_str(o, "sheet", f)?);
+    let deadline_from = opt_str(o, "deadlineFrom", f)?;
     let opts = Options {
         period: PeriodSpec {
             period: period.as_deref(),
@@ -138,7 +164,7 @@ fn request(o: &JsValue, calendar: Option<&Calendar>, f: &str) -> Result<Request,
         sheet: sheet.as_deref(),
         profile: profile.as_ref().map(Value::given),
         limits: motcua_io::resolve::Limits::default(),
-        deadline_from: None,
+        deadline_from: deadline_from.as_deref(),
         conventions: conventions.iter().map(String::as_str).collect(),
     };
     let mut req = Request::resolve(&opts, Files::None).map_err(|e| resolve_error(&e))?;

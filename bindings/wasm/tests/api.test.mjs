@@ -143,6 +143,42 @@ test('report: counts, rates, the previous period and the change', () => {
   assert.match(motcua.reportCsv(ds, { period: '2021-Q3' }), /^agency,received,/);
 });
 
+// D1: received Mon 2024-04-01, by the deciding agency Wed 04-03, 2 working days, closed Thu
+// 04-04: due Wed 04-03 from the receipt (late), Fri 04-05 from the deciding agency (early).
+// D2 gives no deciding-agency date: due Wed 04-03, closed that day (on time) either way.
+const DEADLINE_CSV =
+  'MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayTiepNhanCoQuanGiaiQuyet,ThoiHanGiaiQuyet,NgayKetThucXuLy,TrangThaiHoSo\n' +
+  'D1,STP,1,2024-04-01 09:00,2024-04-03 09:00,2,2024-04-04 16:00,10\n' +
+  'D2,STP,1,2024-04-01 09:00,,2,2024-04-03 16:00,10\n';
+
+test('report: deadlineFrom moves the start of the time limit (Decree 309/2026)', () => {
+  const counts = (o) => {
+    const t = motcua.report(DEADLINE_CSV, { period: '2024-04', ...o }).total;
+    return [t.received, t.resolved_early, t.resolved_on_time, t.resolved_late];
+  };
+  assert.deepEqual(counts({}), [2, 0, 1, 1]);
+  assert.deepEqual(counts({ deadlineFrom: 'receipt' }), [2, 0, 1, 1]);
+  assert.deepEqual(counts({ deadlineFrom: 'deciding-agency' }), [2, 1, 1, 0]);
+  throwsKind(() => counts({ deadlineFrom: 'tomorrow' }), 'ArgumentError');
+});
+
+test('parseCsv, parseJson: profile, catalog and deadlineFrom are read options', () => {
+  const ds = motcua.parseCsv(DEADLINE_CSV, { deadlineFrom: 'deciding-agency' });
+  const t = motcua.report(ds, { period: '2024-04' }).total;
+  assert.deepEqual([t.resolved_early, t.resolved_on_time, t.resolved_late], [1, 1, 0]);
+  assert.equal(motcua.parseCsv(SMALL, { profile: 'contract' }).input.profile, 'contract');
+  throwsKind(() => motcua.parseCsv(SMALL, { profile: 'no-such-profile' }), 'ProfileError');
+  // the catalog gives A2 (no MucDo in its row) its procedure's level 4
+  const withProc = 'MaHoSo,DonViXuLy,KenhThucHien,MaTTHC,NgayTiepNhan,NgayHenTra,TrangThaiHoSo\n' +
+    'P1,STP,2,1.001,2021-07-01,2021-07-05,4\n';
+  const catalog = 'MaTTHC,TenTTHC,MucDo\n1.001,Cấp phiếu lý lịch tư pháp,4\n';
+  assert.equal(motcua.parseCsv(withProc).input.without_level, 1);
+  assert.equal(motcua.parseCsv(withProc, { catalog }).input.without_level, 0);
+  const records = JSON.stringify({ MaHoSo: 'J1', DonViXuLy: 'STP', KenhThucHien: 1, NgayTiepNhan: '20210701090000', NgayHenTra: '20210705000000', TrangThaiHoSo: 4 });
+  assert.equal(motcua.parseJson(records, { profile: 'dvcqg' }).input.profile, 'dvcqg');
+  throwsKind(() => motcua.parseJson(records, { nope: 1 }), 'ArgumentError');
+});
+
 test('Calendar: built-in, from TOML, years, working days, due dates', () => {
   const vn = motcua.Calendar.vn();
   assert.equal(vn.name, 'vn');

@@ -4,7 +4,10 @@ export const STRINGS = {
   vi: {
     title: 'Bảng điều khiển Trung tâm Phục vụ hành chính công',
     subtitle: 'Số liệu hồ sơ thủ tục hành chính — xử lý ngay trong trình duyệt, dữ liệu không rời khỏi máy',
-    open: 'Mở tệp CSV hoặc XLSX',
+    open: 'Mở tệp CSV, Excel hoặc JSON',
+    profile: 'Nguồn dữ liệu (hồ sơ nguồn)',
+    profileAuto: 'Tự nhận biết',
+    profileUsed: (p) => `đọc theo hồ sơ nguồn ${p}`,
     openUnits: 'Tệp đơn vị (tùy chọn)',
     sample: 'Dữ liệu mẫu (Sóc Trăng, quý III/2021)',
     drop: 'hoặc kéo thả tệp vào đây',
@@ -78,7 +81,10 @@ export const STRINGS = {
   en: {
     title: 'Public Administration Service Center dashboard',
     subtitle: 'Administrative procedure dossier figures — computed in your browser, no data leaves this machine',
-    open: 'Open a CSV or XLSX file',
+    open: 'Open a CSV, Excel or JSON file',
+    profile: 'Source profile',
+    profileAuto: 'Detect',
+    profileUsed: (p) => `read through the source profile ${p}`,
     openUnits: 'Units file (optional)',
     sample: 'Sample data (Sóc Trăng, Q3 2021)',
     drop: 'or drop a file here',

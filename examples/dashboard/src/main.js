@@ -130,7 +130,7 @@ async function openSource(source) {
   setControls(false);
   showProgress('reading', 0);
   try {
-    const opened = await call('open', { source });
+    const opened = await call('open', { source: { ...source, profile: $('profile').value } });
     if (opened.id !== state.lastId) return;
     state.info = opened.info;
     fillPeriods();
@@ -176,7 +176,7 @@ function currentPeriod() {
 }
 
 function setControls(enabled) {
-  for (const id of ['period', 'custom-period', 'rulebook', 'sample', 'file', 'units-file']) $(id).disabled = !enabled;
+  for (const id of ['period', 'custom-period', 'rulebook', 'sample', 'file', 'units-file', 'profile']) $(id).disabled = !enabled;
   if (!state.info) {
     $('period').disabled = true;
     $('custom-period').disabled = true;
@@ -256,6 +256,7 @@ function renderSource() {
   const parts = [
     `${t().source}: ${state.info.name}`,
     t().rowsSummary(fmtInt(i.rows), fmtInt(i.used), fmtInt(i.rejected), fmtInt(i.not_received)),
+    ...(i.profile ? [t().profileUsed(i.profile)] : []),
     t().elapsed(fmtInt(state.info.totalMs ?? 0)),
   ];
   $('source').textContent = parts.join(' — ');

@@ -23,10 +23,16 @@ function errorOf(e) {
   };
 }
 
-function isWorkbook(bytes, name) {
-  // A workbook is a zip file: "PK\x03\x04"; the extension decides when in doubt.
-  const zip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
-  return zip || /\.xls[xm]$/i.test(name ?? '');
+/** The table's format: from the first bytes, else the file's extension; CSV otherwise. */
+function formatOf(bytes, name) {
+  // A workbook is a zip file ("PK\x03\x04"), an old .xls an OLE compound file.
+  const starts = (...b) => bytes.length >= b.length && b.every((x, i) => bytes[i] === x);
+  if (starts(0x50, 0x4b, 3, 4) || starts(0xd0, 0xcf, 0x11, 0xe0) || /\.xls[xm]?$/i.test(name ?? '')) return 'xlsx';
+  if (/\.(json|jsonl|ndjson)$/i.test(name ?? '')) return 'json';
+  // the portal's records: a JSON array or JSON Lines, after any byte order mark and spaces
+  let i = starts(0xef, 0xbb, 0xbf) ? 3 : 0;
+  while (i < bytes.length && i < 4096 && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i += 1;
+  return bytes[i] === 0x7b || bytes[i] === 0x5b ? 'json' : 'csv';
 }
 
 async function open(id, src) {
@@ -49,12 +55,16 @@ async function open(id, src) {
   post({ type: 'progress', id, phase: 'parsing', fraction: 0.1 });
   dossiers?.free();
   dossiers = null;
-  const workbook = typeof bytes !== 'string' && isWorkbook(bytes, name);
+  const format = typeof bytes === 'string' ? 'csv' : formatOf(bytes, name);
   const onProgress = (done, total) => post({ type: 'progress', id, phase: 'parsing', fraction: 0.1 + 0.8 * (done / Math.max(total, 1)) });
-  dossiers = workbook ? motcua.parseXlsx(bytes) : motcua.parseCsv(bytes, { onProgress });
+  // the source profile chosen on the page ('auto': detected from the header or keys)
+  const profile = src.profile && src.profile !== 'auto' ? { profile: src.profile } : {};
+  if (format === 'xlsx') dossiers = motcua.parseXlsx(bytes, profile);
+  else if (format === 'json') dossiers = motcua.parseJson(bytes, profile);
+  else dossiers = motcua.parseCsv(bytes, { onProgress, ...profile });
   bytes = null;
   units = unitsText;
-  source = { name, format: workbook ? 'xlsx' : 'csv', sample: src.kind === 'sample' };
+  source = { name, format, sample: src.kind === 'sample' };
   const input = dossiers.input;
   delete input.errors;
   post({
