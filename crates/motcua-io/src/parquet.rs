@@ -11,7 +11,7 @@ use arrow_array::RecordBatchReader as _;
 use bytes::Bytes;
 use motcua_core::calendar::Calendar;
 use motcua_core::dossier::Dossier;
-use motcua_core::record::{Column, Header};
+use motcua_core::record::Column;
 use parquet::arrow::ProjectionMask;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::file::reader::ChunkReader;
@@ -44,8 +44,14 @@ pub fn read<T: ChunkReader + 'static>(
     visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, ArrowReadError> {
     let builder = ParquetRecordBatchReaderBuilder::try_new(input).map_err(|e| format_error(&e))?;
-    let names = builder.schema().fields().iter().map(|f| f.name().as_str());
-    let header = Header::new(names).map_err(ArrowReadError::Header)?;
+    let names: Vec<&str> = builder
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| f.name().as_str())
+        .collect();
+    let mapped = crate::arrow::map_schema(&names, opts)?;
+    let header = mapped.header();
     let mut wanted: Vec<usize> = Column::ALL
         .iter()
         .filter_map(|&c| header.index(c))
@@ -60,7 +66,12 @@ pub fn read<T: ChunkReader + 'static>(
         .map_err(|e| format_error(&e))?;
     let schema = reader.schema();
     let hint = usize::try_from(rows).ok();
-    let mut batches = BatchReader::new(&schema, calendar, opts, hint, visit)?;
+    // the projected columns are read through the profile chosen on the whole schema
+    let opts = ReadOptions {
+        profile: Some(std::sync::Arc::new(mapped.profile().clone())),
+        ..opts.clone()
+    };
+    let mut batches = BatchReader::new(&schema, calendar, &opts, hint, visit)?;
     for batch in reader {
         batches.push(&batch.map_err(|e| format_error(&e))?)?;
     }

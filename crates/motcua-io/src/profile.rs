@@ -211,6 +211,34 @@ pub fn hint(profile: &Profile, names: &[&str]) -> Option<String> {
     })
 }
 
+/// Maps a header row (`names`) through `profile`; with `auto`, the profile is first
+/// detected from the names (and from `has_null_tokens`, asked only then). Returns the
+/// mapping and, when detected, why that profile; a header that does not map says what is
+/// missing, with the near miss a built-in profile would map. Every reader finds its header
+/// with this one rule (CSV, workbooks, Arrow and Parquet).
+pub fn map_names(
+    profile: &Profile,
+    names: &[&str],
+    has_null_tokens: impl FnOnce() -> bool,
+) -> Result<(MappedHeader, Option<&'static str>), ReadError> {
+    let (p, why) = if profile.auto {
+        let (p, why) = detect(&Signature {
+            names,
+            has_null_tokens: has_null_tokens(),
+            under_data: false,
+        });
+        (p, Some(why))
+    } else {
+        (profile.clone(), None)
+    };
+    p.map_header(names.iter().copied())
+        .map(|m| (m, why))
+        .map_err(|e| match hint(&p, names) {
+            Some(hint) => ReadError::HeaderHint { error: e, hint },
+            None => e.into(),
+        })
+}
+
 /// A CSV source's layout: separator, header row and its mapping.
 #[derive(Debug, Clone)]
 pub struct CsvLayout {
@@ -254,22 +282,14 @@ pub fn sniff_csv(head: &[u8], profile: &Profile, eof: bool) -> Result<CsvLayout,
                 continue;
             }
             let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-            let (p, why) = if profile.auto {
-                let has_null_tokens = records.iter().skip(r + 1).take(1000).any(|&(s, e, _)| {
+            let nulls = || {
+                records.iter().skip(r + 1).take(1000).any(|&(s, e, _)| {
                     split(&head[s..e], sep)
                         .is_ok_and(|v| v.iter().any(|f| f.trim().eq_ignore_ascii_case("NULL")))
-                });
-                let (p, why) = detect(&Signature {
-                    names: &refs,
-                    has_null_tokens,
-                    under_data: false,
-                });
-                (p, Some(why))
-            } else {
-                (profile.clone(), None)
+                })
             };
-            match p.map_header(refs.iter().copied()) {
-                Ok(mapped) => {
+            match map_names(profile, &refs, nulls) {
+                Ok((mapped, detected)) => {
                     let lines_before_data = crate::lines::line_ends(&head[..end]);
                     return Ok(CsvLayout {
                         separator: sep,
@@ -277,15 +297,12 @@ pub fn sniff_csv(head: &[u8], profile: &Profile, eof: bool) -> Result<CsvLayout,
                         header_end: end,
                         lines_before_data: lines_before_data.max(1),
                         mapped,
-                        detected: why,
+                        detected,
                     });
                 }
                 Err(e) => {
                     if first_err.is_none() && (sep == seps[0] || names.len() > 1) {
-                        first_err = Some(match hint(&p, &refs) {
-                            Some(hint) => ReadError::HeaderHint { error: e, hint },
-                            None => e.into(),
-                        });
+                        first_err = Some(e);
                     }
                 }
             }

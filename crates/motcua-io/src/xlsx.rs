@@ -1,7 +1,9 @@
 //! Reading the dossier table from an Excel workbook (`.xlsx`), with calamine.
 //!
-//! The first sheet is read, or the one named. Its first non-empty row is the header, with
-//! the contract's column names; each later non-empty row is a dossier, numbered as Excel
+//! The first sheet is read, or the one named. Its header is found and mapped through the
+//! source profile as a CSV header is (contract 14): the profile's `header_row`, else the
+//! first of the first 30 non-empty rows that maps, so that an export with a title above its
+//! table is read. Each later non-empty row is a dossier, numbered as Excel
 //! numbers it (a [`RowError`]'s `line` is that row). Cells are streamed one at a time from
 //! the sheet's XML; the reader holds one row (and the workbook's shared strings).
 //!
@@ -18,9 +20,8 @@ use calamine::{Cell, DataRef, Reader, Xlsx, XlsxError};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use motcua_core::calendar::Calendar;
 use motcua_core::dossier::Dossier;
-use motcua_core::record::{
-    Column, ErrorKind, FieldError, Header, HeaderError, RowContext, parse_row_with,
-};
+use motcua_core::profile::{MappedHeader, Profile};
+use motcua_core::record::{Column, ErrorKind, FieldError, HeaderError, RowContext, parse_row_with};
 
 use crate::blocks::{Block, BlockBuilder, Merger};
 use crate::dossiers::{Ingested, ReadOptions};
@@ -46,16 +47,7 @@ pub fn read_dossiers<RS: Read + Seek>(
     read: &ReadOptions,
     visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, InputError> {
-    let legacy = check_magic(&mut input)?;
-    if let Some(p) = read.profile.as_deref() {
-        if !p.auto && p.name != "contract" {
-            return Err(InputError::File(format!(
-                "source profile '{}' is not applied to workbooks yet: save the sheet as CSV, or read it with --profile contract",
-                p.name
-            )));
-        }
-    }
-    if legacy {
+    if check_magic(&mut input)? {
         return crate::xls::read_dossiers(input, sheet, calendar, read, visit);
     }
     let mut wb: Xlsx<RS> = Xlsx::new(input).map_err(|e| match e {
@@ -106,7 +98,9 @@ pub(crate) fn read_cells<'a>(
     };
     let mut merger = Merger::new(read.ingest());
     let mut row = RowBuf::default();
-    let mut header: Option<(Header, Vec<Option<Column>>)> = None;
+    let profile = crate::profile::chosen(read.profile.as_ref());
+    let mut scan = HeaderScan::new(&profile);
+    let mut header: Option<(MappedHeader, Vec<Option<Column>>)> = None;
     let to_input = |e: ReadError| match e {
         ReadError::Row(mut error) => InputError::Row {
             place: place(error.line.saturating_sub(1) as u32),
@@ -145,15 +139,13 @@ pub(crate) fn read_cells<'a>(
             if next_row != Some(row.index) && row.used {
                 match &header {
                     None => {
-                        let names: Vec<&str> = row.texts.iter().map(String::as_str).collect();
-                        let h = Header::new(names).map_err(|e| InputError::At {
-                            place: place(row.index),
-                            message: e.to_string(),
-                        })?;
-                        let cols = (0..h.width())
-                            .map(|i| Column::ALL.into_iter().find(|c| h.index(*c) == Some(i)))
-                            .collect();
-                        header = Some((h, cols));
+                        if let Some(mapped) = scan.try_row(&row, &place)? {
+                            let h = mapped.header();
+                            let cols = (0..h.width())
+                                .map(|i| Column::ALL.into_iter().find(|c| h.index(*c) == Some(i)))
+                                .collect();
+                            header = Some((mapped, cols));
+                        }
                     }
                     Some((h, _)) => {
                         batch.push(h, &mut row);
@@ -192,10 +184,9 @@ pub(crate) fn read_cells<'a>(
             row.set(c as usize, cell.get_value(), column);
         }
         if header.is_none() {
-            return Err(InputError::File(format!(
-                "sheet '{name}' is empty: {}",
-                HeaderError::Empty
-            )));
+            return Err(scan.failure().unwrap_or_else(|| {
+                InputError::File(format!("sheet '{name}' is empty: {}", HeaderError::Empty))
+            }));
         }
         let last = std::mem::take(&mut batch);
         match worker_tx.take() {
@@ -219,8 +210,67 @@ pub(crate) fn read_cells<'a>(
     for e in &mut ing.input.errors {
         e.sheet = Some(name.clone());
     }
-    ing.input.profile = Some("contract".to_owned());
+    ing.input.profile = header.map(|(m, _)| m.profile().name.clone());
     Ok(ing)
+}
+
+/// Rows of a sheet looked at for its header: the title rows above it are skipped.
+const HEADER_ROWS: u32 = 30;
+
+/// Finds a sheet's header as the CSV reader does ([`crate::profile::map_names`]): the
+/// profile's `header_row` when it names one, else the first of the first non-empty rows
+/// that maps (an export with a title above its header); when none maps, the first one's
+/// error.
+struct HeaderScan<'p> {
+    profile: &'p Profile,
+    tried: u32,
+    first_err: Option<(Place, String)>,
+}
+
+impl<'p> HeaderScan<'p> {
+    fn new(profile: &'p Profile) -> Self {
+        Self {
+            profile,
+            tried: 0,
+            first_err: None,
+        }
+    }
+
+    /// The mapped header if `row` (a non-empty row) is the header.
+    fn try_row(
+        &mut self,
+        row: &RowBuf,
+        place: &impl Fn(u32) -> Place,
+    ) -> Result<Option<MappedHeader>, InputError> {
+        let fixed = self.profile.header_row.filter(|_| !self.profile.auto);
+        if fixed.is_some_and(|r| row.index + 1 < r) {
+            return Ok(None);
+        }
+        let names: Vec<&str> = row.texts.iter().map(|t| t.trim()).collect();
+        match crate::profile::map_names(self.profile, &names, || {
+            names.iter().any(|n| n.eq_ignore_ascii_case("NULL"))
+        }) {
+            Ok((mapped, _)) => Ok(Some(mapped)),
+            Err(e) => {
+                self.tried += 1;
+                let first = self
+                    .first_err
+                    .get_or_insert_with(|| (place(row.index), e.to_string()));
+                if fixed.is_some() || self.tried >= HEADER_ROWS {
+                    let (place, message) = first.clone();
+                    return Err(InputError::At { place, message });
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    /// Why no row was the header, if a row was tried.
+    fn failure(&mut self) -> Option<InputError> {
+        self.first_err
+            .take()
+            .map(|(place, message)| InputError::At { place, message })
+    }
 }
 
 /// Rows handed to the checker at a time.
@@ -237,13 +287,23 @@ struct Batch {
 }
 
 impl Batch {
-    /// Takes the current row (and clears it).
-    fn push(&mut self, h: &Header, row: &mut RowBuf) {
-        for c in Column::ALL {
-            if let Some(t) = h.index(c).and_then(|i| row.texts.get(i)) {
-                self.text.push_str(t);
+    /// Takes the current row (and clears it), its values rewritten by the profile.
+    fn push(&mut self, m: &MappedHeader, row: &mut RowBuf) {
+        let h = m.header();
+        if m.is_plain() {
+            for c in Column::ALL {
+                if let Some(t) = h.index(c).and_then(|i| row.texts.get(i)) {
+                    self.text.push_str(t);
+                }
+                self.ends.push(self.text.len() as u32);
             }
-            self.ends.push(self.text.len() as u32);
+        } else {
+            let mut vals = m.values();
+            m.apply(|i| row.texts.get(i).map_or("", String::as_str), &mut vals);
+            for c in Column::ALL {
+                self.text.push_str(vals.get(c));
+                self.ends.push(self.text.len() as u32);
+            }
         }
         self.lines.push(u64::from(row.index) + 1);
         self.faults.push(row.fault.take());

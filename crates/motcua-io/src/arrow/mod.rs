@@ -47,6 +47,7 @@ use motcua_core::record::{HeaderError, RowError};
 
 use self::cell::{Inline, Prepared, Src, prepare};
 pub use self::rows::BatchReader;
+pub(crate) use self::rows::map_schema;
 use crate::blocks::Ingested;
 use crate::dossiers::ReadOptions;
 use crate::error::ReadError;

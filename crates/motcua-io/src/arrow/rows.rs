@@ -13,7 +13,8 @@ use arrow_array::RecordBatch;
 use arrow_schema::Schema;
 use motcua_core::calendar::Calendar;
 use motcua_core::dossier::Dossier;
-use motcua_core::record::{Column, Header, RowContext, RowError, parse_row_with};
+use motcua_core::profile::MappedHeader;
+use motcua_core::record::{Column, RowContext, RowError, parse_row_with};
 
 use super::ArrowReadError;
 use super::cell::{Inline, Prepared, Src, prepare};
@@ -47,6 +48,8 @@ struct Span {
 /// row's error also names its batch and its row in the batch ([`RowError::batch`]).
 pub struct BatchReader<'c, V: FnMut(&Dossier)> {
     columns: Vec<Option<usize>>,
+    /// The header through the source profile (values rewritten unless it is plain).
+    mapped: MappedHeader,
     width: usize,
     cx: RowContext<'c>,
     opts: ReadOptions,
@@ -71,24 +74,16 @@ impl<'c, V: FnMut(&Dossier)> BatchReader<'c, V> {
         rows: Option<usize>,
         visit: V,
     ) -> Result<Self, ArrowReadError> {
-        // columns are read by the contract's names: another explicit profile is an error,
-        // as for workbooks
-        if let Some(p) = opts.profile.as_deref() {
-            if !p.auto && p.name != "contract" {
-                return Err(ArrowReadError::Format(format!(
-                    "source profile '{}' is not applied to Arrow or Parquet input yet: name its columns as the contract does, or read it with --profile contract",
-                    p.name
-                )));
-            }
-        }
-        let header = Header::new(schema.fields().iter().map(|f| f.name().as_str()))
-            .map_err(ArrowReadError::Header)?;
+        let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+        let mapped = map_schema(&names, opts)?;
+        let header = mapped.header().clone();
         let mut ingest = opts.ingest();
         if let Some(n) = rows {
             ingest.reserve(n.min(1 << 28));
         }
         Ok(Self {
             columns: Column::ALL.iter().map(|&c| header.index(c)).collect(),
+            mapped,
             width: schema.fields().len(),
             cx: opts.row_context(calendar),
             opts: opts.clone(),
@@ -147,9 +142,8 @@ impl<'c, V: FnMut(&Dossier)> BatchReader<'c, V> {
         for e in &mut ing.input.errors {
             place(e, &self.batch_starts);
         }
-        // columns are read by the contract's names (contract section 14: the input names
-        // the profile used)
-        ing.input.profile = Some("contract".to_owned());
+        // contract section 14: the input names the profile used
+        ing.input.profile = Some(self.mapped.profile().name.clone());
         Ok(ing)
     }
 
@@ -172,6 +166,7 @@ impl<'c, V: FnMut(&Dossier)> BatchReader<'c, V> {
         }
         let workers = self.workers.min(spans.len()).max(1);
         let starts = &self.batch_starts;
+        let mapped = (!self.mapped.is_plain()).then_some(&self.mapped);
         let mut sink = |block: Block| -> Result<(), ArrowReadError> {
             self.merger
                 .merge(block, &mut self.visit)
@@ -186,13 +181,28 @@ impl<'c, V: FnMut(&Dossier)> BatchReader<'c, V> {
         };
         if workers <= 1 {
             for s in &spans {
-                sink(parse_span(*s, &pending[s.batch].columns, &self.cx))?;
+                sink(parse_span(*s, &pending[s.batch].columns, mapped, &self.cx))?;
             }
             Ok(())
         } else {
-            parallel(&spans, &pending, &self.cx, workers, &mut sink)
+            parallel(&spans, &pending, mapped, &self.cx, workers, &mut sink)
         }
     }
+}
+
+/// Maps a table's column names through the source profile of `opts`, as a CSV header is
+/// mapped (detected when `auto`).
+pub(crate) fn map_schema(
+    names: &[&str],
+    opts: &ReadOptions,
+) -> Result<MappedHeader, ArrowReadError> {
+    let profile = crate::profile::chosen(opts.profile.as_ref());
+    crate::profile::map_names(&profile, names, || false)
+        .map(|(m, _)| m)
+        .map_err(|e| match e {
+            ReadError::Header(h) => ArrowReadError::Header(h),
+            other => ArrowReadError::Read(other),
+        })
 }
 
 /// Names the batch and the row in the batch of an error at a row across all batches.
@@ -206,7 +216,13 @@ fn place(e: &mut RowError, batch_starts: &[u64]) {
 
 /// Validates the rows of one span into a block. A typed value is turned into text only
 /// when the row parser asks for its column.
-fn parse_span(span: Span, columns: &[Prepared], cx: &RowContext<'_>) -> Block {
+/// With a profile that rewrites values (`mapped`), its rules apply to each row first.
+fn parse_span(
+    span: Span,
+    columns: &[Prepared],
+    mapped: Option<&MappedHeader>,
+    cx: &RowContext<'_>,
+) -> Block {
     let srcs: Vec<Src<'_>> = columns.iter().map(Src::of).collect();
     let typed: Vec<usize> = (0..srcs.len())
         .filter(|&c| srcs[c].borrowed(span.start).is_none())
@@ -230,7 +246,23 @@ fn parse_span(span: Span, columns: &[Prepared], cx: &RowContext<'_>) -> Block {
                         .as_str(),
                 }
             };
-            builder.row(span.first_line + k as u64, parse_row_with(get, cx));
+            let line = span.first_line + k as u64;
+            match mapped {
+                None => builder.row(line, parse_row_with(get, cx)),
+                Some(m) => {
+                    // a source position holds the contract column the header put there
+                    let h = m.header();
+                    let field = |p: usize| {
+                        Column::ALL
+                            .into_iter()
+                            .find(|&c| h.index(c) == Some(p))
+                            .map_or("", get)
+                    };
+                    let mut vals = m.values();
+                    m.apply(field, &mut vals);
+                    builder.row(line, parse_row_with(|c| vals.get(c), cx));
+                }
+            }
         }
         for &c in &typed {
             cells[c].take();
@@ -242,6 +274,7 @@ fn parse_span(span: Span, columns: &[Prepared], cx: &RowContext<'_>) -> Block {
 fn parallel(
     spans: &[Span],
     pending: &[Pending],
+    mapped: Option<&MappedHeader>,
     cx: &RowContext<'_>,
     workers: usize,
     sink: &mut impl FnMut(Block) -> Result<(), ArrowReadError>,
@@ -258,7 +291,7 @@ fn parallel(
                 while !stop.load(Ordering::Relaxed) {
                     let seq = next.fetch_add(1, Ordering::Relaxed);
                     let Some(span) = spans.get(seq) else { return };
-                    let block = parse_span(*span, &pending[span.batch].columns, cx);
+                    let block = parse_span(*span, &pending[span.batch].columns, mapped, cx);
                     if tx.send((seq, block)).is_err() {
                         return;
                     }
