@@ -60,6 +60,20 @@ pub enum ReadError {
         /// The line where the record that hit it starts.
         line: u64,
     },
+    /// A decompression limit of a workbook was hit (a zip bomb, or a limit too low).
+    #[error(
+        "{part}: vượt giới hạn {} = {max} (limit exceeded; raise it with {} N if the workbook is genuine)",
+        limit.what(),
+        limit.option()
+    )]
+    WorkbookLimit {
+        /// Which limit.
+        limit: crate::limits::Limit,
+        /// Its value.
+        max: u64,
+        /// The workbook part that hit it (`xl/sharedStrings.xml`).
+        part: String,
+    },
     /// The calendar file is invalid.
     #[error("{}: {source}", path.display())]
     Calendar {

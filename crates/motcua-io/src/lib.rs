@@ -66,5 +66,6 @@ pub mod units;
 pub mod writer;
 mod xls;
 pub mod xlsx;
+mod xlsx_limits;
 
 pub use error::ReadError;

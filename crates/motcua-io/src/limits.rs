@@ -9,6 +9,9 @@
 //! let l = Limits::default();
 //! assert_eq!(l.max_record_bytes, 16 << 20);
 //! assert_eq!(l.max_header_fields, 10_000);
+//! assert_eq!(l.max_xlsx_bytes, 1 << 30);
+//! assert_eq!(l.max_shared_strings, 10_000_000);
+//! assert_eq!(l.max_xlsx_ratio, 200);
 //! ```
 
 /// The readers' size limits.
@@ -20,6 +23,15 @@ pub struct Limits {
     pub max_record_bytes: usize,
     /// Most columns in the header. Default 10 000. `--max-header-fields`.
     pub max_header_fields: usize,
+    /// Largest inflated size of all the parts of an `.xlsx` workbook, in bytes. Default 1 GiB (a million dossiers take about 200 MiB).
+    /// `--max-xlsx-size`.
+    pub max_xlsx_bytes: u64,
+    /// Most shared strings of an `.xlsx` workbook, counted or announced. Default
+    /// 10 000 000. `--max-shared-strings`.
+    pub max_shared_strings: usize,
+    /// Largest inflation ratio of one workbook part over 1 MiB. Default 200 (sheets of
+    /// dossiers inflate 5–30 times). `--max-xlsx-ratio`.
+    pub max_xlsx_ratio: u32,
 }
 
 impl Default for Limits {
@@ -27,6 +39,9 @@ impl Default for Limits {
         Self {
             max_record_bytes: 16 << 20,
             max_header_fields: 10_000,
+            max_xlsx_bytes: 1 << 30,
+            max_shared_strings: 10_000_000,
+            max_xlsx_ratio: 200,
         }
     }
 }
@@ -45,6 +60,27 @@ impl Limits {
         self.max_header_fields = fields.max(1);
         self
     }
+
+    /// These limits with another inflated workbook size (never below 1 MiB).
+    #[must_use]
+    pub fn with_xlsx_bytes(mut self, bytes: u64) -> Self {
+        self.max_xlsx_bytes = bytes.max(1 << 20);
+        self
+    }
+
+    /// These limits with another number of shared strings.
+    #[must_use]
+    pub fn with_shared_strings(mut self, n: usize) -> Self {
+        self.max_shared_strings = n.max(1);
+        self
+    }
+
+    /// These limits with another inflation ratio (never below 10).
+    #[must_use]
+    pub fn with_xlsx_ratio(mut self, ratio: u32) -> Self {
+        self.max_xlsx_ratio = ratio.max(10);
+        self
+    }
 }
 
 /// Which limit was hit.
@@ -55,6 +91,12 @@ pub enum Limit {
     RecordBytes,
     /// [`Limits::max_header_fields`].
     HeaderFields,
+    /// [`Limits::max_xlsx_bytes`].
+    XlsxBytes,
+    /// [`Limits::max_shared_strings`].
+    SharedStrings,
+    /// [`Limits::max_xlsx_ratio`].
+    XlsxRatio,
 }
 
 impl Limit {
@@ -64,6 +106,9 @@ impl Limit {
         match self {
             Self::RecordBytes => "--max-record-size",
             Self::HeaderFields => "--max-header-fields",
+            Self::XlsxBytes => "--max-xlsx-size",
+            Self::SharedStrings => "--max-shared-strings",
+            Self::XlsxRatio => "--max-xlsx-ratio",
         }
     }
 
@@ -73,6 +118,9 @@ impl Limit {
         match self {
             Self::RecordBytes => "kích thước một bản ghi (record size, bytes)",
             Self::HeaderFields => "số cột của dòng tiêu đề (header columns)",
+            Self::XlsxBytes => "dung lượng giải nén của bảng tính (workbook inflated size, bytes)",
+            Self::SharedStrings => "số chuỗi dùng chung của bảng tính (shared strings)",
+            Self::XlsxRatio => "tỉ lệ giải nén của một phần bảng tính (inflation ratio)",
         }
     }
 }

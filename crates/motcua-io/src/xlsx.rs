@@ -50,6 +50,7 @@ pub fn read_dossiers<RS: Read + Seek>(
     if check_magic(&mut input)? {
         return crate::xls::read_dossiers(input, sheet, calendar, read, visit);
     }
+    crate::xlsx_limits::check(&mut input, &read.limits)?;
     let mut wb: Xlsx<RS> = Xlsx::new(input).map_err(|e| match e {
         XlsxError::Password => InputError::File("the workbook is password-protected: remove the password (File › Info › Protect Workbook) and save it again".into()),
         e => InputError::File(format!("the workbook cannot be opened, it may be damaged: {e}")),

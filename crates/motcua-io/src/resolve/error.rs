@@ -105,7 +105,7 @@ fn read_kind(e: &ReadError) -> ErrorKind {
         ReadError::Stream(_) => ErrorKind::Read,
         ReadError::Header(_) | ReadError::HeaderHint { .. } => ErrorKind::Header,
         ReadError::Profile(_) => ErrorKind::Profile,
-        ReadError::Limit { .. } => ErrorKind::Limit,
+        ReadError::Limit { .. } | ReadError::WorkbookLimit { .. } => ErrorKind::Limit,
         ReadError::NotUtf8 { .. } => ErrorKind::Encoding,
         ReadError::Row(_) => ErrorKind::Row,
         ReadError::Calendar { .. } => ErrorKind::Calendar,
