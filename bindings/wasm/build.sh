@@ -67,5 +67,20 @@ mkdir -p "$out"
 cp "$gen/motcua.js" "$gen/motcua_bg.wasm" "$out/"
 cp "$here/js/"*.js "$here/js/"*.d.ts "$out/"
 cp "$here/README.md" "$out/README.md"
+cp "$here/js/index.d.ts" "$out/index.d.cts"
 node "$here/js/make-package-json.mjs" "$root/Cargo.toml" > "$out/package.json"
+
+# 5. The CommonJS entry (`require('motcua')`): the Node entry bundled by esbuild (pinned).
+ESBUILD_VERSION=0.28.2
+tools="$target_dir/js-tools"
+esbuild="$tools/node_modules/.bin/esbuild"
+if [ ! -x "$esbuild" ] || [ "$("$esbuild" --version)" != "$ESBUILD_VERSION" ]; then
+  step "installing esbuild $ESBUILD_VERSION (npm)"
+  mkdir -p "$tools"
+  npm install --prefix "$tools" --no-save --no-audit --no-fund --loglevel=error "esbuild@$ESBUILD_VERSION" >/dev/null
+fi
+"$esbuild" "$out/node.js" --bundle --platform=node --format=cjs --target=node20 \
+  --define:import.meta.url=__motcua_url \
+  --banner:js="const __motcua_url = require('node:url').pathToFileURL(__filename).href;" \
+  --log-level=warning --outfile="$out/node.cjs"
 step "built $out ($(du -k "$out/motcua_bg.wasm" | cut -f1) KiB of wasm)"

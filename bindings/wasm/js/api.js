@@ -2,8 +2,38 @@
 //
 // Everything is computed in WebAssembly by the Rust crates; this file only checks the
 // options objects of the functions that take one and passes their fields on.
-import * as raw from './motcua.js';
+import * as glue from './motcua.js';
 import { isReady as ready } from './state.js';
+import { ErrorKinds, classifyModule, fail } from './errors.js';
+
+// every function of the module throws the error class of its kind
+const raw = classifyModule(glue);
+
+export {
+  ErrorKinds,
+  MotcuaError,
+  errors,
+  ArgumentError,
+  HeaderError,
+  StrictRowError,
+  EncodingError,
+  ReadError,
+  CalendarError,
+  PeriodError,
+  UnitsError,
+  RulebookError,
+  XlsxError,
+  JsonError,
+  SampleError,
+  CatalogError,
+  RatingsError,
+  NotFoundError,
+  IoError,
+  ProfileError,
+  LimitError,
+  NotReadyError,
+  PanicError,
+} from './errors.js';
 
 export const { Calendar, Dossiers } = raw;
 
@@ -14,34 +44,32 @@ export function isReady() {
   return ready();
 }
 
-/** The `name`s of the errors the package throws. */
-export const ErrorKinds = Object.freeze({
-  ARGUMENT: 'ArgumentError',
-  HEADER: 'HeaderError',
-  ROW: 'RowError',
-  ENCODING: 'EncodingError',
-  READ: 'ReadError',
-  CALENDAR: 'CalendarError',
-  PERIOD: 'PeriodError',
-  UNITS: 'UnitsError',
-  RULEBOOK: 'RulebookError',
-  XLSX: 'XlsxError',
-  JSON: 'JsonError',
-  SAMPLE: 'SampleError',
-  CATALOG: 'CatalogError',
-  RATINGS: 'RatingsError',
-  NOT_FOUND: 'NotFoundError',
-  IO: 'IoError',
-  PROFILE: 'ProfileError',
-  LIMIT: 'LimitError',
-  NOT_READY: 'NotReadyError',
-  PANIC: 'PanicError',
-});
+const inspect = Symbol.for('nodejs.util.inspect.custom');
 
-function fail(name, message) {
-  const e = new Error(message);
-  e.name = name;
-  return e;
+// What `JSON.stringify` and `console.log` show of the handles (not their WebAssembly pointer).
+function dossiersSummary(d) {
+  if (!d.__wbg_ptr) return { freed: true };
+  const { rows, used, rejected, not_received, profile } = d.input;
+  return { length: d.length, rows, used, rejected, not_received, profile, agencies: d.agencies.length, receivedRange: d.receivedRange };
+}
+function calendarSummary(c) {
+  if (!c.__wbg_ptr) return { freed: true };
+  return { name: c.name, receiptCutoff: c.receiptCutoff, weekend: c.weekend };
+}
+for (const [C, label, summary] of [[raw.Dossiers, 'Dossiers', dossiersSummary], [raw.Calendar, 'Calendar', calendarSummary]]) {
+  Object.defineProperty(C.prototype, 'toJSON', {
+    value() {
+      return summary(this);
+    },
+    configurable: true,
+  });
+  Object.defineProperty(C.prototype, inspect, {
+    value(depth, options, utilInspect) {
+      const body = summary(this);
+      return `${label} ${utilInspect ? utilInspect(body, options) : JSON.stringify(body)}`;
+    },
+    configurable: true,
+  });
 }
 
 function ensureReady(fn) {

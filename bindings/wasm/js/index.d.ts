@@ -71,17 +71,125 @@ export const ErrorKinds: {
 };
 
 /**
- * What the package throws: an `Error` whose `name` is one of {@link ErrorKind}.
+ * The base class of what the package throws: `e instanceof MotcuaError`, and each kind its
+ * own subclass (`e instanceof PeriodError`); `name` is one of {@link ErrorKind}.
  * Table errors (`HeaderError`, `RowError`, `EncodingError`, `UnitsError`, `XlsxError`)
  * carry the 1-based `line` (or sheet row) and the `column` name (`null` for a fault of the
  * whole row); `CalendarError` and `RulebookError` carry the 1-based `line` and `column`
  * (a character position) in the TOML text.
  */
-export interface MotcuaError extends Error {
+export class MotcuaError extends Error {
   name: ErrorKind;
   line?: number;
   column?: string | number | null;
 }
+
+/** A function was called with an argument or option of the wrong type or value. */
+export class ArgumentError extends MotcuaError {
+  name: 'ArgumentError';
+}
+/** The header row of a table is unusable (missing required columns, empty input). */
+export class HeaderError extends MotcuaError {
+  name: 'HeaderError';
+}
+/** Text that is not UTF-8. */
+export class EncodingError extends MotcuaError {
+  name: 'EncodingError';
+}
+/** The input could not be read at all. */
+export class ReadError extends MotcuaError {
+  name: 'ReadError';
+}
+/** A calendar TOML text that cannot be used (`line`, `column` in the text). */
+export class CalendarError extends MotcuaError {
+  name: 'CalendarError';
+}
+/** A period that cannot be read or built (`2021-Q5`). */
+export class PeriodError extends MotcuaError {
+  name: 'PeriodError';
+}
+/** A units file that cannot be read. */
+export class UnitsError extends MotcuaError {
+  name: 'UnitsError';
+}
+/** A rulebook that cannot be loaded (`line`, `column` in the TOML text). */
+export class RulebookError extends MotcuaError {
+  name: 'RulebookError';
+}
+/** A workbook that cannot be read or written. */
+export class XlsxError extends MotcuaError {
+  name: 'XlsxError';
+}
+/** Portal JSON that cannot be read. */
+export class JsonError extends MotcuaError {
+  name: 'JsonError';
+}
+/** An unknown sample profile. */
+export class SampleError extends MotcuaError {
+  name: 'SampleError';
+}
+/** A procedure catalog that cannot be read. */
+export class CatalogError extends MotcuaError {
+  name: 'CatalogError';
+}
+/** A rating-slip file that cannot be read. */
+export class RatingsError extends MotcuaError {
+  name: 'RatingsError';
+}
+/** A named thing (agency, rulebook, profile) that does not exist. */
+export class NotFoundError extends MotcuaError {
+  name: 'NotFoundError';
+}
+/** A file could not be read or written. */
+export class IoError extends MotcuaError {
+  name: 'IoError';
+}
+/** A source profile that cannot be found or read. */
+export class ProfileError extends MotcuaError {
+  name: 'ProfileError';
+}
+/** A size limit was hit (a hostile or damaged input, or a limit too low). */
+export class LimitError extends MotcuaError {
+  name: 'LimitError';
+}
+/** The WebAssembly module is not loaded yet: call `await init()` first. */
+export class NotReadyError extends MotcuaError {
+  name: 'NotReadyError';
+}
+/** A bug in motcua (the core panicked): the call failed, the module keeps working. */
+export class PanicError extends MotcuaError {
+  name: 'PanicError';
+}
+/** A bad row in strict mode; its `name` is `'RowError'` (`RowError` is the type of a rejected row). */
+export class StrictRowError extends MotcuaError {
+  name: 'RowError';
+  line: number;
+  column: string | null;
+}
+
+/** Every error class, by its kind's name. */
+export const errors: {
+  readonly ArgumentError: typeof ArgumentError;
+  readonly HeaderError: typeof HeaderError;
+  readonly RowError: typeof StrictRowError;
+  readonly EncodingError: typeof EncodingError;
+  readonly ReadError: typeof ReadError;
+  readonly CalendarError: typeof CalendarError;
+  readonly PeriodError: typeof PeriodError;
+  readonly UnitsError: typeof UnitsError;
+  readonly RulebookError: typeof RulebookError;
+  readonly XlsxError: typeof XlsxError;
+  readonly JsonError: typeof JsonError;
+  readonly SampleError: typeof SampleError;
+  readonly CatalogError: typeof CatalogError;
+  readonly RatingsError: typeof RatingsError;
+  readonly NotFoundError: typeof NotFoundError;
+  readonly IoError: typeof IoError;
+  readonly ProfileError: typeof ProfileError;
+  readonly LimitError: typeof LimitError;
+  readonly NotReadyError: typeof NotReadyError;
+  readonly PanicError: typeof PanicError;
+};
 
 // ---------------------------------------------------------------------------------------
 // Values of the data contract
@@ -277,9 +385,24 @@ export class Calendar {
   dueDate(received: string, days: number): IsoDate;
   /** Working days in `(from, to]`; negative when `to` is before `from`. */
   workingDaysBetween(from: string, to: string): number;
+  /** What `JSON.stringify` and `console.log` show. */
+  toJSON(): { name: string; receiptCutoff: string; weekend: string[] } | { freed: true };
   /** Frees the WebAssembly memory now (the garbage collector would, later). */
   free(): void;
   [Symbol.dispose](): void;
+}
+
+/** The summary of a {@link Dossiers} handle. */
+export interface DossiersSummary {
+  length: number;
+  rows: number;
+  used: number;
+  rejected: number;
+  not_received: number;
+  profile?: string;
+  /** The number of agencies. */
+  agencies: number;
+  receivedRange: PeriodRange | null;
 }
 
 /** A validated table of dossiers in WebAssembly memory (from `parseCsv`, `parseXlsx`). */
@@ -299,6 +422,8 @@ export class Dossiers {
   readonly officials: string[];
   /** The first and last receipt dates, or `null` when there is no dossier. */
   readonly receivedRange: PeriodRange | null;
+  /** What `JSON.stringify` and `console.log` show: the counts of the input, not the rows. */
+  toJSON(): DossiersSummary | { freed: true };
   /** Frees the WebAssembly memory now (the garbage collector would, later). */
   free(): void;
   [Symbol.dispose](): void;

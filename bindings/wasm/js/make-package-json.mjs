@@ -17,21 +17,24 @@ const pkg = {
   ...(repository ? { repository: { type: 'git', url: `git+${repository}.git`, directory: 'bindings/wasm' } } : {}),
   keywords: ['vietnam', 'public-administration', 'mot-cua', 'dossiers', 'wasm', 'webassembly'],
   type: 'module',
-  main: './node.js',
+  main: './node.cjs',
   module: './web.js',
   browser: './web.js',
   types: './index.d.ts',
   exports: {
     '.': {
+      node: {
+        import: { types: './index.d.ts', default: './node.js' },
+        require: { types: './index.d.cts', default: './node.cjs' },
+      },
       types: './index.d.ts',
-      node: './node.js',
       default: './web.js',
     },
     './motcua_bg.wasm': './motcua_bg.wasm',
     './package.json': './package.json',
   },
-  files: ['api.js', 'state.js', 'node.js', 'web.js', 'motcua.js', 'motcua_bg.wasm', 'index.d.ts', 'README.md'],
-  sideEffects: ['./node.js'],
+  files: ['api.js', 'errors.js', 'state.js', 'node.js', 'node.cjs', 'web.js', 'motcua.js', 'motcua_bg.wasm', 'index.d.ts', 'index.d.cts', 'README.md'],
+  sideEffects: ['./node.js', './node.cjs'],
   engines: { node: '>=20' },
 };
 process.stdout.write(JSON.stringify(pkg, null, 2) + '\n');

@@ -62,6 +62,22 @@ async function main(): Promise<void> {
     const line: number | undefined = err.line;
     const name: motcua.ErrorKind = err.name;
     void [line, name];
+    if (e instanceof motcua.PeriodError) {
+      const exact: 'PeriodError' = e.name;
+      void exact;
+    }
+    if (e instanceof motcua.StrictRowError) {
+      const row: number = e.line;
+      const col: string | null = e.column;
+      void [row, col];
+    }
+    const C: typeof motcua.StrictRowError = motcua.errors.RowError;
+    void C;
+  }
+  const summary = ds.toJSON();
+  if (!('freed' in summary)) {
+    const rows: number = summary.rows;
+    void rows;
   }
   ds.free();
   void [n, page, column, range, r2, received, counts, rate, relative, prev, text, csv, band, rank, points, st, cells, fcsv, a, x, j, y, due, working, holiday, between, label, pct, int, ch, dec, cl, names, rates, books, units, sample, sampleUnits, agencies, v, ready, kind];
