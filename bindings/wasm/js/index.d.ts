@@ -14,6 +14,32 @@ export default function init(moduleOrPath?: string | URL | Request | Response | 
 /** Instantiates the module synchronously from its bytes or a compiled module (browser entry). */
 export function initSync(module: BufferSource | WebAssembly.Module): void;
 
+/** What {@link MotcuaWorker} needs of a worker: a browser `Worker`, or Node's `worker_threads.Worker`. */
+export type WorkerLike =
+  | Worker
+  | { postMessage(message: unknown): void; on(event: 'message' | 'error', listener: (value: unknown) => void): unknown; terminate(): unknown };
+
+/**
+ * The request functions run in a worker, so that reading a big table does not block the
+ * page (or Node's event loop): the same results as {@link report}, {@link score} and
+ * {@link list} on the calling thread, and errors rebuilt as the package's classes.
+ */
+export class MotcuaWorker {
+  /** `wasm` (browsers): where the worker finds the module, if not next to `worker.js`. */
+  constructor(worker: WorkerLike, options?: { wasm?: string | URL | BufferSource | WebAssembly.Module });
+  report(input: TextInput, options: RequestOptions): Promise<Report>;
+  score(input: TextInput, options: RequestOptions & ScoreOptions): Promise<ScoreReport>;
+  list(input: TextInput, options: ListOptions): Promise<DossierList>;
+  /** Stops the worker; pending calls fail with a `MotcuaError`. */
+  terminate(): unknown;
+}
+
+/**
+ * Starts a worker running the package (browsers: a module worker on `worker.js`, next to
+ * the package's entry unless `url` says where; Node: a worker thread).
+ */
+export function spawnWorker(url?: string | URL, options?: { wasm?: string | URL | BufferSource | WebAssembly.Module }): MotcuaWorker;
+
 /** Whether the WebAssembly module is ready. */
 export function isReady(): boolean;
 

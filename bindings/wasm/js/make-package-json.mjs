@@ -30,10 +30,11 @@ const pkg = {
       types: './index.d.ts',
       default: './web.js',
     },
+    './worker.js': './worker.js',
     './motcua_bg.wasm': './motcua_bg.wasm',
     './package.json': './package.json',
   },
-  files: ['api.js', 'errors.js', 'state.js', 'node.js', 'node.cjs', 'web.js', 'motcua.js', 'motcua_bg.wasm', 'index.d.ts', 'index.d.cts', 'README.md'],
+  files: ['api.js', 'errors.js', 'client.js', 'serve.js', 'worker.js', 'node-worker.js', 'state.js', 'node.js', 'node.cjs', 'web.js', 'motcua.js', 'motcua_bg.wasm', 'index.d.ts', 'index.d.cts', 'README.md'],
   sideEffects: ['./node.js', './node.cjs'],
   engines: { node: '>=20' },
 };

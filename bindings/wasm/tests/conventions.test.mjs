@@ -122,3 +122,31 @@ test('handles print and serialise as summaries', () => {
   ds.free();
   assert.deepEqual(JSON.parse(JSON.stringify(ds)), { freed: true });
 });
+
+test('a worker gives the same answers off the main thread, which keeps running', async () => {
+  const w = motcua.spawnWorker();
+  try {
+    const csv = motcua.sampleCsv();
+    const [r, s] = await Promise.all([
+      w.report(csv, { period: '2021-Q3' }),
+      w.score(csv, { period: '2021-Q3', units: motcua.sampleUnitsCsv() }),
+    ]);
+    assert.deepEqual(r, motcua.report(csv, { period: '2021-Q3' }));
+    assert.deepEqual(s, motcua.score(csv, { period: '2021-Q3', units: motcua.sampleUnitsCsv() }));
+    assert.equal(r.total.received, SEED_RECEIVED);
+    await assert.rejects(w.report(csv, { period: '2021-Q5' }), (e) => e instanceof motcua.PeriodError && e.name === 'PeriodError');
+    await assert.rejects(w.report(csv, { perod: 'x' }), motcua.ArgumentError);
+    // a big table: the main thread's timers fire while the worker counts
+    const big = new TextEncoder().encode(motcua.sampleCsv('random:300000:7'));
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const started = performance.now();
+    const bigReport = await w.report(big, { period: '2021' });
+    const took = performance.now() - started;
+    clearInterval(timer);
+    assert.equal(bigReport.input.rows, 300000);
+    assert.ok(ticks >= Math.min(5, Math.floor(took / 20)), `${ticks} ticks in ${Math.round(took)} ms`);
+  } finally {
+    await w.terminate();
+  }
+});

@@ -74,6 +74,10 @@ async function main(): Promise<void> {
     const C: typeof motcua.StrictRowError = motcua.errors.RowError;
     void C;
   }
+  const w: motcua.MotcuaWorker = motcua.spawnWorker();
+  const fromWorker: motcua.Report = await w.report('MaHoSo\n', { period: '2021-Q3' });
+  void fromWorker;
+  w.terminate();
   const summary = ds.toJSON();
   if (!('freed' in summary)) {
     const rows: number = summary.rows;
