@@ -2,13 +2,12 @@
 // the grades, the form and the announcement with the motcua package; this page formats
 // numbers with the same package and draws the results. Every text from the data is put
 // in the page as text (textContent), never as HTML.
-import init, * as motcua from 'motcua';
-import {
-  ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, Tooltip,
-} from 'chart.js';
+import * as motcua from 'motcua';
+import { drawCharts } from './charts.js';
+import { clear, el } from './dom.js';
+import { bandOrder, renderHeadline } from './headline.js';
 import { STRINGS } from './i18n.js';
-
-Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale, Tooltip);
+import { loadModule, startWorker } from './platform.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -28,7 +27,7 @@ const t = () => STRINGS[state.lang];
 // ---------------------------------------------------------------------------------------
 // The worker, as promises
 
-const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+const worker = startWorker();
 const pending = new Map();
 
 worker.onmessage = (ev) => {
@@ -44,6 +43,13 @@ worker.onmessage = (ev) => {
   else p.resolve(msg);
 };
 
+// A worker that cannot start or load (a blocked script, an old browser) says so on the page.
+worker.addEventListener('error', (e) => {
+  e.preventDefault();
+  hideProgress();
+  showError({ name: 'WorkerError', message: e.message || 'the worker could not start' });
+});
+
 let nextId = 1;
 function call(type, payload = {}) {
   const id = nextId++;
@@ -54,36 +60,12 @@ function call(type, payload = {}) {
 }
 
 // ---------------------------------------------------------------------------------------
-// DOM helpers (text only)
-
-function el(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
-    else if (k === 'dataset') Object.assign(e.dataset, v);
-    else e.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) {
-    if (c === null || c === undefined || c === false) continue;
-    e.append(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
-  }
-  return e;
-}
-
-function clear(node) {
-  node.replaceChildren();
-  return node;
-}
-
-// ---------------------------------------------------------------------------------------
 // Numbers, the reports' way
 
 const fmtInt = (n) => motcua.formatInt(n, state.lang);
 const fmtRate = (r) => (r ? motcua.formatPercent(r.numerator, r.denominator, state.lang) : '–');
-const label = (name) => motcua.countLabel(name, state.lang) ?? name;
+const label = (name) => t().counts[name] ?? name;
+const narrow = matchMedia('(max-width: 700px)');
 const fmtPoints = (p) => (p === null || p === undefined ? '–' : motcua.formatDecimal(p, Number.isInteger(p) ? 0 : 1, state.lang));
 
 // ---------------------------------------------------------------------------------------
@@ -136,6 +118,8 @@ async function openSource(source) {
     fillPeriods();
     if (opened.info.sample) $('rulebook').value = 'soc-trang-1216-2019';
     await computeNow();
+    // On a phone the figures come first: the controls fold into their summary line.
+    if (narrow.matches && state.result) $('controls-box').open = false;
   } catch (e) {
     hideProgress();
     setControls(true);
@@ -177,6 +161,7 @@ function currentPeriod() {
 
 function setControls(enabled) {
   for (const id of ['period', 'custom-period', 'rulebook', 'sample', 'file', 'units-file', 'profile']) $(id).disabled = !enabled;
+  $('print').disabled = !enabled || !state.result;
   if (!state.info) {
     $('period').disabled = true;
     $('custom-period').disabled = true;
@@ -227,8 +212,10 @@ function renderAll() {
   $('empty').hidden = true;
   $('results').hidden = false;
   renderSource();
+  renderHeadline($('headline'), { result: state.result, rulebooks: state.rulebooks, lang: state.lang, t: t() });
   renderKpis();
   renderAgencyTable();
+  renderRateNote();
   renderCharts();
   renderForm06a();
   renderGrades();
@@ -260,6 +247,8 @@ function renderSource() {
     t().elapsed(fmtInt(state.info.totalMs ?? 0)),
   ];
   $('source').textContent = parts.join(' — ');
+  const period = $('custom-period').value.trim() || ($('period').selectedOptions[0]?.textContent ?? '');
+  $('controls-current').textContent = `— ${state.info.name} · ${period}`;
 }
 
 function previousLabel() {
@@ -330,6 +319,7 @@ function renderAgencyTable() {
   });
   const head = el('tr', {}, AGENCY_COLUMNS.map((c) => el('th', {
     scope: 'col',
+    title: c.key === 'resolution_rate' ? t().rateNote : null,
     class: c.num ? 'num' : null,
     'aria-sort': c.key === key ? (dir > 0 ? 'ascending' : 'descending') : 'none',
     dataset: { key: c.key },
@@ -343,56 +333,32 @@ function renderAgencyTable() {
   table.append(el('thead', {}, head), el('tbody', {}, body), el('tfoot', {}, foot));
 }
 
+/** Says why a resolution rate above 100 % is possible, when one is shown. */
+function renderRateNote() {
+  const rep = state.result.report;
+  const over = rep.agencies.filter((a) => (a.rates.resolution_rate?.value ?? 0) > 1).map((a) => a.agency);
+  const totalOver = (rep.total.rates.resolution_rate?.value ?? 0) > 1;
+  const note = $('rate-note');
+  note.hidden = over.length === 0 && !totalOver;
+  note.textContent = note.hidden ? '' : `${t().rateNote} ${t().rateOver([...over, ...(totalOver ? [t().total] : [])].join(', '))}`;
+}
+
 function sortBy(key) {
   state.sort = state.sort.key === key ? { key, dir: -state.sort.dir } : { key, dir: AGENCY_COLUMNS.find((c) => c.key === key)?.num ? -1 : 1 };
   renderAgencyTable();
 }
 
-const COLORS = { early: '#1b7f4b', on_time: '#5cb85c', late: '#d9534f', pending: '#f0ad4e', online: '#2f6db5', person: '#8e6bbf', postal: '#c9a227' };
-const BAND_COLORS = ['#1b7f4b', '#2f6db5', '#c9a227', '#e67e22', '#d9534f'];
-
 function renderCharts() {
   for (const c of state.charts) c.destroy();
-  state.charts = [];
-  const rep = state.result.report;
-  const codes = rep.agencies.map((a) => a.agency);
-  const common = { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { position: 'bottom' } } };
-  state.charts.push(new Chart($('chart-resolution'), {
-    type: 'bar',
-    data: {
-      labels: codes,
-      datasets: [
-        ['resolved_early', COLORS.early], ['resolved_on_time', COLORS.on_time], ['resolved_late', COLORS.late], ['pending', COLORS.pending],
-      ].map(([k, color]) => ({ label: label(k === 'pending' ? 'pending' : k), data: rep.agencies.map((a) => a[k]), backgroundColor: color, stack: 's' })),
-    },
-    options: { ...common, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } },
-  }));
-  state.charts.push(new Chart($('chart-channels'), {
-    type: 'doughnut',
-    data: {
-      labels: [label('received_online'), label('received_in_person'), label('received_postal')],
-      datasets: [{ data: [rep.total.received_online, rep.total.received_in_person, rep.total.received_postal], backgroundColor: [COLORS.online, COLORS.person, COLORS.postal] }],
-    },
-    options: common,
-  }));
-  const score = state.result.score;
-  if (score) {
-    const book = state.rulebooks.find((b) => b.id === score.rulebook.id);
-    const bandNames = bandOrder(book);
-    const graded = score.agencies.filter((a) => a.total !== null);
-    state.charts.push(new Chart($('chart-scores'), {
-      type: 'bar',
-      data: {
-        labels: graded.map((a) => a.agency),
-        datasets: [{
-          label: t().score,
-          data: graded.map((a) => a.total),
-          backgroundColor: graded.map((a) => BAND_COLORS[Math.max(0, bandNames.indexOf(a.band)) % BAND_COLORS.length]),
-        }],
-      },
-      options: { ...common, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, max: score.rulebook.max } } },
-    }));
-  }
+  state.charts = drawCharts({
+    report: state.result.report,
+    score: state.result.score,
+    bandIndex,
+    lang: state.lang,
+    labels: t().counts,
+    scoreLabel: t().score,
+    canvases: { resolution: $('chart-resolution'), channels: $('chart-channels'), scores: $('chart-scores') },
+  });
 }
 
 function renderForm06a() {
@@ -401,7 +367,7 @@ function renderForm06a() {
     el('p', { class: 'form-number', text: f.form_number }),
     el('p', { class: 'form-title', text: f.title }),
     el('p', { text: f.period_line }),
-    el('p', { text: `Đơn vị báo cáo: ${f.reporting_unit} — Đơn vị nhận báo cáo: ${f.receiving_unit} — ${f.unit}` }),
+    el('p', { text: `${t().reportingUnit}: ${f.reporting_unit} — ${t().receivingUnit}: ${f.receiving_unit} — ${f.unit}` }),
   );
   const table = clear($('form06a'));
   const heads = f.headings;
@@ -464,11 +430,6 @@ function renderGrades() {
   );
 }
 
-/** The rulebook's agency band names, best first. */
-function bandOrder(book) {
-  return [...(book?.bands ?? [])].sort((a, b) => b.min - a.min).map((b) => b.name_vi);
-}
-
 function bandIndex(name) {
   const book = state.rulebooks.find((b) => b.id === state.result.score?.rulebook.id);
   const i = bandOrder(book).indexOf(name);
@@ -527,8 +488,8 @@ function setLang(lang) {
 
 async function main() {
   renderStatic();
-  await init();
-  const ready = await call('init');
+  const module = await loadModule();
+  const ready = await call('init', { module });
   state.rulebooks = ready.rulebooks;
   const rb = clear($('rulebook'));
   for (const b of state.rulebooks) {
@@ -567,6 +528,13 @@ async function main() {
   });
   for (const b of document.querySelectorAll('.lang button')) b.addEventListener('click', () => setLang(b.dataset.lang));
   $('copy').addEventListener('click', copyAnnouncement);
+  $('print').addEventListener('click', () => window.print());
+  // The charts take the printed page's width, then the screen's again.
+  window.addEventListener('beforeprint', () => state.charts.forEach((c) => c.resize()));
+  window.addEventListener('afterprint', () => state.charts.forEach((c) => c.resize()));
+  narrow.addEventListener('change', (e) => {
+    if (!e.matches) $('controls-box').open = true;
+  });
   $('download-csv').addEventListener('click', () => downloadForm('csv'));
   $('download-xlsx').addEventListener('click', () => downloadForm('xlsx'));
   window.addEventListener('dragover', (e) => {

@@ -3,7 +3,12 @@
 // new period or rulebook is computed without reading the file again.
 import init, * as motcua from 'motcua';
 
-const ready = init();
+// The module comes with the page's first message ('init'): compiled by the page in the
+// one-file build, else undefined and fetched from beside this file.
+let moduleArrived;
+const ready = new Promise((resolve) => {
+  moduleArrived = resolve;
+}).then((module) => init(module));
 let dossiers = null;
 let units = null;
 let source = null;
@@ -139,6 +144,7 @@ self.onmessage = async (ev) => {
       await ready;
       download(id, ev.data);
     } else if (type === 'init') {
+      moduleArrived(ev.data.module);
       await ready;
       post({ type: 'ready', id, rulebooks: motcua.rulebooks().map(({ id: rid, name, name_en, max, bands }) => ({ id: rid, name, name_en, max, bands })) });
     }
