@@ -7,8 +7,8 @@ import {
 import * as motcua from 'motcua';
 
 // Each chart leaves on its canvas the labels of its numeric axes as drawn (`data-ticks`,
-// JSON: axis id → labels) and the lines of the last tooltip shown (`data-tooltip`), so
-// that what a chart shows can be read back as text.
+// JSON: axis id → labels), its labels and values (`data-values`) and the lines of the
+// last tooltip shown (`data-tooltip`), so that what a chart shows can be read back as text.
 const readBack = {
   id: 'readBack',
   afterUpdate(chart) {
@@ -17,6 +17,7 @@ const readBack = {
       if (scale.type === 'linear') ticks[id] = scale.ticks.map((x) => x.label);
     }
     chart.canvas.dataset.ticks = JSON.stringify(ticks);
+    chart.canvas.dataset.values = JSON.stringify({ labels: chart.data.labels, datasets: chart.data.datasets.map((d) => ({ label: d.label, data: d.data })) });
     const a = chart.chartArea;
     if (a) chart.canvas.dataset.area = JSON.stringify({ left: a.left, right: a.right, top: a.top, bottom: a.bottom });
   },

@@ -114,6 +114,10 @@ export const STRINGS = {
     listClosed: 'Ngày kết thúc',
     listLate: 'Số ngày làm việc trễ',
     channels: { in_person: 'Trực tiếp', online: 'Trực tuyến', postal: 'Bưu chính công ích' },
+    statuses: {
+      1: 'Mới đăng ký', 2: 'Được tiếp nhận', 3: 'Không được tiếp nhận', 4: 'Đang xử lý', 5: 'Yêu cầu bổ sung giấy tờ',
+      6: 'Yêu cầu thực hiện nghĩa vụ tài chính', 7: 'Công dân yêu cầu rút hồ sơ', 8: 'Dừng xử lý', 9: 'Đã xử lý xong', 10: 'Đã trả kết quả',
+    },
     reportingUnit: 'Đơn vị báo cáo',
     receivingUnit: 'Đơn vị nhận báo cáo',
     counts: {
@@ -245,6 +249,10 @@ export const STRINGS = {
     listClosed: 'Closed',
     listLate: 'Working days late',
     channels: { in_person: 'In person', online: 'Online', postal: 'Postal' },
+    statuses: {
+      1: 'Submitted online', 2: 'Accepted', 3: 'Refused', 4: 'In progress', 5: 'Supplements requested',
+      6: 'Fees requested', 7: 'Withdrawn', 8: 'Stopped', 9: 'Processed', 10: 'Result returned',
+    },
     reportingUnit: 'Reporting unit',
     receivingUnit: 'Receiving unit',
     counts: {

@@ -5,9 +5,11 @@
 import * as motcua from 'motcua';
 import { drawCharts } from './charts.js';
 import { clear, el } from './dom.js';
+import { DRILL_COUNTS, drillCsv, renderDrill } from './drill.js';
 import { bandOrder, renderHeadline } from './headline.js';
 import { STRINGS } from './i18n.js';
 import { loadModule, startWorker } from './platform.js';
+import { drawTrend } from './trend.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -18,6 +20,8 @@ const state = {
   rulebooks: [],
   sort: { key: 'agency', dir: 1 },
   charts: [],
+  every: 'month',
+  drill: null,
   started: 0,
   lastId: 0,
 };
@@ -115,6 +119,7 @@ async function openSource(source) {
     const opened = await call('open', { source: { ...source, profile: $('profile').value } });
     if (opened.id !== state.lastId) return;
     state.info = opened.info;
+    state.drill = null;
     fillPeriods();
     if (opened.info.sample) $('rulebook').value = 'soc-trang-1216-2019';
     await computeNow();
@@ -135,7 +140,7 @@ async function computeNow() {
   setState('busy');
   showProgress('computing', 0.92);
   try {
-    const result = await call('compute', { period, rulebook: $('rulebook').value });
+    const result = await call('compute', { period, rulebook: $('rulebook').value, every: state.every });
     if (result.id !== state.lastId) return;
     state.result = result;
     state.error = null;
@@ -144,6 +149,7 @@ async function computeNow() {
     state.info.totalMs = ms;
     document.body.dataset.ms = String(ms);
     renderAll();
+    if (state.drill) await loadDrill();
     hideProgress();
     setControls(true);
     setState('done');
@@ -216,6 +222,7 @@ function renderAll() {
   renderKpis();
   renderAgencyTable();
   renderRateNote();
+  renderDrillBox();
   renderCharts();
   renderForm06a();
   renderGrades();
@@ -327,7 +334,14 @@ function renderAgencyTable() {
     onclick: () => sortBy(c.key),
     onkeydown: (e) => (e.key === 'Enter' || e.key === ' ') && sortBy(c.key),
   }, c.text(), c.key === key ? (dir > 0 ? ' ▲' : ' ▼') : '')));
-  const body = rows.map((a) => el('tr', { dataset: { agency: a.agency } }, AGENCY_COLUMNS.map((c) => el('td', { class: c.num ? 'num' : null, text: c.show(a) }))));
+  const body = rows.map((a) => el('tr', {
+    dataset: { agency: a.agency },
+    class: state.drill?.agency === a.agency ? 'selected' : null,
+    tabindex: 0,
+    title: t().drillOpen(a.agency),
+    onclick: () => openDrill(a.agency),
+    onkeydown: (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), openDrill(a.agency)),
+  }, AGENCY_COLUMNS.map((c) => el('td', { class: c.num ? 'num' : null, text: c.show(a) }))));
   const total = { ...state.result.report.total, agency: t().total };
   const foot = el('tr', {}, AGENCY_COLUMNS.map((c) => el('td', { class: c.num ? 'num' : null, text: c.key === 'name' ? '' : c.show(total) })));
   table.append(el('thead', {}, head), el('tbody', {}, body), el('tfoot', {}, foot));
@@ -343,6 +357,68 @@ function renderRateNote() {
   note.textContent = note.hidden ? '' : `${t().rateNote} ${t().rateOver([...over, ...(totalOver ? [t().total] : [])].join(', '))}`;
 }
 
+// ---------------------------------------------------------------------------------------
+// Drill-down: an agency's dossiers behind one count
+
+async function openDrill(agency) {
+  state.drill = { agency, count: state.drill?.count ?? DRILL_COUNTS[0], list: null };
+  renderAgencyTable();
+  await withBusy(loadDrill);
+  $('drill').scrollIntoView({ block: 'nearest' });
+}
+
+/** Lists the dossiers of the open drill-down for the current period. */
+async function loadDrill() {
+  const { agency, count } = state.drill;
+  const res = await call('list', { period: currentPeriod(), count, agency });
+  if (state.drill?.agency !== agency || state.drill.count !== count) return;
+  state.drill.list = res.list;
+  renderDrillBox();
+}
+
+function renderDrillBox() {
+  const box = $('drill');
+  box.hidden = !state.drill?.list;
+  if (box.hidden) return;
+  const sel = clear($('drill-count'));
+  for (const k of DRILL_COUNTS) sel.append(el('option', { value: k, text: label(k) }));
+  sel.value = state.drill.count;
+  renderDrill(box, { agency: state.drill.agency, name: state.result.names[state.drill.agency], list: state.drill.list, lang: state.lang, t: t() });
+}
+
+function downloadDrill() {
+  const { agency, count, list } = state.drill;
+  const blob = new Blob([drillCsv(list, { lang: state.lang, t: t() })], { type: 'text/csv;charset=utf-8' });
+  const a = el('a', { href: URL.createObjectURL(blob), download: `ho-so-${agency}-${count}-${currentPeriod().replaceAll('..', '_')}.csv` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+
+/** Runs `f` as the page's work: 'busy', then 'done' (or the error shown). */
+async function withBusy(f) {
+  setState('busy');
+  try {
+    await f();
+    setState('done');
+  } catch (e) {
+    showError(e);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The trend
+
+/** Draws the trend chart and says what it covers; returns the chart. */
+function renderTrend() {
+  const trend = state.result.trend;
+  $('trend-every').value = trend.every;
+  $('trend-title').textContent = trend.every === 'quarter' ? t().trendQuarter : t().trend;
+  $('trend-caption').textContent = t().trendCaption(trend.scope ?? currentPeriod());
+  return drawTrend($('chart-trend'), trend, { lang: state.lang, t: t() });
+}
+
 function sortBy(key) {
   state.sort = state.sort.key === key ? { key, dir: -state.sort.dir } : { key, dir: AGENCY_COLUMNS.find((c) => c.key === key)?.num ? -1 : 1 };
   renderAgencyTable();
@@ -350,7 +426,7 @@ function sortBy(key) {
 
 function renderCharts() {
   for (const c of state.charts) c.destroy();
-  state.charts = drawCharts({
+  state.charts = [renderTrend(), ...drawCharts({
     report: state.result.report,
     score: state.result.score,
     bandIndex,
@@ -358,7 +434,7 @@ function renderCharts() {
     labels: t().counts,
     scoreLabel: t().score,
     canvases: { resolution: $('chart-resolution'), channels: $('chart-channels'), scores: $('chart-scores') },
-  });
+  })];
 }
 
 function renderForm06a() {
@@ -529,6 +605,21 @@ async function main() {
   for (const b of document.querySelectorAll('.lang button')) b.addEventListener('click', () => setLang(b.dataset.lang));
   $('copy').addEventListener('click', copyAnnouncement);
   $('print').addEventListener('click', () => window.print());
+  $('trend-every').addEventListener('change', () => {
+    state.every = $('trend-every').value;
+    state.started = performance.now();
+    computeNow();
+  });
+  $('drill-count').addEventListener('change', () => {
+    state.drill.count = $('drill-count').value;
+    withBusy(loadDrill);
+  });
+  $('drill-close').addEventListener('click', () => {
+    state.drill = null;
+    renderDrillBox();
+    renderAgencyTable();
+  });
+  $('drill-download').addEventListener('click', downloadDrill);
   // The charts take the printed page's width, then the screen's again.
   window.addEventListener('beforeprint', () => state.charts.forEach((c) => c.resize()));
   window.addEventListener('afterprint', () => state.charts.forEach((c) => c.resize()));

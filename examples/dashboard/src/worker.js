@@ -12,6 +12,10 @@ const ready = new Promise((resolve) => {
 let dossiers = null;
 let units = null;
 let source = null;
+// How to read the open table again for a dossier list (`list` reads the table itself, to
+// keep each dossier's code): the sample's text, or the chosen file's bytes.
+let reread = null;
+let readProfile = {};
 
 const ERRORS_SHOWN = 500;
 
@@ -52,10 +56,13 @@ async function open(id, src) {
     post({ type: 'progress', id, phase: 'reading', fraction: 0.02 });
     bytes = motcua.sampleCsv('soc-trang-2021');
     unitsText = motcua.sampleUnitsCsv('soc-trang-2021');
+    reread = async () => motcua.sampleCsv('soc-trang-2021');
   } else {
     name = src.file.name;
     post({ type: 'progress', id, phase: 'reading', fraction: 0.02 });
     bytes = new Uint8Array(await src.file.arrayBuffer());
+    const { file } = src;
+    reread = async () => new Uint8Array(await file.arrayBuffer());
   }
   post({ type: 'progress', id, phase: 'parsing', fraction: 0.1 });
   dossiers?.free();
@@ -70,6 +77,7 @@ async function open(id, src) {
   bytes = null;
   units = unitsText;
   source = { name, format, sample: src.kind === 'sample' };
+  readProfile = profile;
   const input = dossiers.input;
   delete input.errors;
   post({
@@ -94,7 +102,29 @@ function setUnits(id, text) {
   post({ type: 'units', id });
 }
 
-function compute(id, { period, rulebook }) {
+/**
+ * The series of the period's year by month or quarter (contract section 11), or of the
+ * chosen range itself: what the trend chart draws.
+ */
+function trendOf(periodInfo, period, every) {
+  const scope = periodInfo.kind === 'range' ? period : periodInfo.from.slice(0, 4);
+  const series = motcua.report(dossiers, { period: scope, every }).series ?? [];
+  return {
+    every,
+    scope: periodInfo.kind === 'range' ? null : scope,
+    steps: series.map((s) => ({ from: s.period.from, to: s.period.to, received: s.total.received, resolved: s.total.resolved, on_time_rate: s.total.rates.on_time_rate })),
+  };
+}
+
+/** The dossiers behind one count of one agency in the period (contract section 12). */
+async function listOf(id, { period, count, agency }) {
+  if (!reread) throw Object.assign(new Error('no data'), { name: 'ArgumentError' });
+  const input = await reread();
+  const list = motcua.list(input, { period, count, agency, format: source.format, ...readProfile });
+  post({ type: 'list', id, list });
+}
+
+function compute(id, { period, rulebook, every }) {
   const t0 = performance.now();
   if (!dossiers) throw Object.assign(new Error('no data'), { name: 'ArgumentError' });
   post({ type: 'progress', id, phase: 'computing', fraction: 0.92 });
@@ -118,7 +148,8 @@ function compute(id, { period, rulebook }) {
     en: motcua.announcement(dossiers, { ...p, ...graded, lang: 'en' }),
   };
   const periodInfo = motcua.parsePeriod(period);
-  post({ type: 'result', id, report, score, scoreError, form, names, announcement, periodInfo, ms: Math.round(performance.now() - t0) });
+  const trend = trendOf(periodInfo, period, every === 'quarter' ? 'quarter' : 'month');
+  post({ type: 'result', id, report, score, scoreError, form, names, announcement, periodInfo, trend, ms: Math.round(performance.now() - t0) });
 }
 
 function download(id, { period, kind }) {
@@ -140,6 +171,9 @@ self.onmessage = async (ev) => {
     } else if (type === 'compute') {
       await ready;
       compute(id, ev.data);
+    } else if (type === 'list') {
+      await ready;
+      await listOf(id, ev.data);
     } else if (type === 'download') {
       await ready;
       download(id, ev.data);

@@ -68,7 +68,7 @@ test('the sample shows the Sóc Trăng Q3/2021 figures, grades, form and announc
   assert.match(await page.$eval('#announcement', (t) => t.textContent), /Trong quý III năm 2021/);
   assert.match(await page.$eval('#announcement', (t) => t.textContent), /12\.656/);
   assert.match(await page.$eval('#announcement', (t) => t.textContent), /17\/17 đơn vị .* Xuất sắc/);
-  assert.equal(await page.$$eval('canvas', (c) => c.filter((x) => x.width > 0).length), 3, 'three charts');
+  assert.equal(await page.$$eval('canvas', (c) => c.filter((x) => x.width > 0).length), 4, 'four charts: the trend, resolution, channels, scores');
   await page.screenshot({ path: path.join(artifacts, 'dashboard.png'), fullPage: true });
   // sorting by a column, both ways
   await page.click('#agency-table th[data-key="received"]');

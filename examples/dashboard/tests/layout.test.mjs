@@ -78,6 +78,12 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1366, height: 900 
       o = await overflow(page);
       assert.ok(o.scrollWidth <= o.innerWidth, `controls open again: ${JSON.stringify(o)}`);
     }
+    // an agency's dossier list, opened from the table, stays in the page's width too
+    assert.equal(await act(page, () => page.click('#agency-table tbody tr:first-child td:first-child')), 'done');
+    assert.equal(await page.$eval('#drill', (d) => d.hidden), false);
+    o = await overflow(page);
+    assert.ok(o.scrollWidth <= o.innerWidth, `with a dossier list: ${JSON.stringify(o)}`);
+    assert.deepEqual(await outside(page), []);
     await page.screenshot({ path: path.join(artifacts, `dashboard-${viewport.width}.png`), fullPage: true });
     assert.deepEqual(problems, []);
     await context.close();

@@ -50,7 +50,11 @@ test('opened from a folder (file://), with no server and no network, it shows th
   assert.match(await page.$eval('#headline', (h) => h.innerText), /17\/17 đơn vị Xuất sắc/);
   assert.equal(await page.$$eval('#agency-table tbody tr', (r) => r.length), 17);
   assert.match(await page.$eval('#announcement', (t) => t.textContent), /Trong quý III năm 2021/);
-  assert.equal(await page.$$eval('canvas', (c) => c.filter((x) => x.width > 0).length), 3);
+  assert.equal(await page.$$eval('canvas', (c) => c.filter((x) => x.width > 0).length), 4);
+  // the trend and the drill-down, from file:// too (the list reads the sample again)
+  assert.equal(JSON.parse(await page.$eval('#chart-trend', (c) => c.dataset.values)).labels.length, 12);
+  assert.equal(await act(page, () => page.click('#agency-table tbody tr:first-child')), 'done');
+  assert.equal(await page.$eval('#drill', (d) => d.hidden), false);
   assert.deepEqual(foreign(), []);
   assert.deepEqual(problems, []);
   await page.close();
