@@ -21,6 +21,8 @@ const state = {
   sort: { key: 'agency', dir: 1 },
   charts: [],
   every: 'month',
+  trend: null,
+  trendChart: null,
   drill: null,
   started: 0,
   lastId: 0,
@@ -140,15 +142,18 @@ async function computeNow() {
   setState('busy');
   showProgress('computing', 0.92);
   try {
-    const result = await call('compute', { period, rulebook: $('rulebook').value, every: state.every });
+    const result = await call('compute', { period, rulebook: $('rulebook').value });
     if (result.id !== state.lastId) return;
     state.result = result;
+    state.trend = null;
     state.error = null;
     $('error').hidden = true;
     const ms = Math.round(performance.now() - state.started);
     state.info.totalMs = ms;
     document.body.dataset.ms = String(ms);
     renderAll();
+    // then what takes another pass over the data: the trend, an open dossier list
+    await loadTrend();
     if (state.drill) await loadDrill();
     hideProgress();
     setControls(true);
@@ -410,9 +415,21 @@ async function withBusy(f) {
 // ---------------------------------------------------------------------------------------
 // The trend
 
-/** Draws the trend chart and says what it covers; returns the chart. */
+/** Computes the series of the current period's year (or range) and draws it. */
+async function loadTrend() {
+  const id = state.lastId;
+  const trend = await call('trend', { period: currentPeriod(), every: state.every });
+  if (id !== state.lastId) return;
+  state.trend = trend;
+  state.trendChart?.destroy();
+  state.trendChart = renderTrend();
+}
+
+/** Draws the trend chart and says what it covers; returns the chart, or null before the series is known. */
 function renderTrend() {
-  const trend = state.result.trend;
+  const trend = state.trend;
+  $('trend-card').hidden = !trend;
+  if (!trend) return null;
   $('trend-every').value = trend.every;
   $('trend-title').textContent = trend.every === 'quarter' ? t().trendQuarter : t().trend;
   $('trend-caption').textContent = t().trendCaption(trend.scope ?? currentPeriod());
@@ -425,8 +442,9 @@ function sortBy(key) {
 }
 
 function renderCharts() {
-  for (const c of state.charts) c.destroy();
-  state.charts = [renderTrend(), ...drawCharts({
+  for (const c of [state.trendChart, ...state.charts]) c?.destroy();
+  state.trendChart = renderTrend();
+  state.charts = [...drawCharts({
     report: state.result.report,
     score: state.result.score,
     bandIndex,
@@ -607,8 +625,7 @@ async function main() {
   $('print').addEventListener('click', () => window.print());
   $('trend-every').addEventListener('change', () => {
     state.every = $('trend-every').value;
-    state.started = performance.now();
-    computeNow();
+    withBusy(loadTrend);
   });
   $('drill-count').addEventListener('change', () => {
     state.drill.count = $('drill-count').value;
@@ -621,8 +638,9 @@ async function main() {
   });
   $('drill-download').addEventListener('click', downloadDrill);
   // The charts take the printed page's width, then the screen's again.
-  window.addEventListener('beforeprint', () => state.charts.forEach((c) => c.resize()));
-  window.addEventListener('afterprint', () => state.charts.forEach((c) => c.resize()));
+  const resize = () => [state.trendChart, ...state.charts].forEach((c) => c?.resize());
+  window.addEventListener('beforeprint', resize);
+  window.addEventListener('afterprint', resize);
   narrow.addEventListener('change', (e) => {
     if (!e.matches) $('controls-box').open = true;
   });

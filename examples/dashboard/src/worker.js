@@ -106,14 +106,18 @@ function setUnits(id, text) {
  * The series of the period's year by month or quarter (contract section 11), or of the
  * chosen range itself: what the trend chart draws.
  */
-function trendOf(periodInfo, period, every) {
+function trend(id, { period, every }) {
+  if (!dossiers) throw Object.assign(new Error('no data'), { name: 'ArgumentError' });
+  const periodInfo = motcua.parsePeriod(period);
   const scope = periodInfo.kind === 'range' ? period : periodInfo.from.slice(0, 4);
   const series = motcua.report(dossiers, { period: scope, every }).series ?? [];
-  return {
+  post({
+    type: 'trend',
+    id,
     every,
     scope: periodInfo.kind === 'range' ? null : scope,
     steps: series.map((s) => ({ from: s.period.from, to: s.period.to, received: s.total.received, resolved: s.total.resolved, on_time_rate: s.total.rates.on_time_rate })),
-  };
+  });
 }
 
 /** The dossiers behind one count of one agency in the period (contract section 12). */
@@ -124,7 +128,7 @@ async function listOf(id, { period, count, agency }) {
   post({ type: 'list', id, list });
 }
 
-function compute(id, { period, rulebook, every }) {
+function compute(id, { period, rulebook }) {
   const t0 = performance.now();
   if (!dossiers) throw Object.assign(new Error('no data'), { name: 'ArgumentError' });
   post({ type: 'progress', id, phase: 'computing', fraction: 0.92 });
@@ -148,8 +152,7 @@ function compute(id, { period, rulebook, every }) {
     en: motcua.announcement(dossiers, { ...p, ...graded, lang: 'en' }),
   };
   const periodInfo = motcua.parsePeriod(period);
-  const trend = trendOf(periodInfo, period, every === 'quarter' ? 'quarter' : 'month');
-  post({ type: 'result', id, report, score, scoreError, form, names, announcement, periodInfo, trend, ms: Math.round(performance.now() - t0) });
+  post({ type: 'result', id, report, score, scoreError, form, names, announcement, periodInfo, ms: Math.round(performance.now() - t0) });
 }
 
 function download(id, { period, kind }) {
@@ -171,6 +174,9 @@ self.onmessage = async (ev) => {
     } else if (type === 'compute') {
       await ready;
       compute(id, ev.data);
+    } else if (type === 'trend') {
+      await ready;
+      trend(id, { period: ev.data.period, every: ev.data.every === 'quarter' ? 'quarter' : 'month' });
     } else if (type === 'list') {
       await ready;
       await listOf(id, ev.data);
