@@ -10,7 +10,7 @@ export function el(tag, props = {}, ...children) {
     else if (k === 'dataset') Object.assign(e.dataset, v);
     else e.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     e.append(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
   }

@@ -118,6 +118,11 @@ export const STRINGS = {
       1: 'Mới đăng ký', 2: 'Được tiếp nhận', 3: 'Không được tiếp nhận', 4: 'Đang xử lý', 5: 'Yêu cầu bổ sung giấy tờ',
       6: 'Yêu cầu thực hiện nghĩa vụ tài chính', 7: 'Công dân yêu cầu rút hồ sơ', 8: 'Dừng xử lý', 9: 'Đã xử lý xong', 10: 'Đã trả kết quả',
     },
+    groupsTitle: 'Theo thủ tục, lĩnh vực, cán bộ, kênh',
+    groupBy: 'Nhóm theo',
+    groupKeys: { procedure: 'Thủ tục (mã)', field: 'Lĩnh vực', official: 'Cán bộ tiếp nhận', channel: 'Kênh tiếp nhận' },
+    noValue: '(không có)',
+    groupsShown: (n) => `${n} nhóm, nhiều hồ sơ tiếp nhận nhất trước`,
     reportingUnit: 'Đơn vị báo cáo',
     receivingUnit: 'Đơn vị nhận báo cáo',
     counts: {
@@ -253,6 +258,11 @@ export const STRINGS = {
       1: 'Submitted online', 2: 'Accepted', 3: 'Refused', 4: 'In progress', 5: 'Supplements requested',
       6: 'Fees requested', 7: 'Withdrawn', 8: 'Stopped', 9: 'Processed', 10: 'Result returned',
     },
+    groupsTitle: 'By procedure, field, official, channel',
+    groupBy: 'Group by',
+    groupKeys: { procedure: 'Procedure (code)', field: 'Field', official: 'Receiving official', channel: 'Channel' },
+    noValue: '(none)',
+    groupsShown: (n) => `${n} groups, most dossiers received first`,
     reportingUnit: 'Reporting unit',
     receivingUnit: 'Receiving unit',
     counts: {

@@ -3,6 +3,7 @@
 // numbers with the same package and draws the results. Every text from the data is put
 // in the page as text (textContent), never as HTML.
 import * as motcua from 'motcua';
+import { BREAKDOWN_KEYS, renderBreakdown } from './breakdown.js';
 import { drawCharts } from './charts.js';
 import { clear, el } from './dom.js';
 import { DRILL_COUNTS, drillCsv, renderDrill } from './drill.js';
@@ -23,6 +24,8 @@ const state = {
   every: 'month',
   trend: null,
   trendChart: null,
+  by: 'procedure',
+  breakdown: null,
   drill: null,
   started: 0,
   lastId: 0,
@@ -146,6 +149,7 @@ async function computeNow() {
     if (result.id !== state.lastId) return;
     state.result = result;
     state.trend = null;
+    state.breakdown = null;
     state.error = null;
     $('error').hidden = true;
     const ms = Math.round(performance.now() - state.started);
@@ -154,6 +158,7 @@ async function computeNow() {
     renderAll();
     // then what takes another pass over the data: the trend, an open dossier list
     await loadTrend();
+    await loadBreakdown();
     if (state.drill) await loadDrill();
     hideProgress();
     setControls(true);
@@ -228,6 +233,7 @@ function renderAll() {
   renderAgencyTable();
   renderRateNote();
   renderDrillBox();
+  renderBreakdownCard();
   renderCharts();
   renderForm06a();
   renderGrades();
@@ -410,6 +416,25 @@ async function withBusy(f) {
   } catch (e) {
     showError(e);
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// The breakdown
+
+async function loadBreakdown() {
+  const id = state.lastId;
+  const res = await call('breakdown', { period: currentPeriod(), by: state.by });
+  if (id !== state.lastId) return;
+  state.breakdown = res;
+  renderBreakdownCard();
+}
+
+function renderBreakdownCard() {
+  $('breakdown-card').hidden = !state.breakdown;
+  for (const o of $('breakdown-by').options) o.textContent = t().groupKeys[o.value];
+  $('breakdown-by').value = state.by;
+  if (!state.breakdown) return;
+  renderBreakdown($('breakdown-table'), $('breakdown-summary'), { ...state.breakdown, lang: state.lang, t: t() });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -626,6 +651,10 @@ async function main() {
   $('trend-every').addEventListener('change', () => {
     state.every = $('trend-every').value;
     withBusy(loadTrend);
+  });
+  $('breakdown-by').addEventListener('change', () => {
+    state.by = BREAKDOWN_KEYS.includes($('breakdown-by').value) ? $('breakdown-by').value : 'procedure';
+    withBusy(loadBreakdown);
   });
   $('drill-count').addEventListener('change', () => {
     state.drill.count = $('drill-count').value;

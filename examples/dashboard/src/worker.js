@@ -120,6 +120,13 @@ function trend(id, { period, every }) {
   });
 }
 
+/** The period counted by one key (contract section 11): procedure, field, official, channel. */
+function breakdown(id, { period, by }) {
+  if (!dossiers) throw Object.assign(new Error('no data'), { name: 'ArgumentError' });
+  const report = motcua.report(dossiers, { period, by });
+  post({ type: 'breakdown', id, breakdown: report.breakdown, total: report.total });
+}
+
 /** The dossiers behind one count of one agency in the period (contract section 12). */
 async function listOf(id, { period, count, agency }) {
   if (!reread) throw Object.assign(new Error('no data'), { name: 'ArgumentError' });
@@ -177,6 +184,9 @@ self.onmessage = async (ev) => {
     } else if (type === 'trend') {
       await ready;
       trend(id, { period: ev.data.period, every: ev.data.every === 'quarter' ? 'quarter' : 'month' });
+    } else if (type === 'breakdown') {
+      await ready;
+      breakdown(id, ev.data);
     } else if (type === 'list') {
       await ready;
       await listOf(id, ev.data);

@@ -1,7 +1,7 @@
-// The trend and the drill-down, in headless Chromium: the sample's months and quarters
-// against the seed report, and from an agency of the table to its overdue and late
-// dossiers, with their codes, the working days late and the CSV download. A screenshot is
-// saved to target/artifacts/dashboard-drill.png.
+// The trend, the breakdown and the drill-down, in headless Chromium: the sample's months
+// and quarters, procedures and channels against the seed report, and from an agency of the
+// table to its overdue and late dossiers, with their codes, the working days late and the
+// CSV download. A screenshot is saved to target/artifacts/dashboard-drill.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -55,6 +55,36 @@ test('the trend: the months and quarters of 2021, adding up to the seed\'s quart
   assert.deepEqual(v.labels, ['Quý 1/2021', 'Quý 2/2021', 'Quý 3/2021', 'Quý 4/2021']);
   assert.deepEqual(v.datasets.find((d) => d.label === 'Tiếp nhận').data.slice(1, 3), [22758, 12656]);
   assert.equal(await page.$eval('#trend-title', (c) => c.textContent), 'Diễn biến theo quý');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+const breakdownRows = (page) => page.$$eval('#breakdown-table tbody tr', (rows) => rows.map((r) => ({
+  group: r.dataset.group, name: r.children[0].textContent, received: Number(r.children[1].textContent.replaceAll('.', '')),
+})));
+
+test('the breakdown by procedure and by channel adds up to the seed\'s figures', async () => {
+  const { page, problems } = await sample();
+  assert.equal(await page.$eval('#breakdown-by', (s) => s.value), 'procedure');
+  let rows = await breakdownRows(page);
+  assert.ok(rows.length > 17, `${rows.length} procedures`);
+  // the seed: 12.656 received in quarter III
+  assert.equal(rows.reduce((x, r) => x + r.received, 0), 12656);
+  assert.match(await page.$eval('#breakdown-table tfoot', (f) => f.innerText), /Tổng cộng\s+12\.656/);
+  const received = rows.map((r) => r.received);
+  assert.deepEqual(received, [...received].sort((a, b) => b - a), 'most dossiers first');
+  assert.equal(await act(page, () => page.selectOption('#breakdown-by', 'channel')), 'done');
+  rows = await breakdownRows(page);
+  assert.deepEqual(rows.map((r) => r.group).sort(), ['in_person', 'online', 'postal']);
+  // the seed: 8.694 online of 12.656
+  assert.equal(rows.find((r) => r.group === 'online').received, 8694);
+  assert.equal(rows.find((r) => r.group === 'online').name, 'Trực tuyến');
+  assert.equal(rows.filter((r) => r.group !== 'online').reduce((x, r) => x + r.received, 0), 12656 - 8694);
+  assert.equal(await page.$eval('#breakdown-table thead th', (h) => h.textContent), 'Kênh tiếp nhận');
+  // a channel whose resolved dossiers (carried over included) outnumber its receipts gets the note
+  const rates = await page.$$eval('#breakdown-table tbody tr', (r) => r.map((x) => x.children[6].textContent));
+  const over = rates.some((r) => Number(r.replace(/[ %]/g, '').replace(',', '.')) > 100);
+  assert.equal(/kỳ trước chuyển qua/.test(await page.$eval('#breakdown-summary', (x) => x.textContent)), over, rates.join(' '));
   assert.deepEqual(problems, []);
   await page.close();
 });
