@@ -98,11 +98,11 @@ test('printed on A4 landscape: no controls, the whole agency table, form and gra
   assert.equal(await page.$eval('#print', (b) => b.disabled), false);
   await page.emulateMedia({ media: 'print' });
   const shown = await page.evaluate(() => Object.fromEntries(
-    ['#print', '#lang-vi', '#file', '#sample', '#period', '#rulebook', '#download-csv', '#download-xlsx', '#copy', '#controls-box', '#kpis', '#agency-table', '#form06a', '#grades', '#headline']
+    ['#print', '#lang-vi', '#file', '#sample', '#period', '#rulebook', '#download-csv', '#download-xlsx', '#copy', '#controls-box', '#trend-every', '#breakdown-card', '#chart-trend', '#kpis', '#agency-table', '#form06a', '#grades', '#headline']
       .map((s) => [s, [...document.querySelectorAll(s)].some((e) => e.getClientRects().length > 0)]),
   ));
-  for (const s of ['#print', '#lang-vi', '#file', '#sample', '#period', '#rulebook', '#download-csv', '#download-xlsx', '#copy', '#controls-box']) assert.equal(shown[s], false, `${s} is printed`);
-  for (const s of ['#kpis', '#agency-table', '#form06a', '#grades', '#headline']) assert.equal(shown[s], true, `${s} is not printed`);
+  for (const s of ['#print', '#lang-vi', '#file', '#sample', '#period', '#rulebook', '#download-csv', '#download-xlsx', '#copy', '#controls-box', '#trend-every', '#breakdown-card']) assert.equal(shown[s], false, `${s} is printed`);
+  for (const s of ['#kpis', '#agency-table', '#form06a', '#grades', '#headline', '#chart-trend']) assert.equal(shown[s], true, `${s} is not printed`);
   const o = await overflow(page);
   assert.ok(o.scrollWidth <= o.innerWidth, JSON.stringify(o));
   for (const id of ['agency-table', 'form06a', 'grades']) {
