@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the dashboard into examples/dashboard/dist/: installs its npm packages (chart.js,
 # esbuild, playwright-core; the motcua package is linked from bindings/wasm/pkg, built
-# by bindings/wasm/build.sh) and bundles it. Serve the repository root and open
-# http://127.0.0.1:PORT/examples/dashboard/ (e.g. `python3 -m http.server` at the root).
+# by bindings/wasm/build.sh) and bundles it. Writes dist/motcua-dashboard.html, the whole
+# dashboard in one file that opens by double-click (file://, no server, no network); or
+# serve the repository root and open http://127.0.0.1:PORT/examples/dashboard/.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

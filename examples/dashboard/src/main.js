@@ -2,13 +2,15 @@
 // the grades, the form and the announcement with the motcua package; this page formats
 // numbers with the same package and draws the results. Every text from the data is put
 // in the page as text (textContent), never as HTML.
-import init, * as motcua from 'motcua';
-import {
-  ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, Tooltip,
-} from 'chart.js';
+import * as motcua from 'motcua';
+import { BREAKDOWN_KEYS, renderBreakdown } from './breakdown.js';
+import { drawCharts } from './charts.js';
+import { clear, el } from './dom.js';
+import { DRILL_COUNTS, drillCsv, renderDrill } from './drill.js';
+import { bandOrder, renderHeadline } from './headline.js';
 import { STRINGS } from './i18n.js';
-
-Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale, Tooltip);
+import { loadModule, startWorker } from './platform.js';
+import { drawTrend } from './trend.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -19,6 +21,12 @@ const state = {
   rulebooks: [],
   sort: { key: 'agency', dir: 1 },
   charts: [],
+  every: 'month',
+  trend: null,
+  trendChart: null,
+  by: 'procedure',
+  breakdown: null,
+  drill: null,
   started: 0,
   lastId: 0,
 };
@@ -28,7 +36,7 @@ const t = () => STRINGS[state.lang];
 // ---------------------------------------------------------------------------------------
 // The worker, as promises
 
-const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+const worker = startWorker();
 const pending = new Map();
 
 worker.onmessage = (ev) => {
@@ -44,6 +52,13 @@ worker.onmessage = (ev) => {
   else p.resolve(msg);
 };
 
+// A worker that cannot start or load (a blocked script, an old browser) says so on the page.
+worker.addEventListener('error', (e) => {
+  e.preventDefault();
+  hideProgress();
+  showError({ name: 'WorkerError', message: e.message || 'the worker could not start' });
+});
+
 let nextId = 1;
 function call(type, payload = {}) {
   const id = nextId++;
@@ -54,36 +69,12 @@ function call(type, payload = {}) {
 }
 
 // ---------------------------------------------------------------------------------------
-// DOM helpers (text only)
-
-function el(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
-    else if (k === 'dataset') Object.assign(e.dataset, v);
-    else e.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) {
-    if (c === null || c === undefined || c === false) continue;
-    e.append(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
-  }
-  return e;
-}
-
-function clear(node) {
-  node.replaceChildren();
-  return node;
-}
-
-// ---------------------------------------------------------------------------------------
 // Numbers, the reports' way
 
 const fmtInt = (n) => motcua.formatInt(n, state.lang);
 const fmtRate = (r) => (r ? motcua.formatPercent(r.numerator, r.denominator, state.lang) : '–');
-const label = (name) => motcua.countLabel(name, state.lang) ?? name;
+const label = (name) => t().counts[name] ?? name;
+const narrow = matchMedia('(max-width: 700px)');
 const fmtPoints = (p) => (p === null || p === undefined ? '–' : motcua.formatDecimal(p, Number.isInteger(p) ? 0 : 1, state.lang));
 
 // ---------------------------------------------------------------------------------------
@@ -133,9 +124,12 @@ async function openSource(source) {
     const opened = await call('open', { source: { ...source, profile: $('profile').value } });
     if (opened.id !== state.lastId) return;
     state.info = opened.info;
+    state.drill = null;
     fillPeriods();
     if (opened.info.sample) $('rulebook').value = 'soc-trang-1216-2019';
     await computeNow();
+    // On a phone the figures come first: the controls fold into their summary line.
+    if (narrow.matches && state.result) $('controls-box').open = false;
   } catch (e) {
     hideProgress();
     setControls(true);
@@ -154,12 +148,18 @@ async function computeNow() {
     const result = await call('compute', { period, rulebook: $('rulebook').value });
     if (result.id !== state.lastId) return;
     state.result = result;
+    state.trend = null;
+    state.breakdown = null;
     state.error = null;
     $('error').hidden = true;
     const ms = Math.round(performance.now() - state.started);
     state.info.totalMs = ms;
     document.body.dataset.ms = String(ms);
     renderAll();
+    // then what takes another pass over the data: the trend, an open dossier list
+    await loadTrend();
+    await loadBreakdown();
+    if (state.drill) await loadDrill();
     hideProgress();
     setControls(true);
     setState('done');
@@ -177,6 +177,7 @@ function currentPeriod() {
 
 function setControls(enabled) {
   for (const id of ['period', 'custom-period', 'rulebook', 'sample', 'file', 'units-file', 'profile']) $(id).disabled = !enabled;
+  $('print').disabled = !enabled || !state.result;
   if (!state.info) {
     $('period').disabled = true;
     $('custom-period').disabled = true;
@@ -227,8 +228,12 @@ function renderAll() {
   $('empty').hidden = true;
   $('results').hidden = false;
   renderSource();
+  renderHeadline($('headline'), { result: state.result, rulebooks: state.rulebooks, lang: state.lang, t: t() });
   renderKpis();
   renderAgencyTable();
+  renderRateNote();
+  renderDrillBox();
+  renderBreakdownCard();
   renderCharts();
   renderForm06a();
   renderGrades();
@@ -260,6 +265,8 @@ function renderSource() {
     t().elapsed(fmtInt(state.info.totalMs ?? 0)),
   ];
   $('source').textContent = parts.join(' — ');
+  const period = $('custom-period').value.trim() || ($('period').selectedOptions[0]?.textContent ?? '');
+  $('controls-current').textContent = `— ${state.info.name} · ${period}`;
 }
 
 function previousLabel() {
@@ -330,6 +337,7 @@ function renderAgencyTable() {
   });
   const head = el('tr', {}, AGENCY_COLUMNS.map((c) => el('th', {
     scope: 'col',
+    title: c.key === 'resolution_rate' ? t().rateNote : null,
     class: c.num ? 'num' : null,
     'aria-sort': c.key === key ? (dir > 0 ? 'ascending' : 'descending') : 'none',
     dataset: { key: c.key },
@@ -337,10 +345,120 @@ function renderAgencyTable() {
     onclick: () => sortBy(c.key),
     onkeydown: (e) => (e.key === 'Enter' || e.key === ' ') && sortBy(c.key),
   }, c.text(), c.key === key ? (dir > 0 ? ' ▲' : ' ▼') : '')));
-  const body = rows.map((a) => el('tr', { dataset: { agency: a.agency } }, AGENCY_COLUMNS.map((c) => el('td', { class: c.num ? 'num' : null, text: c.show(a) }))));
+  const body = rows.map((a) => el('tr', {
+    dataset: { agency: a.agency },
+    class: state.drill?.agency === a.agency ? 'selected' : null,
+    tabindex: 0,
+    title: t().drillOpen(a.agency),
+    onclick: () => openDrill(a.agency),
+    onkeydown: (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), openDrill(a.agency)),
+  }, AGENCY_COLUMNS.map((c) => el('td', { class: c.num ? 'num' : null, text: c.show(a) }))));
   const total = { ...state.result.report.total, agency: t().total };
   const foot = el('tr', {}, AGENCY_COLUMNS.map((c) => el('td', { class: c.num ? 'num' : null, text: c.key === 'name' ? '' : c.show(total) })));
   table.append(el('thead', {}, head), el('tbody', {}, body), el('tfoot', {}, foot));
+}
+
+/** Says why a resolution rate above 100 % is possible, when one is shown. */
+function renderRateNote() {
+  const rep = state.result.report;
+  const over = rep.agencies.filter((a) => (a.rates.resolution_rate?.value ?? 0) > 1).map((a) => a.agency);
+  const totalOver = (rep.total.rates.resolution_rate?.value ?? 0) > 1;
+  const note = $('rate-note');
+  note.hidden = over.length === 0 && !totalOver;
+  note.textContent = note.hidden ? '' : `${t().rateNote} ${t().rateOver([...over, ...(totalOver ? [t().total] : [])].join(', '))}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Drill-down: an agency's dossiers behind one count
+
+async function openDrill(agency) {
+  state.drill = { agency, count: state.drill?.count ?? DRILL_COUNTS[0], list: null };
+  renderAgencyTable();
+  await withBusy(loadDrill);
+  $('drill').scrollIntoView({ block: 'nearest' });
+}
+
+/** Lists the dossiers of the open drill-down for the current period. */
+async function loadDrill() {
+  const { agency, count } = state.drill;
+  const res = await call('list', { period: currentPeriod(), count, agency });
+  if (state.drill?.agency !== agency || state.drill.count !== count) return;
+  state.drill.list = res.list;
+  renderDrillBox();
+}
+
+function renderDrillBox() {
+  const box = $('drill');
+  box.hidden = !state.drill?.list;
+  if (box.hidden) return;
+  const sel = clear($('drill-count'));
+  for (const k of DRILL_COUNTS) sel.append(el('option', { value: k, text: label(k) }));
+  sel.value = state.drill.count;
+  renderDrill(box, { agency: state.drill.agency, name: state.result.names[state.drill.agency], list: state.drill.list, lang: state.lang, t: t() });
+}
+
+function downloadDrill() {
+  const { agency, count, list } = state.drill;
+  const blob = new Blob([drillCsv(list, { lang: state.lang, t: t() })], { type: 'text/csv;charset=utf-8' });
+  const a = el('a', { href: URL.createObjectURL(blob), download: `ho-so-${agency}-${count}-${currentPeriod().replaceAll('..', '_')}.csv` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+
+/** Runs `f` as the page's work: 'busy', then 'done' (or the error shown). */
+async function withBusy(f) {
+  setState('busy');
+  try {
+    await f();
+    setState('done');
+  } catch (e) {
+    showError(e);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The breakdown
+
+async function loadBreakdown() {
+  const id = state.lastId;
+  const res = await call('breakdown', { period: currentPeriod(), by: state.by });
+  if (id !== state.lastId) return;
+  state.breakdown = res;
+  renderBreakdownCard();
+}
+
+function renderBreakdownCard() {
+  $('breakdown-card').hidden = !state.breakdown;
+  for (const o of $('breakdown-by').options) o.textContent = t().groupKeys[o.value];
+  $('breakdown-by').value = state.by;
+  if (!state.breakdown) return;
+  renderBreakdown($('breakdown-table'), $('breakdown-summary'), { ...state.breakdown, lang: state.lang, t: t() });
+}
+
+// ---------------------------------------------------------------------------------------
+// The trend
+
+/** Computes the series of the current period's year (or range) and draws it. */
+async function loadTrend() {
+  const id = state.lastId;
+  const trend = await call('trend', { period: currentPeriod(), every: state.every });
+  if (id !== state.lastId) return;
+  state.trend = trend;
+  state.trendChart?.destroy();
+  state.trendChart = renderTrend();
+}
+
+/** Draws the trend chart and says what it covers; returns the chart, or null before the series is known. */
+function renderTrend() {
+  const trend = state.trend;
+  $('trend-card').hidden = !trend;
+  if (!trend) return null;
+  $('trend-every').value = trend.every;
+  $('trend-title').textContent = trend.every === 'quarter' ? t().trendQuarter : t().trend;
+  $('trend-caption').textContent = t().trendCaption(trend.scope ?? currentPeriod());
+  return drawTrend($('chart-trend'), trend, { lang: state.lang, t: t() });
 }
 
 function sortBy(key) {
@@ -348,51 +466,18 @@ function sortBy(key) {
   renderAgencyTable();
 }
 
-const COLORS = { early: '#1b7f4b', on_time: '#5cb85c', late: '#d9534f', pending: '#f0ad4e', online: '#2f6db5', person: '#8e6bbf', postal: '#c9a227' };
-const BAND_COLORS = ['#1b7f4b', '#2f6db5', '#c9a227', '#e67e22', '#d9534f'];
-
 function renderCharts() {
-  for (const c of state.charts) c.destroy();
-  state.charts = [];
-  const rep = state.result.report;
-  const codes = rep.agencies.map((a) => a.agency);
-  const common = { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { position: 'bottom' } } };
-  state.charts.push(new Chart($('chart-resolution'), {
-    type: 'bar',
-    data: {
-      labels: codes,
-      datasets: [
-        ['resolved_early', COLORS.early], ['resolved_on_time', COLORS.on_time], ['resolved_late', COLORS.late], ['pending', COLORS.pending],
-      ].map(([k, color]) => ({ label: label(k === 'pending' ? 'pending' : k), data: rep.agencies.map((a) => a[k]), backgroundColor: color, stack: 's' })),
-    },
-    options: { ...common, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } },
-  }));
-  state.charts.push(new Chart($('chart-channels'), {
-    type: 'doughnut',
-    data: {
-      labels: [label('received_online'), label('received_in_person'), label('received_postal')],
-      datasets: [{ data: [rep.total.received_online, rep.total.received_in_person, rep.total.received_postal], backgroundColor: [COLORS.online, COLORS.person, COLORS.postal] }],
-    },
-    options: common,
-  }));
-  const score = state.result.score;
-  if (score) {
-    const book = state.rulebooks.find((b) => b.id === score.rulebook.id);
-    const bandNames = bandOrder(book);
-    const graded = score.agencies.filter((a) => a.total !== null);
-    state.charts.push(new Chart($('chart-scores'), {
-      type: 'bar',
-      data: {
-        labels: graded.map((a) => a.agency),
-        datasets: [{
-          label: t().score,
-          data: graded.map((a) => a.total),
-          backgroundColor: graded.map((a) => BAND_COLORS[Math.max(0, bandNames.indexOf(a.band)) % BAND_COLORS.length]),
-        }],
-      },
-      options: { ...common, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, max: score.rulebook.max } } },
-    }));
-  }
+  for (const c of [state.trendChart, ...state.charts]) c?.destroy();
+  state.trendChart = renderTrend();
+  state.charts = [...drawCharts({
+    report: state.result.report,
+    score: state.result.score,
+    bandIndex,
+    lang: state.lang,
+    labels: t().counts,
+    scoreLabel: t().score,
+    canvases: { resolution: $('chart-resolution'), channels: $('chart-channels'), scores: $('chart-scores') },
+  })];
 }
 
 function renderForm06a() {
@@ -401,7 +486,7 @@ function renderForm06a() {
     el('p', { class: 'form-number', text: f.form_number }),
     el('p', { class: 'form-title', text: f.title }),
     el('p', { text: f.period_line }),
-    el('p', { text: `Đơn vị báo cáo: ${f.reporting_unit} — Đơn vị nhận báo cáo: ${f.receiving_unit} — ${f.unit}` }),
+    el('p', { text: `${t().reportingUnit}: ${f.reporting_unit} — ${t().receivingUnit}: ${f.receiving_unit} — ${f.unit}` }),
   );
   const table = clear($('form06a'));
   const heads = f.headings;
@@ -464,11 +549,6 @@ function renderGrades() {
   );
 }
 
-/** The rulebook's agency band names, best first. */
-function bandOrder(book) {
-  return [...(book?.bands ?? [])].sort((a, b) => b.min - a.min).map((b) => b.name_vi);
-}
-
 function bandIndex(name) {
   const book = state.rulebooks.find((b) => b.id === state.result.score?.rulebook.id);
   const i = bandOrder(book).indexOf(name);
@@ -527,8 +607,8 @@ function setLang(lang) {
 
 async function main() {
   renderStatic();
-  await init();
-  const ready = await call('init');
+  const module = await loadModule();
+  const ready = await call('init', { module });
   state.rulebooks = ready.rulebooks;
   const rb = clear($('rulebook'));
   for (const b of state.rulebooks) {
@@ -567,6 +647,32 @@ async function main() {
   });
   for (const b of document.querySelectorAll('.lang button')) b.addEventListener('click', () => setLang(b.dataset.lang));
   $('copy').addEventListener('click', copyAnnouncement);
+  $('print').addEventListener('click', () => window.print());
+  $('trend-every').addEventListener('change', () => {
+    state.every = $('trend-every').value;
+    withBusy(loadTrend);
+  });
+  $('breakdown-by').addEventListener('change', () => {
+    state.by = BREAKDOWN_KEYS.includes($('breakdown-by').value) ? $('breakdown-by').value : 'procedure';
+    withBusy(loadBreakdown);
+  });
+  $('drill-count').addEventListener('change', () => {
+    state.drill.count = $('drill-count').value;
+    withBusy(loadDrill);
+  });
+  $('drill-close').addEventListener('click', () => {
+    state.drill = null;
+    renderDrillBox();
+    renderAgencyTable();
+  });
+  $('drill-download').addEventListener('click', downloadDrill);
+  // The charts take the printed page's width, then the screen's again.
+  const resize = () => [state.trendChart, ...state.charts].forEach((c) => c?.resize());
+  window.addEventListener('beforeprint', resize);
+  window.addEventListener('afterprint', resize);
+  narrow.addEventListener('change', (e) => {
+    if (!e.matches) $('controls-box').open = true;
+  });
   $('download-csv').addEventListener('click', () => downloadForm('csv'));
   $('download-xlsx').addEventListener('click', () => downloadForm('xlsx'));
   window.addEventListener('dragover', (e) => {

@@ -3,10 +3,19 @@
 // new period or rulebook is computed without reading the file again.
 import init, * as motcua from 'motcua';
 
-const ready = init();
+// The module comes with the page's first message ('init'): compiled by the page in the
+// one-file build, else undefined and fetched from beside this file.
+let moduleArrived;
+const ready = new Promise((resolve) => {
+  moduleArrived = resolve;
+}).then((module) => init(module));
 let dossiers = null;
 let units = null;
 let source = null;
+// How to read the open table again for a dossier list (`list` reads the table itself, to
+// keep each dossier's code): the sample's text, or the chosen file's bytes.
+let reread = null;
+let readProfile = {};
 
 const ERRORS_SHOWN = 500;
 
@@ -47,10 +56,13 @@ async function open(id, src) {
     post({ type: 'progress', id, phase: 'reading', fraction: 0.02 });
     bytes = motcua.sampleCsv('soc-trang-2021');
     unitsText = motcua.sampleUnitsCsv('soc-trang-2021');
+    reread = async () => motcua.sampleCsv('soc-trang-2021');
   } else {
     name = src.file.name;
     post({ type: 'progress', id, phase: 'reading', fraction: 0.02 });
     bytes = new Uint8Array(await src.file.arrayBuffer());
+    const { file } = src;
+    reread = async () => new Uint8Array(await file.arrayBuffer());
   }
   post({ type: 'progress', id, phase: 'parsing', fraction: 0.1 });
   dossiers?.free();
@@ -65,6 +77,7 @@ async function open(id, src) {
   bytes = null;
   units = unitsText;
   source = { name, format, sample: src.kind === 'sample' };
+  readProfile = profile;
   const input = dossiers.input;
   delete input.errors;
   post({
@@ -87,6 +100,39 @@ function setUnits(id, text) {
   motcua.parseUnits(text);
   units = text;
   post({ type: 'units', id });
+}
+
+/**
+ * The series of the period's year by month or quarter (contract section 11), or of the
+ * chosen range itself: what the trend chart draws.
+ */
+function trend(id, { period, every }) {
+  if (!dossiers) throw Object.assign(new Error('no data'), { name: 'ArgumentError' });
+  const periodInfo = motcua.parsePeriod(period);
+  const scope = periodInfo.kind === 'range' ? period : periodInfo.from.slice(0, 4);
+  const series = motcua.report(dossiers, { period: scope, every }).series ?? [];
+  post({
+    type: 'trend',
+    id,
+    every,
+    scope: periodInfo.kind === 'range' ? null : scope,
+    steps: series.map((s) => ({ from: s.period.from, to: s.period.to, received: s.total.received, resolved: s.total.resolved, on_time_rate: s.total.rates.on_time_rate })),
+  });
+}
+
+/** The period counted by one key (contract section 11): procedure, field, official, channel. */
+function breakdown(id, { period, by }) {
+  if (!dossiers) throw Object.assign(new Error('no data'), { name: 'ArgumentError' });
+  const report = motcua.report(dossiers, { period, by });
+  post({ type: 'breakdown', id, breakdown: report.breakdown, total: report.total });
+}
+
+/** The dossiers behind one count of one agency in the period (contract section 12). */
+async function listOf(id, { period, count, agency }) {
+  if (!reread) throw Object.assign(new Error('no data'), { name: 'ArgumentError' });
+  const input = await reread();
+  const list = motcua.list(input, { period, count, agency, format: source.format, ...readProfile });
+  post({ type: 'list', id, list });
 }
 
 function compute(id, { period, rulebook }) {
@@ -135,10 +181,20 @@ self.onmessage = async (ev) => {
     } else if (type === 'compute') {
       await ready;
       compute(id, ev.data);
+    } else if (type === 'trend') {
+      await ready;
+      trend(id, { period: ev.data.period, every: ev.data.every === 'quarter' ? 'quarter' : 'month' });
+    } else if (type === 'breakdown') {
+      await ready;
+      breakdown(id, ev.data);
+    } else if (type === 'list') {
+      await ready;
+      await listOf(id, ev.data);
     } else if (type === 'download') {
       await ready;
       download(id, ev.data);
     } else if (type === 'init') {
+      moduleArrived(ev.data.module);
       await ready;
       post({ type: 'ready', id, rulebooks: motcua.rulebooks().map(({ id: rid, name, name_en, max, bands }) => ({ id: rid, name, name_en, max, bands })) });
     }

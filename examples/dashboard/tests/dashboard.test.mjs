@@ -9,13 +9,11 @@ import { mkdirSync, existsSync, writeFileSync, openSync, writeSync, closeSync, s
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import { chromium } from 'playwright-core';
-
 import { serve } from './server.mjs';
+import { act, done, launch, openPage as openAt } from './browser.mjs';
 import { root, cli, HEADER, randomRows, toCsv, xlsx } from '../../../bindings/wasm/tests/fixtures.mjs';
 
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export { CHROMIUM, CHROMIUM_ARGS } from './browser.mjs';
 const artifacts = path.join(root, 'target/artifacts');
 const work = path.join(tmpdir(), 'motcua-dashboard-tests');
 mkdirSync(artifacts, { recursive: true });
@@ -27,7 +25,7 @@ let context;
 
 before(async () => {
   server = await serve(root);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  browser = await launch();
   context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
 });
@@ -38,33 +36,7 @@ after(async () => {
   await server?.close();
 });
 
-async function openPage() {
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    d.dismiss();
-  });
-  await page.goto(`${server.url}/examples/dashboard/`);
-  await page.waitForSelector('body[data-state="idle"]', { timeout: 30000 });
-  return { page, problems };
-}
-
-/** Runs `action` and waits until the page has finished what it started: 'done' or 'error'. */
-async function act(page, action, timeout = 60000) {
-  await page.evaluate(() => {
-    document.body.dataset.state = 'waiting';
-  });
-  await action();
-  return done(page, timeout);
-}
-
-async function done(page, timeout = 60000) {
-  await page.waitForSelector('body[data-state="done"], body[data-state="error"]', { timeout });
-  return page.evaluate(() => document.body.dataset.state);
-}
+const openPage = () => openAt(context, `${server.url}/examples/dashboard/`);
 
 async function kpiTexts(page) {
   return page.$$eval('#kpis .kpi', (cards) => Object.fromEntries(cards.map((c) => [c.dataset.kpi, c.innerText])));
@@ -96,7 +68,7 @@ test('the sample shows the Sóc Trăng Q3/2021 figures, grades, form and announc
   assert.match(await page.$eval('#announcement', (t) => t.textContent), /Trong quý III năm 2021/);
   assert.match(await page.$eval('#announcement', (t) => t.textContent), /12\.656/);
   assert.match(await page.$eval('#announcement', (t) => t.textContent), /17\/17 đơn vị .* Xuất sắc/);
-  assert.equal(await page.$$eval('canvas', (c) => c.filter((x) => x.width > 0).length), 3, 'three charts');
+  assert.equal(await page.$$eval('canvas', (c) => c.filter((x) => x.width > 0).length), 4, 'four charts: the trend, resolution, channels, scores');
   await page.screenshot({ path: path.join(artifacts, 'dashboard.png'), fullPage: true });
   // sorting by a column, both ways
   await page.click('#agency-table th[data-key="received"]');
