@@ -4,7 +4,7 @@
 # must equal `motcua report --format json` (and `motcua score --format json`) as contract
 # section 16 defines equality (examples/spark/compare.py).
 #
-# Reuses the wheel that bindings/python/test.sh builds (target/python/wheels) and the CLI of
+# Reuses the wheel that bindings/python/test.sh builds (target/wheels) and the CLI of
 # scripts/test-all.sh (MOTCUA_CLI); builds them when missing. Installs Java 17 from Debian
 # when there is no java, and pyspark (pinned) in target/python/spark-venv.
 set -euo pipefail
@@ -37,14 +37,11 @@ if [ -z "$cli" ] || [ ! -x "$cli" ]; then
   cli="$root/target/release/motcua"
 fi
 
-wheel=$(ls "$out"/wheels/motcua-*-abi3-*.whl 2>/dev/null | head -1 || true)
+wheel=$(ls "$root"/target/wheels/motcua-*-abi3-*.whl 2>/dev/null | head -1 || true)
 if [ -z "$wheel" ]; then
   step "the wheel (bindings/python/test.sh did not build one)"
-  tools="$out/tools-venv"
-  [ -x "$tools/bin/python" ] || "$py" -m venv "$tools"
-  "$tools/bin/python" -m pip install -q "maturin>=1.5,<2"
-  (cd bindings/python && CARGO_TARGET_DIR="$out" PYO3_PYTHON="$py" "$tools/bin/maturin" build --release --out "$out/wheels")
-  wheel=$(ls "$out"/wheels/motcua-*-abi3-*.whl)
+  PYO3_PYTHON="$py" bash bindings/python/build-wheel.sh
+  wheel=$(ls "$root"/target/wheels/motcua-*-abi3-*.whl)
 fi
 echo "$wheel"
 

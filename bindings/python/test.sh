@@ -12,6 +12,8 @@ root=$(pwd)
 out="$root/target/python"
 export CARGO_TARGET_DIR="$out"
 export PIP_DISABLE_PIP_VERSION_CHECK=1
+# the release profile of the shipped wheel (bindings/python/build-wheel.sh), for every build here
+export CARGO_PROFILE_RELEASE_LTO=fat CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_DEBUG=false
 mkdir -p "$out"
 step() { printf '\n--> python: %s\n' "$*"; }
 
@@ -44,10 +46,9 @@ else
 fi
 echo "$cli"
 
-step "the wheel (abi3, Python >= 3.9), built once"
-rm -rf "$out/wheels"
-(cd bindings/python && "$tools/bin/maturin" build --release --out "$out/wheels")
-wheel=$(ls "$out"/wheels/motcua-*-abi3-*.whl)
+step "the wheel we ship (abi3, Python >= 3.9, manylinux2014), built once, and the sdist"
+bash bindings/python/build-wheel.sh
+wheel=$(ls "$root"/target/wheels/motcua-*-abi3-*.whl)
 echo "$wheel"
 
 step "a fresh venv with the wheel and its extras"
