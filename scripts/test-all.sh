@@ -34,6 +34,9 @@ bash bindings/python/test.sh
 step "WebAssembly package (Node tests) and dashboard (headless Chromium)"
 bash bindings/wasm/test.sh
 
+step "documentation examples (docs/*.md, against the CLI, the Python wheel and the npm package)"
+PYTHON="$root/target/python/test-venv/bin/python" bash scripts/test-docs.sh
+
 step "PostgreSQL as an input (a throwaway local server)"
 PYTHON="$root/target/python/test-venv/bin/python" bash scripts/test-postgres.sh
 
