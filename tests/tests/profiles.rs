@@ -251,3 +251,39 @@ fn generate_takes_sample_and_the_older_profile_spelling() {
         assert!(std::fs::metadata(&p).unwrap().len() > 0);
     }
 }
+
+#[test]
+fn rejected_rows_with_only_unreceived_others_exit_3() {
+    // contract 15: rows were rejected and none was used; a status-1 row is not used
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("none.csv");
+    std::fs::write(
+        &csv,
+        "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,TrangThaiHoSo\n\
+         A,STP,5,2024-04-01,2024-04-02,4\n\
+         B,STP,1,2024-04-01,,1\n",
+    )
+    .unwrap();
+    let out = motcua(
+        BIN,
+        &[
+            "report",
+            "--input",
+            csv.to_str().unwrap(),
+            "--period",
+            "2024-04",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (
+            &v["input"]["used"],
+            &v["input"]["rejected"],
+            &v["input"]["not_received"]
+        ),
+        (&Value::from(0), &Value::from(1), &Value::from(1))
+    );
+}

@@ -168,7 +168,9 @@ impl InputSummary {
         if self.rows == 0 || self.rejected == 0 {
             return false;
         }
-        if self.used == 0 && self.not_received == 0 {
+        // contract 15: rows were rejected and none was used (rows not received do not
+        // count as used)
+        if self.used == 0 {
             return true;
         }
         max_rejected.is_some_and(|m| self.rejected as f64 * 100.0 / self.rows as f64 > m)
