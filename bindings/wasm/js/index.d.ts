@@ -229,6 +229,16 @@ export type TextInput = string | Uint8Array | ArrayBuffer | ArrayBufferView;
 /** Language of labels and numbers: Vietnamese (the default) or English. */
 export type Lang = 'vi' | 'en';
 
+/** The kinds of a rejected row's fault (contract section 6a). */
+export type RowErrorKind =
+  | 'missing'
+  | 'unparseable'
+  | 'unknown_code'
+  | 'duplicate'
+  | 'closed_before_received'
+  | 'no_deadline'
+  | 'limit';
+
 /** A rejected row (contract section 6). */
 export interface RowError {
   /** Line where the record starts (the header is line 1); the sheet row for Excel. */
@@ -237,6 +247,8 @@ export interface RowError {
   column: string | null;
   /** What is wrong, and what is expected. */
   message: string;
+  /** The kind of fault (contract section 6a). */
+  kind: RowErrorKind;
   /** The input file, when several files are read as one input. */
   file?: string;
   /** The worksheet, for a workbook. */
@@ -559,7 +571,8 @@ export interface ListedDossier {
 
 /** A dossier list: the same object as `motcua list --format json`. */
 export interface DossierList {
-  contract: string;
+  /** The version of the data contract the list follows. */
+  contract: 2;
   period: PeriodRange;
   count: string;
   dossiers: ListedDossier[];
