@@ -12,8 +12,6 @@ root=$(pwd)
 out="$root/target/python"
 export CARGO_TARGET_DIR="$out"
 export PIP_DISABLE_PIP_VERSION_CHECK=1
-# the release profile of the shipped wheel (bindings/python/build-wheel.sh), for every build here
-export CARGO_PROFILE_RELEASE_LTO=fat CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_DEBUG=false
 mkdir -p "$out"
 step() { printf '\n--> python: %s\n' "$*"; }
 
