@@ -2,18 +2,21 @@
 
 use std::sync::Arc;
 
+use chrono::NaiveDate;
+
 use motcua_core::calendar::Calendar;
 use motcua_core::dossier::Dataset;
 use motcua_core::format::{Lang, int};
 use motcua_core::record::RowError;
 use motcua_io::dossiers::ReadOptions;
-use motcua_io::input::{InputError as IoInputError, InputFormat, InputOptions, Place, read_path};
+use motcua_io::input::{InputError as IoInputError, Place};
+use motcua_io::resolve::ReceivedRange;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 use pyo3_arrow::input::AnyRecordBatch;
 
-use crate::errors::{MotcuaError, arrow_error, input_error, read_error};
+use crate::errors::{arrow_error, input_error, read_error};
 use crate::{arrow_in, convert};
 
 /// One rejected row: `line` (the header is line 1), `column` (None for a fault of the whole
@@ -68,6 +71,17 @@ impl PyRowError {
     #[getter]
     fn record(&self) -> Option<u64> {
         self.inner.record
+    }
+
+    /// The input file, when several files were read as one input (`motcua.read([a, b])`),
+    /// or None.
+    #[getter]
+    fn file(&self) -> Option<String> {
+        self.inner.file.clone()
+    }
+
+    fn _repr_html_(&self) -> String {
+        crate::html::row_errors(std::slice::from_ref(&self.inner), Lang::Vi)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -185,11 +199,25 @@ impl PyDataset {
         }
     }
 
+    /// The first and last receipt dates of the dossiers, as (first, last); None when there
+    /// is no dossier. A period outside this range counts nothing.
+    #[getter]
+    fn received_range(&self) -> Option<(NaiveDate, NaiveDate)> {
+        received_range(&self.inner)
+    }
+
+    fn _repr_html_(&self) -> String {
+        crate::html::dataset(&self.inner, received_range(&self.inner), Lang::Vi)
+    }
+
     fn __repr__(&self) -> String {
         let i = &self.inner.input;
         let l = Lang::En;
+        let received = received_range(&self.inner)
+            .map(|(a, b)| format!(", received {a}..{b}"))
+            .unwrap_or_default();
         format!(
-            "<motcua.Dataset: {} dossiers of {} agencies; {} rows = {} used + {} rejected + {} not received>",
+            "<motcua.Dataset: {} dossiers of {} agencies{received}; {} rows = {} used + {} rejected + {} not received>",
             int(self.inner.len() as u64, l),
             self.inner.agencies.len(),
             int(i.rows, l),
@@ -200,17 +228,33 @@ impl PyDataset {
     }
 }
 
-/// Reads a dossier table: CSV, Excel (`.xlsx`, `.xlsm`) or the national portal's JSON
-/// records (`.json` array, `.jsonl` one per line), by extension (CSV when it says nothing).
+/// The first and last receipt dates of a dataset's dossiers.
+fn received_range(ds: &Dataset) -> Option<(NaiveDate, NaiveDate)> {
+    let mut r = ReceivedRange::default();
+    for d in &ds.dossiers {
+        r.add(d.received);
+    }
+    r.get()
+}
+
+/// Reads a dossier table: CSV, Excel (`.xlsx`, `.xlsm`, `.xls`) or the national portal's
+/// JSON records (`.json` array, `.jsonl` one per line), by extension (CSV when it says
+/// nothing). `path` may be a list of paths (monthly exports) read as one input, in order, as
+/// `motcua report --input a.csv b.csv` reads them: a code repeated in a later file is a
+/// rejected row of that file, and each `RowError.file` names its file.
 ///
 /// `calendar`: None (the built-in Vietnamese calendar), a `Calendar`, a built-in name, or a
 /// TOML path or text. `strict`: raise `InputError` at the first bad row instead of listing it
 /// in `ds.errors`. `format`: "csv", "xlsx" or "json" to override the extension. `sheet`: the
 /// worksheet of a workbook (default the first). `threads`: CSV worker threads, 0 = every core.
+/// `profile`: the source profile (a built-in name, a file or TOML text; detected when None).
+/// `catalog`: a procedure catalog (a path, or its CSV text or bytes) that fills `MucDo` and
+/// the field from `MaTTHC`. `deadline_from`: "receipt" (the default) or "deciding-agency"
+/// (the time limit runs from `NgayTiepNhanCoQuanGiaiQuyet` when a row gives it).
 /// `RowError.line` is the CSV line (the header is line 1), the worksheet row, or the JSON
 /// record number.
 #[pyfunction]
-#[pyo3(signature = (path, calendar = None, strict = false, *, format = None, sheet = None, threads = 0, profile = None))]
+#[pyo3(signature = (path, calendar = None, strict = false, *, format = None, sheet = None, threads = 0, profile = None, catalog = None, deadline_from = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn read(
     py: Python<'_>,
@@ -218,37 +262,32 @@ pub fn read(
     calendar: Option<&Bound<'_, PyAny>>,
     strict: bool,
     format: Option<&str>,
-    sheet: Option<String>,
+    sheet: Option<&str>,
     threads: usize,
     profile: Option<&Bound<'_, PyAny>>,
+    catalog: Option<&Bound<'_, PyAny>>,
+    deadline_from: Option<&str>,
 ) -> PyResult<PyDataset> {
-    let profile = source_profile(py, profile)?;
-    let path = convert::path(path)?;
+    let data = crate::request::Data::paths(path)?;
     let cal = convert::calendar(calendar)?;
-    let format = format
-        .map(str::parse::<InputFormat>)
-        .transpose()
-        .map_err(MotcuaError::new_err)?;
-    // The file's size lets the reader reserve its duplicate-code set, as the CLI does.
-    let size_hint = std::fs::metadata(&path).ok().map(|m| m.len());
-    let opts = InputOptions {
+    let profile = crate::request::value(profile, "profile")?;
+    let catalog = crate::request::value(catalog, "catalog")?;
+    let o = motcua_io::resolve::Options {
+        strict,
         format,
         sheet,
-        read: ReadOptions {
-            strict,
-            threads,
-            size_hint,
-            profile,
-            ..ReadOptions::default()
-        },
+        profile: profile.as_ref().map(crate::request::Value::given),
+        catalog: catalog.as_ref().map(crate::request::Value::given),
+        deadline_from,
+        ..motcua_io::resolve::Options::default()
     };
+    let mut opts = o
+        .read_options(motcua_io::resolve::Files::Read)
+        .map_err(|e| crate::errors::resolve_error(py, &e))?;
+    opts.read.threads = threads;
     let ds = py
-        .detach(|| {
-            let mut dossiers = Vec::new();
-            read_path(&path, &cal, &opts, &|_| {}, |d| dossiers.push(*d))
-                .map(|ing| ing.into_dataset(dossiers))
-        })
-        .map_err(|e| input_error_of(py, &e))?;
+        .detach(|| motcua_io::resolve::read_dataset(&opts, &cal, data.input(), &|_| {}))
+        .map_err(|e| crate::errors::resolve_error(py, &e))?;
     Ok(PyDataset {
         inner: Arc::new(ds),
         calendar: cal,

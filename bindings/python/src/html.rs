@@ -260,3 +260,167 @@ pub fn score(sr: &motcua_core::grading::ScoreReport, lang: Lang) -> String {
     }
     out
 }
+
+/// Rejected rows as an HTML table: where (file, line, column), the kind and the message.
+#[must_use]
+pub fn row_errors(errors: &[motcua_core::record::RowError], lang: Lang) -> String {
+    let (caption, head) = match lang {
+        Lang::Vi => (
+            "Dòng bị loại",
+            ["Tệp", "Dòng", "Cột", "Loại lỗi", "Nội dung"],
+        ),
+        Lang::En => (
+            "Rejected rows",
+            ["File", "Line", "Column", "Kind", "Message"],
+        ),
+    };
+    let head: Vec<String> = head.iter().map(|h| (*h).to_owned()).collect();
+    let rows: Vec<Vec<String>> = errors
+        .iter()
+        .map(|e| {
+            vec![
+                e.file.clone().unwrap_or_default(),
+                int(e.line, lang),
+                e.column.clone().unwrap_or_default(),
+                e.kind.name().to_owned(),
+                e.message_in(lang),
+            ]
+        })
+        .collect();
+    table(caption, &head, &rows, false)
+}
+
+/// A dataset as HTML: its dossiers, agencies and receipt dates, the input summary, and the
+/// first rejected rows.
+#[must_use]
+pub fn dataset(
+    ds: &motcua_core::dossier::Dataset,
+    received: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    lang: Lang,
+) -> String {
+    const SHOWN: usize = 10;
+    let i = &ds.input;
+    let range = received.map_or_else(
+        || "–".to_owned(),
+        |(a, b)| format!("{} – {}", a.format("%d/%m/%Y"), b.format("%d/%m/%Y")),
+    );
+    let (caption, labels) = match lang {
+        Lang::Vi => (
+            "Dữ liệu hồ sơ",
+            [
+                "Hồ sơ",
+                "Đơn vị",
+                "Ngày tiếp nhận",
+                "Dòng",
+                "Dùng",
+                "Bị loại",
+                "Chưa tiếp nhận",
+            ],
+        ),
+        Lang::En => (
+            "Dossiers",
+            [
+                "Dossiers",
+                "Agencies",
+                "Received",
+                "Rows",
+                "Used",
+                "Rejected",
+                "Not received",
+            ],
+        ),
+    };
+    let values = [
+        int(ds.len() as u64, lang),
+        int(ds.agencies.len() as u64, lang),
+        range,
+        int(i.rows, lang),
+        int(i.used, lang),
+        int(i.rejected, lang),
+        int(i.not_received, lang),
+    ];
+    let rows: Vec<Vec<String>> = labels
+        .iter()
+        .zip(values)
+        .map(|(l, v)| vec![(*l).to_owned(), v])
+        .collect();
+    let mut s = table(caption, &[String::new(), String::new()], &rows, false);
+    if !i.errors.is_empty() {
+        let shown = &i.errors[..i.errors.len().min(SHOWN)];
+        s.push_str(&row_errors(shown, lang));
+        if i.errors.len() > SHOWN {
+            let more = int((i.errors.len() - SHOWN) as u64, lang);
+            let text = match lang {
+                Lang::Vi => format!("… và {more} dòng bị loại khác (ds.errors)"),
+                Lang::En => format!("… and {more} more rejected rows (ds.errors)"),
+            };
+            let _ = write!(s, "<p>{}</p>", esc(&text));
+        }
+    }
+    s
+}
+
+/// A dossier list (contract section 12) as HTML: code, agency, procedure, channel, status,
+/// received, due, closed and working days late.
+#[must_use]
+pub fn dossier_list(l: &motcua_io::list::DossierList, lang: Lang) -> String {
+    let (title, head) = match lang {
+        Lang::Vi => (
+            format!(
+                "Danh sách hồ sơ — {} — {}",
+                count_label(&l.count, lang),
+                l.period.label_vi()
+            ),
+            [
+                "Mã hồ sơ",
+                "Đơn vị",
+                "Thủ tục",
+                "Kênh",
+                "Trạng thái",
+                "Tiếp nhận",
+                "Hẹn trả",
+                "Kết thúc",
+                "Số ngày làm việc quá hạn",
+            ],
+        ),
+        Lang::En => (
+            format!(
+                "Dossiers — {} — {}",
+                count_label(&l.count, lang),
+                l.period.label_en()
+            ),
+            [
+                "Code",
+                "Agency",
+                "Procedure",
+                "Channel",
+                "Status",
+                "Received",
+                "Due",
+                "Closed",
+                "Working days late",
+            ],
+        ),
+    };
+    let head: Vec<String> = head.iter().map(|h| (*h).to_owned()).collect();
+    let rows: Vec<Vec<String>> = l
+        .dossiers
+        .iter()
+        .map(|d| {
+            vec![
+                d.code.clone(),
+                d.agency.clone(),
+                d.procedure.clone().unwrap_or_default(),
+                d.channel.to_owned(),
+                d.status.to_string(),
+                d.received.clone(),
+                d.due.format("%d/%m/%Y").to_string(),
+                d.closed
+                    .map(|c| c.format("%d/%m/%Y").to_string())
+                    .unwrap_or_default(),
+                int(u64::try_from(d.working_days_late).unwrap_or(0), lang),
+            ]
+        })
+        .collect();
+    table(&title, &head, &rows, false)
+}

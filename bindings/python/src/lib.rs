@@ -20,28 +20,32 @@ pub mod errors;
 pub mod generate;
 pub mod html;
 pub mod json;
+pub mod list;
 pub mod partial;
 pub mod report;
 pub mod request;
 pub mod score;
+pub mod warn;
 
 /// The extension module.
 #[pymodule]
 fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(m)?;
     partial::register(m)?;
+    warn::register(m)?;
     m.add_class::<calendar::PyCalendar>()?;
     m.add_class::<dataset::PyDataset>()?;
     m.add_class::<dataset::PyRowError>()?;
     m.add_class::<report::PyReport>()?;
     m.add_class::<score::PyScore>()?;
     m.add_class::<arrow_out::PyTableOut>()?;
+    m.add_class::<list::PyDossierList>()?;
     m.add_function(wrap_pyfunction!(dataset::read, m)?)?;
     m.add_function(wrap_pyfunction!(dataset::read_postgres, m)?)?;
     m.add_function(wrap_pyfunction!(dataset::inspect, m)?)?;
     m.add_function(wrap_pyfunction!(dataset::from_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(report::report, m)?)?;
-    m.add_function(wrap_pyfunction!(report::list_dossiers, m)?)?;
+    m.add_function(wrap_pyfunction!(list::list_dossiers, m)?)?;
     m.add_function(wrap_pyfunction!(report::format_number, m)?)?;
     m.add_function(wrap_pyfunction!(report::format_percent, m)?)?;
     m.add_function(wrap_pyfunction!(score::score, m)?)?;

@@ -218,6 +218,8 @@ pub fn merge(py: Python<'_>, partials: &Bound<'_, PyAny>) -> PyResult<PyReport> 
     Ok(PyReport {
         inner: Arc::new(report_of(&p)),
         ratings: None,
+        names: Arc::default(),
+        warnings: Arc::default(),
     })
 }
 

@@ -35,6 +35,27 @@ pub struct PyReport {
     pub inner: Arc<Report>,
     /// The rating slips its ratings were counted from, if any.
     pub ratings: Option<Arc<motcua_io::ratings::Ratings>>,
+    /// Agency names by code (the units file's `TenDonVi`), for the tables.
+    pub names: Arc<BTreeMap<String, String>>,
+    /// The library's warnings about the report (a period with no dossier).
+    pub warnings: Arc<Vec<motcua_io::resolve::Warning>>,
+}
+
+/// A table of the report converted for `backend`: "pandas", "polars" or "arrow".
+fn frame<'py>(
+    py: Python<'py>,
+    batch: arrow_array::RecordBatch,
+    backend: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let table = Bound::new(py, PyTableOut::new(vec![batch]))?;
+    match backend {
+        "pandas" => arrow_out::to_pandas(table.as_any()),
+        "polars" => arrow_out::to_polars(table.as_any()),
+        "arrow" | "pyarrow" => arrow_out::to_pyarrow(table.as_any()),
+        other => Err(MotcuaError::new_err(format!(
+            "unknown backend '{other}' (use pandas, polars or arrow)"
+        ))),
+    }
 }
 
 #[pymethods]
@@ -113,6 +134,13 @@ impl PyReport {
 
     fn __str__(&self) -> String {
         report_text(&self.inner, Lang::Vi)
+    }
+
+    /// The library's warnings about the report (each also issued as a `MotcuaWarning`):
+    /// dicts with `kind`, `message` (English) and `message_vi`.
+    #[getter]
+    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_py(py, &*self.warnings)
     }
 
     /// The period as (first day, last day).
@@ -221,15 +249,7 @@ impl PyReport {
             reporting_unit,
             receiving_unit,
         )?;
-        let table = Bound::new(py, PyTableOut::new(vec![form_batch(&form)]))?;
-        match backend {
-            "pandas" => arrow_out::to_pandas(table.as_any()),
-            "polars" => arrow_out::to_polars(table.as_any()),
-            "arrow" | "pyarrow" => arrow_out::to_pyarrow(table.as_any()),
-            other => Err(MotcuaError::new_err(format!(
-                "unknown backend '{other}' (use pandas, polars or arrow)"
-            ))),
-        }
+        frame(py, form_batch(&form), backend)
     }
 
     /// Writes report form Biểu II.06a to `path`: an Excel workbook in the official layout
@@ -297,18 +317,86 @@ impl PyReport {
         ))
     }
 
-    /// The table (one row per agency, then TOTAL) through the Arrow PyCapsule interface.
+    /// The agencies' table (one row per agency, no total row) through the Arrow PyCapsule
+    /// interface.
     #[pyo3(signature = (requested_schema = None))]
     fn __arrow_c_stream__<'py>(
         &self,
         py: Python<'py>,
         requested_schema: Option<Bound<'py, PyCapsule>>,
     ) -> PyResult<Bound<'py, PyCapsule>> {
-        arrow_out::stream(py, arrow_out::report_batch(&self.inner), requested_schema)
+        arrow_out::stream(
+            py,
+            arrow_out::report_batch(&self.inner, &self.names),
+            requested_schema,
+        )
     }
 
-    /// One row per agency plus the TOTAL row, as a pyarrow.Table (columns of
-    /// `motcua report --format csv`).
+    /// The total as a one-row table: every count, then each rate's value (`backend`
+    /// "pandas", "polars" or "arrow").
+    #[pyo3(signature = (backend = "pandas"))]
+    fn total_frame<'py>(&self, py: Python<'py>, backend: &str) -> PyResult<Bound<'py, PyAny>> {
+        frame(py, arrow_out::total_batch(&self.inner), backend)
+    }
+
+    /// The breakdown (contract section 11) as a tidy table: one row per group, a column
+    /// per key of `by` (named as the key; None for dossiers without a value), then every
+    /// count and each rate's value. The rows add up to the total.
+    #[pyo3(signature = (backend = "pandas"))]
+    fn breakdown_frame<'py>(&self, py: Python<'py>, backend: &str) -> PyResult<Bound<'py, PyAny>> {
+        let Some(b) = &self.inner.breakdown else {
+            return Err(MotcuaError::new_err(
+                "the report has no breakdown: give by= to motcua.report (by=\"procedure\")",
+            ));
+        };
+        frame(py, arrow_out::breakdown_batch(b), backend)
+    }
+
+    /// The series (contract section 11) as a tidy table: `from` and `to` (the step's
+    /// first and last day, as dates), the group's columns, then every count and each rate's
+    /// value. `of`: "total" (one row per step), "agencies" (per step and agency: `agency`,
+    /// `name`) or "breakdown" (per step and group: the keys of `by`); by default the
+    /// breakdown's groups when the report has one, else the agencies.
+    #[pyo3(signature = (of = None, backend = "pandas"))]
+    fn series_frame<'py>(
+        &self,
+        py: Python<'py>,
+        of: Option<&str>,
+        backend: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        if self.inner.series.is_none() {
+            return Err(MotcuaError::new_err(
+                "the report has no series: give every= to motcua.report (every=\"month\")",
+            ));
+        }
+        let of = match of {
+            None if self.inner.breakdown.is_some() => arrow_out::SeriesOf::Breakdown,
+            None | Some("agencies") => arrow_out::SeriesOf::Agencies,
+            Some("total") => arrow_out::SeriesOf::Total,
+            Some("breakdown") if self.inner.breakdown.is_some() => arrow_out::SeriesOf::Breakdown,
+            Some("breakdown") => {
+                return Err(MotcuaError::new_err(
+                    "the report has no breakdown: give by= to motcua.report as well as every=",
+                ));
+            }
+            Some(other) => {
+                return Err(MotcuaError::new_err(format!(
+                    "of='{other}': use 'total', 'agencies' or 'breakdown'"
+                )));
+            }
+        };
+        frame(
+            py,
+            arrow_out::series_batch(&self.inner, of, &self.names),
+            backend,
+        )
+    }
+
+    /// One row per agency (no total row: the total is `total_frame()` or `total`), as a
+    /// pyarrow.Table: `agency`, `name` (the units file's `TenDonVi`, None when unknown),
+    /// every count of contract section 5, then each rate's value (`resolution_rate`,
+    /// `on_time_rate`, `early_rate`, `online_rate`, `satisfaction_rate`; None when its
+    /// denominator is 0).
     fn to_arrow<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         arrow_out::to_pyarrow(slf.as_any())
     }
@@ -337,7 +425,8 @@ impl PyReport {
         receiving_unit: Option<String>,
     ) -> PyResult<Form06a> {
         let units = crate::score::units(py, units)?;
-        let mut all = motcua_core::form06a::agency_names([&units]);
+        let mut all = (*self.names).clone();
+        all.extend(motcua_core::form06a::agency_names([&units]));
         all.extend(names.unwrap_or_default());
         let opts = Form06aOptions {
             reporting_unit: reporting_unit.unwrap_or_else(|| DEFAULT_REPORTING_UNIT.to_owned()),
@@ -391,7 +480,7 @@ fn form_batch(form: &Form06a) -> arrow_array::RecordBatch {
 /// `profile`: the source profile (a built-in name, a file or TOML text; detected when
 /// None); `conventions`: counting conventions of other systems by name.
 #[pyfunction]
-#[pyo3(signature = (data, period = None, *, by = None, every = None, compare = None, calendar = None, catalog = None, units = None, ratings = None, successors = false, strict = false, format = None, sheet = None, profile = None, conventions = None))]
+#[pyo3(signature = (data, period = None, *, by = None, every = None, compare = None, calendar = None, catalog = None, units = None, ratings = None, successors = false, strict = false, format = None, sheet = None, profile = None, conventions = None, deadline_from = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn report(
     py: Python<'_>,
@@ -410,10 +499,12 @@ pub fn report(
     sheet: Option<String>,
     profile: Option<&Bound<'_, PyAny>>,
     conventions: Option<&Bound<'_, PyAny>>,
+    deadline_from: Option<String>,
 ) -> PyResult<PyReport> {
     let mut a = request::Args {
         profile: request::value(profile, "profile")?,
         conventions: request::conventions(conventions)?,
+        deadline_from,
         period: Some(request::PeriodArg::new(period)?),
         by: request::by(by)?,
         every,
@@ -433,73 +524,13 @@ pub fn report(
     let out = py
         .detach(|| motcua_io::resolve::run(&req, data.input(), &|_| {}))
         .map_err(|e| crate::errors::resolve_error(py, &e))?;
+    crate::warn::report_warnings(py, &req, &out.warnings)?;
     Ok(PyReport {
         inner: Arc::new(out.report),
         ratings: out.ratings.map(Arc::new),
+        names: Arc::new(motcua_core::form06a::agency_names([&req.units])),
+        warnings: Arc::new(out.warnings),
     })
-}
-
-/// The dossiers behind one count of the report (contract section 12), as the contract's
-/// JSON of `motcua list --format json` in plain Python data: a dict with `contract`,
-/// `period`, `count` and `dossiers` (a list of dicts: code, line, agency, procedure,
-/// official, channel, status, received, due, closed, working_days_late).
-///
-/// `count`: any count of the report ("pending_overdue", "resolved_late"…) or "due_soon"
-/// (pending with a due date within `within` working days after the period). The filters
-/// keep one agency, procedure, official, field, level or channel. `data` must be a path:
-/// the list reads the table again to keep the dossiers' codes.
-#[pyfunction]
-#[pyo3(signature = (data, count, period = None, *, within = None, agency = None, procedure = None, official = None, field = None, level = None, channel = None, calendar = None, catalog = None, units = None, strict = false, format = None, sheet = None, profile = None, conventions = None))]
-#[allow(clippy::too_many_arguments)]
-pub fn list_dossiers<'py>(
-    py: Python<'py>,
-    data: &Bound<'py, PyAny>,
-    count: &str,
-    period: Option<&Bound<'py, PyAny>>,
-    within: Option<u32>,
-    agency: Option<String>,
-    procedure: Option<String>,
-    official: Option<String>,
-    field: Option<String>,
-    level: Option<String>,
-    channel: Option<String>,
-    calendar: Option<&Bound<'py, PyAny>>,
-    catalog: Option<&Bound<'py, PyAny>>,
-    units: Option<&Bound<'py, PyAny>>,
-    strict: bool,
-    format: Option<String>,
-    sheet: Option<String>,
-    profile: Option<&Bound<'py, PyAny>>,
-    conventions: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let mut a = request::Args {
-        profile: request::value(profile, "profile")?,
-        conventions: request::conventions(conventions)?,
-        period: Some(request::PeriodArg::new(period)?),
-        compare: Some("none".to_owned()),
-        catalog: request::value(catalog, "catalog")?,
-        strict,
-        format,
-        sheet,
-        ..request::Args::default()
-    };
-    a.set_calendar(calendar)?;
-    a.set_units(py, units)?;
-    let req = a.resolve(py)?;
-    let data = request::Data::new(data)?;
-    let filters = motcua_io::list::ListFilters {
-        agency,
-        procedure,
-        official,
-        field,
-        level,
-        channel,
-    };
-    let spec = request::list_spec(count, within, filters);
-    let list = py
-        .detach(|| motcua_io::resolve::list(&req, &spec, data.input(), &|_| {}))
-        .map_err(|e| crate::errors::resolve_error(py, &e))?;
-    json::to_py(py, &list)
 }
 
 /// A whole number written the Vietnamese way (`12.656`) or the English way (`12,656`).

@@ -176,6 +176,8 @@ pub struct Args {
     pub profile: Option<Value>,
     /// `conventions`: the names of counting conventions.
     pub conventions: Vec<String>,
+    /// `deadline_from`: "receipt" or "deciding-agency".
+    pub deadline_from: Option<String>,
 }
 
 impl Args {
@@ -222,7 +224,7 @@ impl Args {
             sheet: self.sheet.as_deref(),
             profile: self.profile.as_ref().map(Value::given),
             limits: motcua_io::resolve::Limits::default(),
-            deadline_from: None,
+            deadline_from: self.deadline_from.as_deref(),
             conventions: self.conventions.iter().map(String::as_str).collect(),
         };
         let mut req = Request::resolve(&o, Files::Read).map_err(|e| resolve_error(py, &e))?;
@@ -238,23 +240,51 @@ impl Args {
     }
 }
 
-/// The dossier table: a `Dataset`, or a path read by the request.
+/// The dossier table: a `Dataset`, or a path (or paths) read by the request.
 pub enum Data {
     /// Dossiers already read.
     Dataset(Arc<motcua_core::dossier::Dataset>),
     /// A file.
     Path(PathBuf),
+    /// Several files read as one input, in order.
+    Paths(Vec<PathBuf>),
 }
 
 impl Data {
-    /// A `Dataset` or a path.
+    /// A `Dataset`, a path or a list (tuple) of paths.
     pub fn new(ob: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(d) = ob.cast::<PyDataset>() {
             return Ok(Self::Dataset(Arc::clone(&d.get().inner)));
         }
-        ob.extract::<PathBuf>().map(Self::Path).map_err(|_| {
-            PyTypeError::new_err("give a Dataset (motcua.read) or the path of a dossier table")
+        Self::paths(ob).map_err(|_| {
+            PyTypeError::new_err(
+                "give a Dataset (motcua.read), the path of a dossier table or a list of paths",
+            )
         })
+    }
+
+    /// A path (`str` or `os.PathLike`) or a list (tuple) of paths.
+    pub fn paths(ob: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(p) = ob.extract::<PathBuf>() {
+            return Ok(Self::Path(p));
+        }
+        if ob.is_instance_of::<PyString>() || ob.is_instance_of::<PyBytes>() {
+            return Err(PyTypeError::new_err("give a path or a list of paths"));
+        }
+        let paths: Vec<PathBuf> = ob.extract().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "give a path or a list of paths (got {})",
+                ob.get_type()
+                    .name()
+                    .map_or_else(|_| "?".into(), |n| n.to_string())
+            ))
+        })?;
+        if paths.is_empty() {
+            return Err(crate::errors::MotcuaError::new_err(
+                "no input: the list of paths is empty",
+            ));
+        }
+        Ok(Self::Paths(paths))
     }
 
     /// The input of the layer.
@@ -263,6 +293,7 @@ impl Data {
         match self {
             Self::Dataset(d) => Input::Dataset(d),
             Self::Path(p) => Input::Path(p),
+            Self::Paths(p) => Input::Paths(p),
         }
     }
 }

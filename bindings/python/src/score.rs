@@ -124,6 +124,25 @@ pub struct PyScore {
     pub ratings: Option<Arc<motcua_io::ratings::Ratings>>,
 }
 
+/// The column names of the indicators' points in the agencies' table: `points_` and the
+/// indicator's measure as the rulebook file names it (`points_timeliness`,
+/// `points_online_rate`…), so that a column means the same under every rulebook; when two
+/// indicators of a rulebook share a measure, each also carries its id
+/// (`points_conduct_7_1`).
+fn indicator_columns(indicators: &[motcua_core::grading::IndicatorScore]) -> Vec<String> {
+    indicators
+        .iter()
+        .map(|i| {
+            let shared = indicators.iter().filter(|j| j.measure == i.measure).count() > 1;
+            if shared {
+                format!("points_{}_{}", i.measure, i.id.replace('.', "_"))
+            } else {
+                format!("points_{}", i.measure)
+            }
+        })
+        .collect()
+}
+
 fn pts(p: Option<Points>) -> Option<f64> {
     p.map(Points::as_f64)
 }
@@ -138,9 +157,10 @@ impl PyScore {
     fn agencies_batch(&self) -> arrow_array::RecordBatch {
         let r = &self.inner;
         let a = &r.agencies;
-        let ids: Vec<String> = a.iter().find(|a| a.graded).map_or_else(Vec::new, |a| {
-            a.indicators.iter().map(|i| i.id.clone()).collect()
-        });
+        let names = a
+            .iter()
+            .find(|a| a.graded)
+            .map_or_else(Vec::new, |a| indicator_columns(&a.indicators));
         let mut cols = vec![
             (
                 "agency",
@@ -177,7 +197,6 @@ impl PyScore {
                 Col::Str(a.iter().map(|x| x.band_en.clone()).collect()),
             ),
         ];
-        let names: Vec<String> = ids.iter().map(|id| format!("indicator_{id}")).collect();
         for (k, name) in names.iter().enumerate() {
             cols.push((
                 name.as_str(),
@@ -392,7 +411,7 @@ impl PyScore {
 /// "soc-trang-1216-2019"…), a TOML file or TOML text. `ratings`: a ratings file; with
 /// `means="slips"` the per-dossier indicators are means over its slips.
 #[pyfunction]
-#[pyo3(signature = (data, units = None, period = None, rulebook = None, *, calendar = None, catalog = None, ratings = None, means = "dossiers", strict = false, format = None, sheet = None, profile = None))]
+#[pyo3(signature = (data, units = None, period = None, rulebook = None, *, calendar = None, catalog = None, ratings = None, means = "dossiers", strict = false, format = None, sheet = None, profile = None, deadline_from = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn score(
     py: Python<'_>,
@@ -408,6 +427,7 @@ pub fn score(
     format: Option<String>,
     sheet: Option<String>,
     profile: Option<&Bound<'_, PyAny>>,
+    deadline_from: Option<String>,
 ) -> PyResult<PyScore> {
     let slip_means = match means {
         "dossiers" => false,
@@ -433,6 +453,7 @@ pub fn score(
         format,
         sheet,
         profile: crate::request::value(profile, "profile")?,
+        deadline_from,
         ..crate::request::Args::default()
     };
     a.set_calendar(calendar)?;
@@ -442,11 +463,13 @@ pub fn score(
     let out = py
         .detach(|| motcua_io::resolve::run(&req, data.input(), &|_| {}))
         .map_err(|e| crate::errors::resolve_error(py, &e))?;
-    let (Some(report), Some(book)) = (out.score, req.rulebook) else {
+    let (Some(report), Some(book)) = (out.score, req.rulebook.clone()) else {
         return Err(crate::errors::RulebookError::new_err(
             "no grades: the request names no rulebook",
         ));
     };
+    crate::warn::report_warnings(py, &req, &out.warnings)?;
+    crate::warn::score_warnings(py, &report)?;
     Ok(PyScore {
         inner: Arc::new(report),
         book: Arc::new(book),

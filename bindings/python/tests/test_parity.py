@@ -75,7 +75,7 @@ def python_json(req: Dict[str, Any], inputs: Dict[str, Path]) -> Any:
     for k in ("within", "agency", "channel", "level"):
         if k in req:
             kw[k] = req[k]
-    return motcua._motcua.list_dossiers(data, req["count"], period, **kw)
+    return motcua.list(data, req["count"], period, **kw).to_dict()
 
 
 @pytest.mark.parametrize("req", TABLE, ids=[r["name"] for r in TABLE])

@@ -87,20 +87,28 @@ def test_tables_out(sample_ds: motcua.Dataset, cli: Callable[..., str], sample_f
     pd = need("pandas")
     rep = motcua.report(sample_ds, "2021-Q3")
     cli_rows = list(csv.DictReader(io.StringIO(cli("report", "--input", str(sample_files["csv"]), "--period", "2021-Q3", "--format", "csv"))))
+    agency_rows = [r for r in cli_rows if r["agency"] != "TOTAL"]
     t = rep.to_arrow()
     assert isinstance(t, pa.Table)
-    assert t.num_rows == 18 and t.column_names == list(cli_rows[0].keys())
-    assert t.column("agency").to_pylist() == [r["agency"] for r in cli_rows]
-    assert t.column("received").to_pylist() == [int(r["received"]) for r in cli_rows]
+    # the agencies only, with their name after the code (none without a units file)
+    assert t.num_rows == 17 and t.column_names == ["agency", "name"] + list(cli_rows[0].keys())[1:]
+    assert t.column("agency").to_pylist() == [r["agency"] for r in agency_rows]
+    assert t.column("name").to_pylist() == [None] * 17
+    assert t.column("received").to_pylist() == [int(r["received"]) for r in agency_rows]
     rates = t.column("online_rate").to_pylist()
-    assert rates == [float(r["online_rate"]) if r["online_rate"] else None for r in cli_rows]
+    assert rates == [float(r["online_rate"]) if r["online_rate"] else None for r in agency_rows]
     df = rep.to_pandas()
-    assert isinstance(df, pd.DataFrame) and df.shape == (18, 25)
-    assert df.iloc[-1]["agency"] == "TOTAL" and df.iloc[-1]["resolved"] == 12085
-    assert df["received"].iloc[:-1].sum() == df["received"].iloc[-1]
+    assert isinstance(df, pd.DataFrame) and df.shape == (17, 26)
+    assert "TOTAL" not in set(df["agency"]) and df["resolved"].sum() == 12085
     p = rep.to_polars()
-    assert isinstance(p, pl.DataFrame) and p.shape == (18, 25)
-    assert p.filter(pl.col("agency") == "TOTAL")["received_online"].item() == 8694
+    assert isinstance(p, pl.DataFrame) and p.shape == (17, 26)
+    assert p["received_online"].sum() == 8694
+    total = rep.total_frame()
+    assert isinstance(total, pd.DataFrame) and len(total) == 1
+    total_row = next(r for r in cli_rows if r["agency"] == "TOTAL")
+    assert list(total.columns) == list(total_row.keys())[1:]
+    assert int(total["received"].iloc[0]) == int(total_row["received"]) == 12656
+    assert isinstance(rep.total_frame("polars"), pl.DataFrame) and isinstance(rep.total_frame("arrow"), pa.Table)
     # Through the PyCapsule interface directly.
     assert pa.table(rep).equals(t)
     assert pl.DataFrame(rep).equals(p)

@@ -53,7 +53,11 @@ def test_tables(sc: motcua.Score) -> None:
     df = sc.to_pandas()
     assert isinstance(df, pd.DataFrame) and len(df) == 17
     assert list(df.columns[:10]) == ["agency", "name", "rank", "resolved", "total", "measured_max", "scaled_total", "max", "band", "band_en"]
-    assert [c for c in df.columns if c.startswith("indicator_")] == [f"indicator_{i}" for i in range(1, 10)]
+    # one column per indicator, named by its measure (stable across rulebooks)
+    measures = ["timeliness", "step_timeliness", "supplements", "contacts", "desk_share", "publication", "conduct", "feedback_on_time_rate", "online_rate"]
+    assert list(df.columns[10:]) == [f"points_{m}" for m in measures]
+    first = sc.to_dict()["agencies"][0]
+    assert [df.loc[0, f"points_{m}"] for m in measures] == [i["points"] for i in first["indicators"]]
     assert (df["band"] == "Xuất sắc").all()
     assert df["total"].round(1).tolist() == [a["total"] for a in sc.to_dict()["agencies"]]
     assert isinstance(sc.to_polars(), pl.DataFrame) and isinstance(sc.to_arrow(), pa.Table)

@@ -46,3 +46,32 @@ def test_stubtest(tmp_path: Path) -> None:
         capture_output=True, text=True, cwd=tmp_path,
     )
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_every_public_name_of_the_stubs_has_a_docstring() -> None:
+    """Editors show the stubs' docstrings on hover: every public class, function and method
+    has one (of overloads, the first carries it)."""
+    import ast
+
+    stub = HERE.parent / "python" / "motcua" / "_motcua.pyi"
+    tree = ast.parse(stub.read_text(encoding="utf-8"))
+    missing = []
+
+    def overload(node: ast.AST) -> bool:
+        return any(isinstance(d, ast.Name) and d.id == "overload" for d in getattr(node, "decorator_list", []))
+
+    def visit(body: list, owner: str) -> None:
+        seen = set()
+        for node in body:
+            if not isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                continue
+            name = f"{owner}{node.name}"
+            public = not node.name.startswith("_") or node.name in ("__len__", "__arrow_c_stream__", "_repr_html_")
+            if public and ast.get_docstring(node) is None and not (overload(node) and name in seen):
+                missing.append(name)
+            seen.add(name)
+            if isinstance(node, ast.ClassDef):
+                visit(node.body, f"{node.name}.")
+
+    visit(tree.body, "")
+    assert missing == [], missing

@@ -36,6 +36,26 @@ def quarterly(path: str) -> Tuple[int, Optional[str]]:
     return len(ds), pct
 
 
+def conventions(paths: List[str]) -> Tuple[int, Optional[Tuple[dt.date, dt.date]]]:
+    ds: motcua.Dataset = motcua.read(paths, catalog="catalog.csv", deadline_from="deciding-agency")
+    span: Optional[Tuple[dt.date, dt.date]] = ds.received_range
+    files: List[Optional[str]] = [e.file for e in ds.errors]
+    rep = motcua.report(ds, "2021", every="month", by="procedure", units="units.csv")
+    total: motcua.Figures = rep.total
+    late: int = total["resolved_late"]
+    rate: Optional[motcua.Rate] = total["rates"]["on_time_rate"]
+    agencies = rep.to_pandas()
+    per_step = rep.series_frame(of="total")
+    groups = rep.breakdown_frame(backend="polars")
+    one = rep.total_frame("arrow")
+    lst: motcua.DossierList = motcua.list(paths, "pending_overdue", "2021-Q3", agency="STP")
+    rows = lst.to_pandas()
+    first: str = lst.to_dict()["dossiers"][0]["code"]
+    w: type = motcua.MotcuaWarning
+    del files, rate, agencies, per_step, groups, one, rows, first, w
+    return late + len(lst), span
+
+
 def errors() -> str:
     try:
         motcua.Calendar.from_toml("name = 1")

@@ -7,7 +7,13 @@ and officials, computed by the same Rust core as the ``motcua`` command::
     import motcua
     ds = motcua.read("dossiers.csv")             # CSV, Excel or the portal's JSON
     rep = motcua.report(ds, period="2021-Q3")
-    rep.to_pandas()                               # one row per agency plus TOTAL
+    rep.to_pandas()                               # one row per agency (names from units=)
+    rep.total_frame()                             # the total, one row
+    late = motcua.list("dossiers.csv", "pending_overdue", "2021-Q3")
+    late.to_pandas()                              # the overdue dossiers, with their codes
+
+Warnings of the library (a period with no dossier, grading with the default unit facts, a
+rulebook outside its validity) are issued with ``warnings.warn`` as ``MotcuaWarning``.
 
 Arrow data in (``motcua.from_arrow``: pyarrow, polars, pandas) and out (``to_arrow``,
 ``to_polars``, ``to_pandas``) goes through the Arrow PyCapsule interface. pyarrow, pandas and
@@ -19,15 +25,18 @@ Nothing is computed in Python: this package only forwards to ``motcua._motcua``.
 from __future__ import annotations
 
 import importlib
-from typing import Any, Optional
+import os
+from typing import TYPE_CHECKING, Any, Union
 
 from . import _motcua
 from ._motcua import (
     Calendar,
     CalendarError,
     Dataset,
+    DossierList,
     InputError,
     MotcuaError,
+    MotcuaWarning,
     Partial,
     PartialError,
     PeriodError,
@@ -45,6 +54,7 @@ from ._motcua import (
     merge_score,
     partial,
     inspect,
+    list_dossiers,
     read,
     read_postgres,
     report,
@@ -54,12 +64,27 @@ from ._motcua import (
     score,
 )
 
+if TYPE_CHECKING:  # the shapes of the dicts, for type checkers only
+    from ._motcua import (
+        DossierListDict as DossierListDict,
+        Figures as Figures,
+        InputSummary as InputSummary,
+        ListedDossier as ListedDossier,
+        Rate as Rate,
+        Rates as Rates,
+        ReportWarning as ReportWarning,
+        RowErrorDict as RowErrorDict,
+        ScoreWarning as ScoreWarning,
+    )
+
 __all__ = [
     "Calendar",
     "CalendarError",
     "Dataset",
+    "DossierList",
     "InputError",
     "MotcuaError",
+    "MotcuaWarning",
     "Partial",
     "PartialError",
     "PeriodError",
@@ -78,6 +103,8 @@ __all__ = [
     "merge_score",
     "partial",
     "inspect",
+    "list",
+    "list_dossiers",
     "read",
     "read_postgres",
     "report",
@@ -86,6 +113,10 @@ __all__ = [
     "sample_agencies",
     "score",
 ]
+
+
+list = list_dossiers  # noqa: A001 - ``motcua.list`` as the contract's ``motcua list``
+"""The dossiers behind one count of a report (``motcua list``): see ``list_dossiers``."""
 
 
 def _as_arrow(data: Any) -> Any:
@@ -109,7 +140,7 @@ def _as_arrow(data: Any) -> Any:
 
 def from_arrow(
     data: Any,
-    calendar: Optional[Any] = None,
+    calendar: Union[Calendar, str, "os.PathLike[str]", None] = None,
     strict: bool = False,
     threads: int = 0,
 ) -> Dataset:

@@ -23,6 +23,7 @@ mod error;
 pub mod kind;
 mod period;
 mod run;
+mod warning;
 
 use std::path::Path;
 
@@ -34,7 +35,10 @@ use motcua_core::grading::{Rulebook, Units, builtin_names};
 pub use error::ResolveError;
 pub use kind::ErrorKind;
 pub use period::{PeriodSpec, calendar_year, period};
-pub use run::{Input, ListSpec, Options, Outcome, Request, dims, list, run, with_ratings_summary};
+pub use run::{
+    Input, ListSpec, Options, Outcome, Request, dims, list, read_dataset, run, with_ratings_summary,
+};
+pub use warning::{ReceivedRange, Warning, WarningKind};
 
 use crate::ratings::Ratings;
 

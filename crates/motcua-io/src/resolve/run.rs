@@ -15,6 +15,7 @@ use motcua_core::grading::{
 use motcua_core::period::Step;
 use motcua_core::report::{Compare, Report};
 
+use super::warning::{ReceivedRange, Warning, report_warnings};
 use super::{Files, Given, PeriodSpec, ResolveError};
 use crate::blocks::Ingested;
 use crate::dossiers::ReadOptions;
@@ -261,6 +262,9 @@ pub struct Outcome {
     pub score: Option<ScoreReport>,
     /// The rating slips the counts and grades took their ratings from, if any.
     pub ratings: Option<Ratings>,
+    /// Warnings about the report (a period with no dossier); the grades' own are in
+    /// `score`.
+    pub warnings: Vec<Warning>,
 }
 
 fn ingested_of(ds: &Dataset) -> Ingested {
@@ -274,23 +278,24 @@ fn ingested_of(ds: &Dataset) -> Ingested {
     }
 }
 
-/// Reads the input once, giving each dossier to `visit`.
+/// Reads the input once, giving each dossier to `visit`; `given` names the read options
+/// given, which cannot apply to dossiers already read.
 fn read(
     input: Input<'_>,
-    req: &Request,
+    cal: &Calendar,
+    given: &[&str],
     read: &InputOptions,
     progress: &(dyn Fn(u64) + Sync),
     mut visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, ResolveError> {
     let format = input.format(read);
     let wrap = |error| ResolveError::Input { format, error };
-    let cal = &req.calendar;
     match input {
         Input::Dataset(ds) => {
-            if !req.read_options_given.is_empty() {
+            if !given.is_empty() {
                 return Err(ResolveError::Argument(format!(
                     "{} apply while the table is read: give them when reading it, or give the file itself instead of dossiers already read",
-                    req.read_options_given.join(", ")
+                    given.join(", ")
                 )));
             }
             ds.dossiers.iter().for_each(&mut visit);
@@ -298,7 +303,7 @@ fn read(
         }
         Input::Bytes(b) => read_bytes(format, b, cal, read, visit).map_err(wrap),
         Input::Stream(s) => read_stream(format, s, cal, read, progress, visit).map_err(wrap),
-        Input::Postgres { uri, query } => postgres(uri, query, req, read, progress, visit),
+        Input::Postgres { uri, query } => postgres(uri, query, cal, read, progress, visit),
         Input::Path(p) => {
             let mut read = read.clone();
             read.format = Some(format);
@@ -357,24 +362,24 @@ fn read_paths(
 fn postgres(
     uri: &str,
     query: &str,
-    req: &Request,
+    cal: &Calendar,
     read: &InputOptions,
     progress: &(dyn Fn(u64) + Sync),
     visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, ResolveError> {
-    crate::postgres::read_query(uri, query, &req.calendar, &read.read, progress, visit).map_err(
-        |error| ResolveError::Input {
+    crate::postgres::read_query(uri, query, cal, &read.read, progress, visit).map_err(|error| {
+        ResolveError::Input {
             format: InputFormat::Csv,
             error,
-        },
-    )
+        }
+    })
 }
 
 #[cfg(not(feature = "postgres"))]
 fn postgres(
     _uri: &str,
     _query: &str,
-    _req: &Request,
+    _cal: &Calendar,
     _read: &InputOptions,
     _progress: &(dyn Fn(u64) + Sync),
     _visit: impl FnMut(&Dossier),
@@ -394,12 +399,21 @@ pub fn run(
     let period = req.plan.period;
     let mut counting = Counting::new(&req.plan);
     let mut grader = req.rulebook.as_ref().map(|b| Grader::new(b, period));
-    let ing = read(input, req, &req.read, progress, |d| {
-        counting.count(d);
-        if let Some(g) = &mut grader {
-            g.add(d);
-        }
-    })?;
+    let mut received = ReceivedRange::default();
+    let ing = read(
+        input,
+        &req.calendar,
+        &req.read_options_given,
+        &req.read,
+        progress,
+        |d| {
+            received.add(d.received);
+            counting.count(d);
+            if let Some(g) = &mut grader {
+                g.add(d);
+            }
+        },
+    )?;
     let mut counted: Counted = counting.finish(&ing, &|code| level_of(&req.units, code));
     if let Some(r) = &req.ratings {
         replace_rating_counts(&mut counted.period, &r.slips, &period);
@@ -425,11 +439,30 @@ pub fn run(
         s.input = Some(ing.input.clone());
         s
     });
+    let report = counted.into_report(ing.input);
     Ok(Outcome {
-        report: counted.into_report(ing.input),
+        warnings: report_warnings(&report, received),
+        report,
         score,
         ratings: req.ratings.clone(),
     })
+}
+
+/// Reads the input into memory as a [`Dataset`], with the read options of
+/// [`Options::read_options`] and a calendar: the readers, the duplicate check across several
+/// files and the file names on row errors of a request, for a surface's reading entry
+/// (`motcua.read`).
+pub fn read_dataset(
+    read_options: &InputOptions,
+    calendar: &Calendar,
+    input: Input<'_>,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<Dataset, ResolveError> {
+    let mut dossiers = Vec::new();
+    let ing = read(input, calendar, &[], read_options, progress, |d| {
+        dossiers.push(*d);
+    })?;
+    Ok(ing.into_dataset(dossiers))
 }
 
 /// What to list (contract section 12), as a user gives it.
@@ -470,7 +503,14 @@ pub fn list(
             "a list reads the dossier table again to keep the dossiers' codes: give the file itself, not dossiers already read".to_owned(),
         ));
     }
-    let ing = read(input, req, &opts, progress, |_| {})?;
+    let ing = read(
+        input,
+        &req.calendar,
+        &req.read_options_given,
+        &opts,
+        progress,
+        |_| {},
+    )?;
     Ok(build_list(&lr, &ing, &req.units, &req.calendar))
 }
 

@@ -155,3 +155,53 @@ fn one_pass_counts_and_grades_a_dataset_as_a_file() {
         ErrorKind::Argument
     );
 }
+
+#[test]
+fn a_period_with_no_dossier_is_a_warning_with_the_receipt_dates() {
+    let csv = b"MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,ThoiHanGiaiQuyet,TrangThaiHoSo\n\
+H1,STP,2,2021-07-05 09:00,3,4\nH2,STP,1,2021-09-14,3,4\n";
+    let mut o = Options::default();
+    o.period.period = Some("2012-Q3");
+    let req = Request::resolve(&o, Files::None).unwrap();
+    let out = run(&req, Input::Bytes(csv), &|_| {}).unwrap();
+    assert_eq!(out.warnings.len(), 1);
+    let w = &out.warnings[0];
+    assert_eq!(w.kind, WarningKind::EmptyPeriod);
+    assert!(w.message.contains("2012-Q3"), "{}", w.message);
+    assert!(
+        w.message.contains("2021-07-05 to 2021-09-14"),
+        "{}",
+        w.message
+    );
+    assert!(w.message_vi.contains("05/07/2021"), "{}", w.message_vi);
+    o.period.period = Some("2021-Q3");
+    let req = Request::resolve(&o, Files::None).unwrap();
+    assert!(
+        run(&req, Input::Bytes(csv), &|_| {})
+            .unwrap()
+            .warnings
+            .is_empty()
+    );
+}
+
+#[test]
+fn several_files_read_as_one_dataset() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,ThoiHanGiaiQuyet,TrangThaiHoSo\n";
+    let a = dir.path().join("a.csv");
+    let b = dir.path().join("b.csv");
+    std::fs::write(&a, format!("{head}H1,STP,2,2021-07-01,3,4\n")).unwrap();
+    std::fs::write(
+        &b,
+        format!("{head}H2,STP,2,2021-07-02,3,4\nH1,SYT,1,2021-07-03,3,4\n"),
+    )
+    .unwrap();
+    let o = Options::default();
+    let read = o.read_options(Files::Read).unwrap();
+    let cal = Calendar::vn();
+    let paths = [a, b.clone()];
+    let ds = read_dataset(&read, &cal, Input::Paths(&paths), &|_| {}).unwrap();
+    assert_eq!((ds.len(), ds.input.rows, ds.input.rejected), (2, 3, 1));
+    let e = &ds.input.errors[0];
+    assert_eq!((e.line, e.file.as_deref()), (3, b.to_str()));
+}
