@@ -273,6 +273,11 @@ def main() -> int:
             Pipeline("DuckDB", [py, os.path.join(HERE, "duckdb_report.py"), path, a.period, cal]),
             Pipeline("polars", [py, os.path.join(HERE, "polars_pipeline.py"), path, a.period, cal]),
         ]
+        if form == "portal":
+            pipelines.append(Pipeline(
+                "polars (portal form only)",
+                [py, os.path.join(HERE, "polars_pipeline.py"), path, a.period, cal, "--portal-only"],
+            ))
         figures.append(bench_file(path, a.rows, form, pipelines, a.period, a.runs))
     load1 = os.getloadavg()
     print(f"\n# load average at the end: {load1[0]:.2f} {load1[1]:.2f} {load1[2]:.2f}")

@@ -28,6 +28,11 @@ done
 mkdir -p "$target/bench-data"
 cli=$target/bench-data/motcua
 cp "$target/release/motcua" "$cli.tmp" && mv "$cli.tmp" "$cli"
+if ! "$cli" generate --help | grep -q -- --timestamps; then
+  echo "$target/release/motcua has no 'generate --timestamps': it was built from other sources" >&2
+  echo "(a target/ shared with another checkout?); touch crates/motcua-cli/src/generate.rs and rerun" >&2
+  exit 1
+fi
 
 venv=$target/bench-venv
 pinned() {
