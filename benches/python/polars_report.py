@@ -73,31 +73,32 @@ def timestamp(col: str) -> pl.Expr:
 
 
 def prepare(path: str, holidays: List[dt.date]) -> pl.LazyFrame:
-    """Reads the CSV and computes each dossier's receipt, due and closing dates."""
+    """Reads the CSV and computes each dossier's receipt, due and closing dates. Each
+    timestamp column is parsed once, then the dates are derived from the parsed columns."""
     lf = pl.scan_csv(path, infer_schema=False)
     status = pl.col("TrangThaiHoSo").cast(pl.Int32)
-    received = timestamp("NgayTiepNhan")
+    parsed = lf.with_columns(status.alias("status")).filter(~pl.col("status").is_in([1, 3])).with_columns(
+        timestamp("NgayTiepNhan").alias("received_ts"),
+        timestamp("NgayHenTra").dt.date().alias("due_given"),
+        pl.coalesce([timestamp("NgayKetThucXuLy"), timestamp("NgayTra")]).dt.date().alias("closing"),
+    )
+    received = pl.col("received_ts")
     d0 = received.dt.date()
     late = received.dt.time() >= dt.time(17, 0)
     late_on_working_day = (late & d0.dt.is_business_day(holidays=holidays)).cast(pl.Int32)
     limit = pl.col("ThoiHanGiaiQuyet").cast(pl.Int32)
     computed_due = d0.dt.add_business_days(limit + late_on_working_day, holidays=holidays, roll="forward")
-    due = pl.coalesce([timestamp("NgayHenTra").dt.date(), computed_due])
-    closing = pl.coalesce([timestamp("NgayKetThucXuLy"), timestamp("NgayTra")]).dt.date()
+    due = pl.coalesce([pl.col("due_given"), computed_due])
     level = pl.col("MucDo").str.strip_chars()
-    return (
-        lf.with_columns(status.alias("status"))
-        .filter(~pl.col("status").is_in([1, 3]))
-        .select(
-            pl.col("DonViXuLy").alias("agency"),
-            pl.col("status"),
-            pl.col("KenhThucHien").cast(pl.Int32).alias("channel"),
-            level.is_in(["3", "4", "mot_phan", "toan_trinh"]).fill_null(False).alias("level34"),
-            pl.col("DanhGia").cast(pl.Int32).alias("rating"),
-            d0.alias("r"),
-            due.alias("d"),
-            pl.when(pl.col("status") >= 7).then(closing).alias("c"),
-        )
+    return parsed.select(
+        pl.col("DonViXuLy").alias("agency"),
+        pl.col("status"),
+        pl.col("KenhThucHien").cast(pl.Int32).alias("channel"),
+        level.is_in(["3", "4", "mot_phan", "toan_trinh"]).fill_null(False).alias("level34"),
+        pl.col("DanhGia").cast(pl.Int32).alias("rating"),
+        d0.alias("r"),
+        due.alias("d"),
+        pl.when(pl.col("status") >= 7).then(pl.col("closing")).alias("c"),
     )
 
 

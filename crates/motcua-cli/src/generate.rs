@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use motcua_core::calendar::Calendar;
-use motcua_sample::{HEADER, Profile, generate};
+use motcua_sample::{HEADER, Profile, Timestamps, generate_with};
 
 use crate::common::progress_bar;
 
@@ -24,12 +24,23 @@ pub struct GenerateArgs {
     /// Seed of the random data.
     #[arg(long, default_value_t = 1, requires = "rows")]
     pub seed: u64,
+    /// How timestamps are written: `mixed` (the contract's forms mixed as real exports
+    /// mix them) or `portal` (every one as the portal's `yyyyMMddHHmmss`). The rows, and so
+    /// the counts, are the same in either form.
+    #[arg(long, default_value = "mixed", value_parser = parse_timestamps)]
+    pub timestamps: Timestamps,
     /// Where to write the dossier table (CSV); `-` for standard output.
     #[arg(long, short)]
     pub output: PathBuf,
     /// Where to write the agencies' facts for grading (units CSV).
     #[arg(long)]
     pub units_output: Option<PathBuf>,
+}
+
+/// `--timestamps`, read by the sample's own names.
+fn parse_timestamps(s: &str) -> Result<Timestamps, String> {
+    s.parse()
+        .map_err(|e: motcua_sample::TimestampsError| e.to_string())
 }
 
 /// Runs `motcua generate`.
@@ -61,7 +72,7 @@ pub fn run(a: &GenerateArgs) -> Result<()> {
     buf.push('\n');
     let mut rows = 0u64;
     let mut err = None;
-    generate(&profile, &calendar, |rec| {
+    generate_with(&profile, &calendar, a.timestamps, |rec| {
         if err.is_some() {
             return;
         }

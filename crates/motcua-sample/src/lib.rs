@@ -112,12 +112,92 @@ impl fmt::Display for Profile {
     }
 }
 
+/// How the generated rows write their timestamps.
+///
+/// The choice changes only the text of `NgayTiepNhan`, `NgayHenTra`, `NgayKetThucXuLy` and
+/// `NgayTra`: the same profile gives the same dossiers, and so the same counts, in either
+/// form.
+///
+/// ```
+/// use motcua_sample::Timestamps;
+/// assert_eq!("portal".parse::<Timestamps>(), Ok(Timestamps::Portal));
+/// assert_eq!(Timestamps::default(), Timestamps::Mixed);
+/// assert!("iso".parse::<Timestamps>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Timestamps {
+    /// The contract's several forms mixed as real exports mix them (`mixed`, the default):
+    /// `yyyy-MM-dd HH:mm:ss`, `yyyyMMddHHmmss`, `yyyy-MM-ddTHH:mm:ss`, `dd/MM/yyyy HH:mm:ss`
+    /// and dates alone for some due dates.
+    #[default]
+    Mixed,
+    /// Every timestamp in the national portal's own form `yyyyMMddHHmmss` (`portal`); a due
+    /// date is written at 17:00:00.
+    Portal,
+}
+
+/// The names of [`Timestamps`], as it parses them.
+pub const TIMESTAMP_FORMS: [&str; 2] = ["mixed", "portal"];
+
+/// A timestamp form name that is not known.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown timestamp form '{0}' (known forms: mixed, portal)")]
+pub struct TimestampsError(pub String);
+
+impl FromStr for Timestamps {
+    type Err = TimestampsError;
+
+    fn from_str(s: &str) -> Result<Self, TimestampsError> {
+        let t = s.trim();
+        if t.eq_ignore_ascii_case("mixed") {
+            Ok(Self::Mixed)
+        } else if t.eq_ignore_ascii_case("portal") {
+            Ok(Self::Portal)
+        } else {
+            Err(TimestampsError(t.to_owned()))
+        }
+    }
+}
+
+impl fmt::Display for Timestamps {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Mixed => "mixed",
+            Self::Portal => "portal",
+        })
+    }
+}
+
 /// Generates `profile` into `sink`, one row at a time (the record is reused between
 /// calls). Due dates and working days follow `calendar`; read the rows with the same one.
-pub fn generate(profile: &Profile, calendar: &Calendar, mut sink: impl FnMut(&SampleRecord)) {
+/// Timestamps are in the mixed forms ([`generate_with`] chooses).
+pub fn generate(profile: &Profile, calendar: &Calendar, sink: impl FnMut(&SampleRecord)) {
+    generate_with(profile, calendar, Timestamps::Mixed, sink);
+}
+
+/// As [`generate`], with the timestamps written in `timestamps`' form.
+///
+/// ```
+/// use motcua_core::calendar::Calendar;
+/// use motcua_sample::{Profile, Timestamps, generate_with};
+///
+/// let profile: Profile = "random:100:3".parse().unwrap();
+/// generate_with(&profile, &Calendar::vn(), Timestamps::Portal, |rec| {
+///     let received = rec.field(5); // NgayTiepNhan
+///     assert!(received.len() == 14 && received.bytes().all(|b| b.is_ascii_digit()));
+/// });
+/// ```
+pub fn generate_with(
+    profile: &Profile,
+    calendar: &Calendar,
+    timestamps: Timestamps,
+    mut sink: impl FnMut(&SampleRecord),
+) {
     match *profile {
-        Profile::SocTrang2021 => soc_trang::generate(calendar, &mut sink),
-        Profile::Random { rows, seed } => random::generate(rows, seed, calendar, &mut sink),
+        Profile::SocTrang2021 => soc_trang::generate(calendar, timestamps, &mut sink),
+        Profile::Random { rows, seed } => {
+            random::generate(rows, seed, calendar, timestamps, &mut sink);
+        }
     }
 }
 

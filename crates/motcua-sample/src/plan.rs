@@ -1,6 +1,7 @@
 //! [`Plan`]: the decided facts of one dossier, and [`Emitter`], which writes a plan as a
 //! row in the contract's text forms.
 
+use super::Timestamps;
 use super::catalog::{AGENCIES, Catalog, PROC_LEVELS, SPECS, Spec};
 use super::days::{Day, Days};
 use super::record::{SampleRecord, push_num, push2};
@@ -63,16 +64,19 @@ pub(crate) struct Emitter<'a> {
     days: &'a Days,
     seq: Vec<u32>,
     rec: SampleRecord,
+    /// Every timestamp in the portal's form instead of the mixed forms.
+    portal: bool,
 }
 
 impl<'a> Emitter<'a> {
-    pub(crate) fn new(cat: &'a Catalog, days: &'a Days) -> Self {
+    pub(crate) fn new(cat: &'a Catalog, days: &'a Days, timestamps: Timestamps) -> Self {
         let n = AGENCIES.len() * (days.last() as usize + 1);
         Self {
             cat,
             days,
             seq: vec![0; n],
             rec: SampleRecord::new(),
+            portal: timestamps == Timestamps::Portal,
         }
     }
 
@@ -81,6 +85,9 @@ impl<'a> Emitter<'a> {
         let a = p.agency as usize;
         let days = self.days;
         let style = p.style;
+        // The form drawn, or the portal's for every timestamp.
+        let portal = self.portal;
+        let pick = |drawn: Form| if portal { Form::Portal } else { drawn };
         let mut rec = self.rec.builder();
         // MaHoSo: 000.00.AA.H53-yymmdd-NNNN, numbered per agency and day.
         let slot = a * (days.last() as usize + 1) + p.recv as usize;
@@ -118,6 +125,7 @@ impl<'a> Emitter<'a> {
             94..97 => Form::IsoT,
             _ => Form::Dmy,
         };
+        let recv_form = pick(recv_form);
         push_ts(rec.buf(), days, p.recv, p.recv_secs, recv_form);
         rec.end_field();
         // Deadline: NgayHenTra only, ThoiHanGiaiQuyet only, or both (NgayHenTra wins).
@@ -125,6 +133,7 @@ impl<'a> Emitter<'a> {
         if !(4..8).contains(&deadline) {
             let form =
                 [Form::Date, Form::Iso, Form::Portal, Form::DmyDate][((style >> 11) % 4) as usize];
+            let form = pick(form);
             push_ts(rec.buf(), days, p.due, 17 * 3600, form);
         }
         rec.end_field();
@@ -132,22 +141,22 @@ impl<'a> Emitter<'a> {
             push_num(rec.buf(), u32::from(SPECS[a].limits[p.proc_ as usize]), 1);
         }
         rec.end_field();
-        let close_form = if (style >> 13) % 10 < 6 {
+        let close_form = pick(if (style >> 13) % 10 < 6 {
             Form::Iso
         } else {
             Form::Portal
-        };
+        });
         if let (Some((day, secs)), false) = (p.close, p.ret_only) {
             push_ts(rec.buf(), days, day, secs, close_form);
         }
         rec.end_field();
         let ret = if p.ret_only { p.close } else { p.ret };
         if let Some((day, secs)) = ret {
-            let form = if (style >> 15) % 10 < 7 {
+            let form = pick(if (style >> 15) % 10 < 7 {
                 close_form
             } else {
                 Form::Dmy
-            };
+            });
             push_ts(rec.buf(), days, day, secs, form);
         }
         rec.end_field();

@@ -1,6 +1,7 @@
 //! Profile `random:ROWS[:SEED]`: realistic dossiers of 2021–2022 in any number, streamed
 //! in constant memory, for benchmarks and load tests.
 
+use super::Timestamps;
 use super::catalog::{AGENCIES, Catalog, SPECS, pick_proc};
 use super::days::{Day, Days};
 use super::plan::{Emitter, Plan, finish, receipt_time};
@@ -13,11 +14,12 @@ pub(crate) fn generate(
     rows: u64,
     seed: u64,
     calendar: &Calendar,
+    timestamps: Timestamps,
     sink: &mut dyn FnMut(&SampleRecord),
 ) {
     let days = Days::new(calendar);
     let cat = Catalog::new();
-    let mut em = Emitter::new(&cat, &days);
+    let mut em = Emitter::new(&cat, &days, timestamps);
     let mut g = Gen::new(&days, seed);
     for _ in 0..rows {
         let p = g.plan();

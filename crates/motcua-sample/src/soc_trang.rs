@@ -5,6 +5,7 @@
 //! apportioning, each dossier's outcome is decided first, and its dates are then drawn
 //! (with retries) until they agree with the outcome under the given calendar.
 
+use super::Timestamps;
 use super::catalog::{AGENCIES, Catalog, SPECS, Spec};
 use super::days::{Day, Days};
 use super::place::{Builder, Outcome};
@@ -43,7 +44,11 @@ struct Quarter {
 }
 
 /// Generates the profile into `sink`, in order of receipt.
-pub(crate) fn generate(calendar: &Calendar, sink: &mut dyn FnMut(&SampleRecord)) {
+pub(crate) fn generate(
+    calendar: &Calendar,
+    timestamps: Timestamps,
+    sink: &mut dyn FnMut(&SampleRecord),
+) {
     let days = Days::new(calendar);
     let cat = Catalog::new();
     let mut b = Builder {
@@ -58,7 +63,7 @@ pub(crate) fn generate(calendar: &Calendar, sink: &mut dyn FnMut(&SampleRecord))
     b.q3();
     let mut plans = b.plans;
     plans.sort_by_key(|p| (p.recv, p.recv_secs, p.agency));
-    let mut em = Emitter::new(&cat, &days);
+    let mut em = Emitter::new(&cat, &days, timestamps);
     for p in &plans {
         sink(em.emit(p));
     }

@@ -158,3 +158,46 @@ fn random_rows_are_valid_and_realistic() {
     assert!(t.resolved_late > 0 && t.resolved_on_time > 0 && t.closed_without_result > 0);
     assert_eq!(ds.agencies.len(), 17);
 }
+
+#[test]
+fn portal_timestamps_write_the_same_rows() {
+    use motcua_core::timestamp::Timestamp;
+    let profile = Profile::Random {
+        rows: 3000,
+        seed: 8,
+    };
+    let cal = Calendar::vn();
+    let mut mixed: Vec<Vec<String>> = Vec::new();
+    generate(&profile, &cal, |r| {
+        mixed.push(r.fields().map(str::to_owned).collect());
+    });
+    let mut row = 0;
+    let mut forms = std::collections::HashSet::new();
+    generate_with(&profile, &cal, Timestamps::Portal, |r| {
+        let before = &mixed[row];
+        row += 1;
+        for (col, (name, portal)) in HEADER.iter().zip(r.fields()).enumerate() {
+            let was = before[col].as_str();
+            if !name.starts_with("Ngay") || was.is_empty() {
+                assert_eq!(portal, was, "{name} of row {row}");
+                continue;
+            }
+            forms.insert(was.len());
+            assert!(
+                portal.len() == 14 && portal.bytes().all(|b| b.is_ascii_digit()),
+                "{name} of row {row}: {portal}"
+            );
+            let (new, old) = (
+                Timestamp::parse(portal).unwrap(),
+                Timestamp::parse(was).unwrap(),
+            );
+            assert_eq!(new.date, old.date, "{name} of row {row}");
+            if old.time.is_some() {
+                assert_eq!(new.time, old.time, "{name} of row {row}");
+            }
+        }
+    });
+    assert_eq!(row, mixed.len());
+    // the mixed file has dates alone (10), the portal form (14) and forms with a time (19)
+    assert_eq!(forms.len(), 3, "{forms:?}");
+}
