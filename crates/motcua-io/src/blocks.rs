@@ -305,7 +305,18 @@ impl Merger {
         let mut omap = IdMap::new(&block.officials);
         let mut pmap = IdMap::new(&block.procedures);
         let mut fmap = IdMap::new(&block.fields);
-        for row in block.rows.drain(..) {
+        // The code set is far larger than the cache: its slots are read a group of rows
+        // ahead, so that the misses overlap (the inserts stay in input order).
+        const AHEAD: usize = 16;
+        let fps: Vec<u64> = block
+            .rows
+            .iter()
+            .map(|r| r.code.map_or(0, |c| c.2))
+            .collect();
+        for (i, row) in block.rows.drain(..).enumerate() {
+            if i % AHEAD == 0 {
+                ing.warm_codes(&fps[i..(i + AHEAD).min(fps.len())]);
+            }
             let code = row
                 .code
                 .map(|(s, e, fp)| (&block.codes[s as usize..e as usize], fp));
