@@ -286,6 +286,9 @@ pub struct Merger {
     ingest: Ingest,
 }
 
+/// Rows whose duplicate-check slots are read ahead at once (see `Ingest::warm_codes`).
+const WARM_AHEAD: usize = 16;
+
 impl Merger {
     /// A merger feeding `ingest` (lenient or strict, possibly presized).
     #[must_use]
@@ -307,15 +310,14 @@ impl Merger {
         let mut fmap = IdMap::new(&block.fields);
         // The code set is far larger than the cache: its slots are read a group of rows
         // ahead, so that the misses overlap (the inserts stay in input order).
-        const AHEAD: usize = 16;
         let fps: Vec<u64> = block
             .rows
             .iter()
             .map(|r| r.code.map_or(0, |c| c.2))
             .collect();
         for (i, row) in block.rows.drain(..).enumerate() {
-            if i % AHEAD == 0 {
-                ing.warm_codes(&fps[i..(i + AHEAD).min(fps.len())]);
+            if i % WARM_AHEAD == 0 {
+                ing.warm_codes(&fps[i..(i + WARM_AHEAD).min(fps.len())]);
             }
             let code = row
                 .code
