@@ -19,50 +19,19 @@ built-in calendar has none in 2020–2023.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 import time
-from typing import Dict, List, Tuple
+from typing import Dict, List
 
 import polars as pl
 
+# the counts and quarters every pipeline of benches/compare/ shares
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "compare"))
+from pipeline_common import COUNTS, previous_quarter, quarter  # noqa: E402
+
 FORMATS_DATETIME = ["%Y-%m-%d %H:%M:%S", "%Y%m%d%H%M%S", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"]
 FORMATS_DATE = ["%Y-%m-%d", "%d/%m/%Y"]
-
-COUNTS = [
-    "received",
-    "received_online",
-    "received_in_person",
-    "received_postal",
-    "carried_over",
-    "resolved",
-    "resolved_early",
-    "resolved_on_time",
-    "resolved_late",
-    "closed_without_result",
-    "pending",
-    "pending_within_due",
-    "pending_overdue",
-    "received_level34",
-    "received_online_level34",
-    "ratings",
-    "ratings_very_satisfied",
-    "ratings_satisfied",
-    "ratings_dissatisfied",
-]
-
-
-def quarter(text: str) -> Tuple[dt.date, dt.date]:
-    year, q = text.split("-Q")
-    y, n = int(year), int(q)
-    start = dt.date(y, 3 * n - 2, 1)
-    end = dt.date(y + (n == 4), (3 * n) % 12 + 1, 1) - dt.timedelta(days=1)
-    return start, end
-
-
-def previous_quarter(text: str) -> str:
-    year, q = text.split("-Q")
-    y, n = int(year), int(q)
-    return f"{y - 1}-Q4" if n == 1 else f"{y}-Q{n - 1}"
 
 
 def timestamp(col: str) -> pl.Expr:

@@ -4,36 +4,12 @@
 // options objects of the functions that take one and passes their fields on.
 import * as glue from './motcua.js';
 import { isReady as ready } from './state.js';
-import { ErrorKinds, classifyModule, fail } from './errors.js';
+import { classifyModule, fail } from './classify.js';
 
 // every function of the module throws the error class of its kind
 const raw = classifyModule(glue);
 
-export {
-  ErrorKinds,
-  MotcuaError,
-  errors,
-  ArgumentError,
-  HeaderError,
-  StrictRowError,
-  EncodingError,
-  ReadError,
-  CalendarError,
-  PeriodError,
-  UnitsError,
-  RulebookError,
-  XlsxError,
-  JsonError,
-  SampleError,
-  CatalogError,
-  RatingsError,
-  NotFoundError,
-  IoError,
-  ProfileError,
-  LimitError,
-  NotReadyError,
-  PanicError,
-} from './errors.js';
+export * from './errors.js';
 
 export const { Calendar, Dossiers } = raw;
 
