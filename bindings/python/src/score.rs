@@ -19,7 +19,7 @@ use pyo3_arrow::input::AnyRecordBatch;
 use crate::arrow_out::{self, Col, PyTableOut};
 use crate::errors::{RulebookError, arrow_error, input_error};
 use crate::report::lang;
-use crate::{arrow_in, convert, html, json};
+use crate::{arrow_in, convert, json};
 
 fn rulebook_error(py: Python<'_>, e: &CoreRulebookError) -> PyErr {
     let err = RulebookError::new_err(e.to_string());
@@ -264,11 +264,14 @@ impl PyScore {
     /// The grades as an HTML table (`lang` "vi" or "en").
     #[pyo3(signature = (lang = "vi"))]
     fn html(&self, lang: &str) -> PyResult<String> {
-        Ok(html::score(&self.inner, self::lang(lang)?))
+        Ok(motcua_core::format::html::score(
+            &self.inner,
+            self::lang(lang)?,
+        ))
     }
 
     fn _repr_html_(&self) -> String {
-        html::score(&self.inner, Lang::Vi)
+        motcua_core::format::html::score(&self.inner, Lang::Vi)
     }
 
     fn __repr__(&self) -> String {
@@ -463,12 +466,12 @@ pub fn score(
     let out = py
         .detach(|| motcua_io::resolve::run(&req, data.input(), &|_| {}))
         .map_err(|e| crate::errors::resolve_error(py, &e))?;
+    crate::warn::report_warnings(py, &req, &out)?;
     let (Some(report), Some(book)) = (out.score, req.rulebook.clone()) else {
         return Err(crate::errors::RulebookError::new_err(
             "no grades: the request names no rulebook",
         ));
     };
-    crate::warn::report_warnings(py, &req, &out.warnings)?;
     crate::warn::score_warnings(py, &report)?;
     Ok(PyScore {
         inner: Arc::new(report),

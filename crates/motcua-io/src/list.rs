@@ -33,6 +33,7 @@ use motcua_core::breakdown::channel_name;
 use motcua_core::calendar::Calendar;
 use motcua_core::count::Counts;
 use motcua_core::dossier::Dossier;
+use motcua_core::format::{Lang, count_label, int};
 use motcua_core::grading::Units;
 use motcua_core::period::Period;
 use serde::Serialize;
@@ -370,4 +371,69 @@ pub fn to_xlsx(list: &DossierList) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError
     ws.set_column_width(0, 28)?;
     ws.set_column_width(7, 20)?;
     wb.save_to_buffer()
+}
+
+/// A dossier list (contract section 12) as HTML: code, agency, procedure, channel, status,
+/// received, due, closed and working days late.
+#[must_use]
+pub fn to_html(l: &DossierList, lang: Lang) -> String {
+    let (title, head) = match lang {
+        Lang::Vi => (
+            format!(
+                "Danh sách hồ sơ — {} — {}",
+                count_label(&l.count, lang),
+                l.period.label_vi()
+            ),
+            [
+                "Mã hồ sơ",
+                "Đơn vị",
+                "Thủ tục",
+                "Kênh",
+                "Trạng thái",
+                "Tiếp nhận",
+                "Hẹn trả",
+                "Kết thúc",
+                "Số ngày làm việc quá hạn",
+            ],
+        ),
+        Lang::En => (
+            format!(
+                "Dossiers — {} — {}",
+                count_label(&l.count, lang),
+                l.period.label_en()
+            ),
+            [
+                "Code",
+                "Agency",
+                "Procedure",
+                "Channel",
+                "Status",
+                "Received",
+                "Due",
+                "Closed",
+                "Working days late",
+            ],
+        ),
+    };
+    let head: Vec<String> = head.iter().map(|h| (*h).to_owned()).collect();
+    let rows: Vec<Vec<String>> = l
+        .dossiers
+        .iter()
+        .map(|d| {
+            vec![
+                d.code.clone(),
+                d.agency.clone(),
+                d.procedure.clone().unwrap_or_default(),
+                d.channel.to_owned(),
+                d.status.to_string(),
+                d.received.clone(),
+                d.due.format("%d/%m/%Y").to_string(),
+                d.closed
+                    .map(|c| c.format("%d/%m/%Y").to_string())
+                    .unwrap_or_default(),
+                int(u64::try_from(d.working_days_late).unwrap_or(0), lang),
+            ]
+        })
+        .collect();
+    motcua_core::format::html::table(&title, &head, &rows, false)
 }
