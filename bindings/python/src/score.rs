@@ -8,7 +8,7 @@ use motcua_core::announcement::GradingSummary;
 use motcua_core::format::Lang;
 use motcua_core::grading::{
     Points, Rulebook, RulebookError as CoreRulebookError, ScoreReport, Units, announcement_summary,
-    builtin_names, builtin_toml, score_csv, score_text,
+    builtin_names, builtin_toml, score_text,
 };
 use motcua_io::units::{UnitsFileError, read_units_file};
 use pyo3::exceptions::{PyFileNotFoundError, PyKeyError, PyTypeError};
@@ -252,7 +252,7 @@ impl PyScore {
 
     /// The grades as CSV text, exactly as `motcua score --format csv` prints them.
     fn to_csv(&self) -> String {
-        score_csv(&self.inner)
+        motcua_io::writer::score_csv(&self.inner)
     }
 
     /// The grades as the CLI's text table (`lang` "vi" or "en").

@@ -6,9 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 use motcua_core::format::Lang;
-use motcua_core::grading::{
-    Rulebook, ScoreReport, builtin_names, builtin_toml, score_csv, score_text,
-};
+use motcua_core::grading::{Rulebook, ScoreReport, builtin_names, builtin_toml, score_text};
 use motcua_io::ratings::Ratings;
 use motcua_io::resolve::{Files, Given, Options};
 
@@ -160,7 +158,7 @@ pub fn run(a: &ScoreArgs) -> Result<()> {
     let ratings = out.ratings;
     let text = match a.format {
         Format::Json => with_ratings_summary(&report.to_json(), ratings.as_ref()),
-        Format::Csv => a.csv.apply(&score_csv(&report)),
+        Format::Csv => a.csv.apply(&motcua_io::writer::score_csv(&report)),
         Format::Text => {
             score_text(&report, a.lang.into()) + &ratings_text(ratings.as_ref(), a.lang.into())
         }
