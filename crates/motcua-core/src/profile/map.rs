@@ -35,16 +35,29 @@ impl<'a> MappedValues<'a> {
     }
 }
 
+/// What a profile does to one column's values, found once per header so that a row's
+/// values are not looked up in the profile's maps one by one.
+#[derive(Debug, Clone, Copy, Default)]
+struct Plan {
+    /// The column's source field is the one a [`super::Derived`] names.
+    derived: bool,
+    default: bool,
+    values: bool,
+    timestamp: bool,
+    hours: bool,
+}
+
 /// Where each contract column comes from in a source, and how its values are rewritten.
 #[derive(Debug, Clone)]
 pub struct MappedHeader {
     header: Header,
     /// Contract column ← source column name, for every column found (inspect, reports).
     mapping: Vec<(Column, String)>,
-    /// Columns whose source field is the one a [`super::Derived`] names.
-    derived: Vec<Column>,
     profile: Profile,
     plain: bool,
+    plan: [Plan; Column::COUNT],
+    /// The shortest and longest null token: most values are told apart by their length.
+    null_lengths: (usize, usize),
 }
 
 impl MappedHeader {
@@ -118,13 +131,67 @@ impl MappedHeader {
             },
             other => other,
         })?;
+        let mut plan = [Plan::default(); Column::COUNT];
+        for c in Column::ALL {
+            plan[c as usize] = Plan {
+                derived: derived.contains(&c),
+                default: profile.defaults.contains_key(&c),
+                values: profile.values.contains_key(&c),
+                timestamp: TIMESTAMPS.contains(&c) && !profile.timestamp_forms.is_empty(),
+                hours: c == Column::ThoiHanGiaiQuyet
+                    && matches!(profile.time_limit_unit, TimeLimitUnit::Hours { .. }),
+            };
+        }
+        let lengths = profile.null_tokens.iter().map(String::len);
+        let null_lengths = (
+            lengths.clone().min().unwrap_or(usize::MAX),
+            lengths.max().unwrap_or(0),
+        );
         Ok(Self {
             header,
             mapping,
-            derived,
             plain: profile.maps_no_value(),
             profile: profile.clone(),
+            plan,
+            null_lengths,
         })
+    }
+
+    /// [`map_value`] with the column's [`Plan`]: the same value, without the lookups that
+    /// cannot apply to the column.
+    fn map_planned<'a>(&'a self, c: Column, raw: &'a str) -> Cow<'a, str> {
+        let p = &self.profile;
+        let plan = self.plan[c as usize];
+        let t = raw.trim();
+        let null = !t.is_empty()
+            && (self.null_lengths.0..=self.null_lengths.1).contains(&t.len())
+            && p.null_tokens.iter().any(|n| n.eq_ignore_ascii_case(t));
+        let mut v: Cow<'a, str> = Cow::Borrowed(if null { "" } else { raw });
+        if plan.default && (null || t.is_empty()) {
+            if let Some(d) = p.defaults.get(&c) {
+                v = Cow::Borrowed(d.as_str());
+            }
+        }
+        if plan.values {
+            if let Some(map) = p.values.get(&c) {
+                if let Some(to) = lookup(map, &v) {
+                    v = Cow::Borrowed(to);
+                }
+            }
+        }
+        if plan.timestamp && !v.is_empty() {
+            if let Some(t) = p.timestamp_forms.iter().find_map(|f| f.convert(&v)) {
+                v = Cow::Owned(t);
+            }
+        }
+        if plan.hours {
+            if let TimeLimitUnit::Hours { per_day } = p.time_limit_unit {
+                if let Some(days) = hours_to_days(&v, per_day) {
+                    v = Cow::Owned(days.to_string());
+                }
+            }
+        }
+        v
     }
 
     /// The source column of a contract column, by position.
@@ -168,10 +235,12 @@ impl MappedHeader {
     pub fn apply<'a>(&'a self, field: impl Fn(usize) -> &'a str, out: &mut MappedValues<'a>) {
         for c in Column::ALL {
             let raw = self.header.index(c).map_or("", &field);
-            let v = if self.derived.contains(&c) {
+            let v = if self.plain {
+                Cow::Borrowed(raw)
+            } else if self.plan[c as usize].derived {
                 derive(&self.profile, c, raw)
             } else {
-                map_value(&self.profile, c, raw)
+                self.map_planned(c, raw)
             };
             out.0[c as usize] = v;
         }
@@ -192,6 +261,24 @@ pub fn derive<'a>(p: &'a Profile, c: Column, raw: &'a str) -> Cow<'a, str> {
         Some(v) => Cow::Borrowed(v),
         None => Cow::Borrowed(raw),
     }
+}
+
+/// The value map's entry for `v` (by [`key`]: trimmed, NFC, lower case); an ASCII value is
+/// lowered on the stack instead of into a new string.
+fn lookup<'m>(map: &'m std::collections::BTreeMap<String, String>, v: &str) -> Option<&'m str> {
+    let t = v.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let mut buf = [0u8; 64];
+    if t.is_ascii() && t.len() <= buf.len() {
+        let b = &mut buf[..t.len()];
+        b.copy_from_slice(t.as_bytes());
+        b.make_ascii_lowercase();
+        let k = std::str::from_utf8(b).ok()?;
+        return map.get(k).map(String::as_str);
+    }
+    map.get(&key(t)).map(String::as_str)
 }
 
 /// One value of column `c` rewritten by profile `p` into the contract's form.
@@ -243,4 +330,76 @@ pub fn hours_to_days(v: &str, per_day: u32) -> Option<u32> {
         .unwrap_or(t);
     let hours: u32 = whole.parse().ok()?;
     Some(hours.div_ceil(per_day.max(1)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Values that touch every rule: null tokens in any case and with spaces, blanks,
+    /// mapped words in NFC, NFD and upper case, timestamp forms, hours, non-ASCII.
+    const VALUES: [&str; 22] = [
+        "",
+        "   ",
+        "NULL",
+        " null ",
+        "N/a",
+        "NULLX",
+        "Đang xử lý",
+        "ĐANG XỬ LÝ",
+        "Đang xu\u{309} ly\u{301}",
+        "done",
+        " Done ",
+        "Toàn trình",
+        "Trực tuyến",
+        "/Date(1712020500000)/",
+        "4/2/2024 8:15:00 AM",
+        "02/04/2024 8:15:00 SA",
+        "16",
+        "16.0",
+        "20,0",
+        "x",
+        "10",
+        "\u{feff}",
+    ];
+
+    fn profiles() -> Vec<Profile> {
+        let mut v: Vec<Profile> = Profile::builtin_names()
+            .iter()
+            .map(|n| Profile::builtin(n).unwrap())
+            .collect();
+        v.push(
+            Profile::from_toml(
+                "name = \"t\"\nextends = \"sqlserver\"\ntime_limit_unit = \"hours\"\nhours_per_day = 8\nnull_tokens = [\"NULL\", \"\", \"-\"]\n[defaults]\nKenhThucHien = \"1\"\nMucDo = \"2\"\n",
+                "t",
+            )
+            .unwrap(),
+        );
+        v
+    }
+
+    #[test]
+    fn the_planned_mapping_gives_map_values_value_for_every_column() {
+        let names: Vec<&str> = Column::ALL.iter().map(|c| c.name()).collect();
+        for p in profiles() {
+            let m = MappedHeader::new(&p, names.iter().copied()).unwrap();
+            for raw in VALUES {
+                let mut out = m.values();
+                m.apply(|_| raw, &mut out);
+                for c in Column::ALL {
+                    let want = if m.plan[c as usize].derived {
+                        derive(&p, c, raw)
+                    } else {
+                        map_value(&p, c, raw)
+                    };
+                    assert_eq!(
+                        out.get(c),
+                        want,
+                        "profile {}, column {c:?}, value {raw:?}",
+                        p.name
+                    );
+                }
+            }
+        }
+    }
 }
