@@ -167,7 +167,7 @@ fn end_to_end(data: &[u8]) -> Checked {
             let book = Rulebook::builtin(book).ok_or("no built-in rulebook")?;
             let s = motcua_core::grading::score_dataset(&ds, &Units::new(), &book, period);
             let _ = motcua_core::grading::score_text(&s, Lang::Vi);
-            let _ = motcua_core::grading::score_csv(&s);
+            let _ = motcua_io::writer::score_csv(&s);
             let _ = serde_json::to_string(&s).map_err(|e| e.to_string())?;
         }
     }

@@ -1,6 +1,7 @@
 //! Shared helpers of the cross-crate and command-line tests.
 
 pub mod fuzz_checks;
+pub mod profiles;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

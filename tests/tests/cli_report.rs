@@ -353,3 +353,70 @@ fn csv_output_for_excel_has_semicolons_and_a_byte_order_mark() {
     let bad = motcua(BIN, &[&args[..], &["--csv-separator", "|"]].concat());
     assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
 }
+
+#[test]
+fn a_period_with_no_dossier_is_warned_on_stderr_in_the_language_asked() {
+    // The example's dossiers are received in 2021; a mistyped year gives a report of zeros,
+    // still status 0, with one warning naming the dates the input covers.
+    let csv = data("example.csv");
+    let cal = data("example.calendar.toml");
+    let (csv, cal) = (csv.to_str().unwrap(), cal.to_str().unwrap());
+    for (lang, word, tail) in [
+        (
+            "vi",
+            "motcua: cảnh báo: không có hồ sơ nào trong kỳ",
+            "hồ sơ của dữ liệu đầu vào được tiếp nhận từ ngày",
+        ),
+        (
+            "en",
+            "motcua: warning: no dossier in the period",
+            "the input's dossiers were received from",
+        ),
+    ] {
+        for cmd in ["report", "score"] {
+            let mut args = vec![
+                cmd,
+                "--input",
+                csv,
+                "--calendar",
+                cal,
+                "--period",
+                "2012-Q3",
+                "--lang",
+                lang,
+            ];
+            if cmd == "score" {
+                args.extend(["--rulebook", "circular-01-2018"]);
+            }
+            let out = motcua(BIN, &args);
+            assert!(out.status.success(), "{cmd} {lang}: {}", stderr(&out));
+            let err = stderr(&out);
+            let lines: Vec<&str> = err.lines().filter(|l| l.contains(word)).collect();
+            assert_eq!(
+                lines.len(),
+                1,
+                "{cmd} {lang}: one warning line expected in {err}"
+            );
+            assert!(lines[0].contains(tail), "{cmd} {lang}: {}", lines[0]);
+        }
+    }
+    // A period with dossiers: no such warning.
+    let out = motcua(
+        BIN,
+        &[
+            "report",
+            "--input",
+            csv,
+            "--calendar",
+            cal,
+            "--period",
+            "2021-Q3",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("không có hồ sơ nào"),
+        "{}",
+        stderr(&out)
+    );
+}

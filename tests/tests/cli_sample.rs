@@ -258,3 +258,82 @@ fn rulebooks_are_listed_shown_and_unknown_names_explained() {
         "{err}"
     );
 }
+
+#[test]
+fn score_csv_has_a_row_per_agency_and_official_with_the_json_totals() {
+    let s = sample();
+    let base = [
+        "score",
+        "--input",
+        &s.csv,
+        "--units",
+        &s.units,
+        "--period",
+        "2021-Q3",
+        "--rulebook",
+        "soc-trang-1216-2019",
+        "--format",
+    ];
+    let j = json(&[&base[..], &["json"]].concat());
+    let out = motcua(BIN, &[&base[..], &["csv"]].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = stdout(&out);
+    // names may hold commas: read it as CSV
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    assert_eq!(
+        &header[..11],
+        [
+            "kind",
+            "code",
+            "name",
+            "rank",
+            "dossiers",
+            "total",
+            "measured_max",
+            "scaled_total",
+            "max",
+            "band",
+            "band_en"
+        ]
+    );
+    // one column per indicator of the rulebook (9 for Decision 1216/2019)
+    let ids: Vec<String> = j["agencies"][0]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| format!("indicator_{}", i["id"].as_str().unwrap()))
+        .collect();
+    assert_eq!(ids.len(), 9);
+    assert_eq!(
+        header[11..].to_vec(),
+        ids.iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let rows: Vec<Vec<&str>> = records.iter().map(|r| r.iter().collect()).collect();
+    let agencies = j["agencies"].as_array().unwrap();
+    let officials = j["officials"].as_array().unwrap();
+    assert_eq!(rows.len(), agencies.len() + officials.len());
+    for (row, a) in rows.iter().zip(agencies) {
+        assert_eq!(row.len(), header.len());
+        assert_eq!((row[0], row[1]), ("agency", a["agency"].as_str().unwrap()));
+        let total: f64 = row[5].parse().unwrap();
+        assert!(
+            (total - a["total"].as_f64().unwrap()).abs() < 1e-9,
+            "{row:?} {a}"
+        );
+        assert_eq!(row[9], "Xuất sắc");
+    }
+    for (row, o) in rows[agencies.len()..].iter().zip(officials) {
+        assert_eq!(
+            (row[0], row[1]),
+            ("official", o["official"].as_str().unwrap())
+        );
+    }
+}

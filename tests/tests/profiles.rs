@@ -6,54 +6,14 @@
 //! finished 04-10 (late); H4 online, level 4, received Mon 04-22 with 2 working days → due
 //! Wed 04-24, still open at 04-30 (overdue); H5 refused at the desk (status 3).
 
-use std::path::PathBuf;
-
+use motcua_tests::profiles::{counts, fixture};
 use motcua_tests::{motcua, stderr};
 use serde_json::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_motcua-under-test");
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/profiles")
-        .join(name)
-}
-
 fn report(file: &str, extra: &[&str]) -> (Value, std::process::Output) {
-    let path = fixture(file);
-    let mut args = vec![
-        "report",
-        "--input",
-        path.to_str().unwrap(),
-        "--period",
-        "2024-04",
-        "--format",
-        "json",
-    ];
-    args.extend_from_slice(extra);
-    let out = motcua(BIN, &args);
-    let v = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
-    (v, out)
-}
-
-const COUNTS: [&str; 10] = [
-    "received",
-    "received_online",
-    "received_in_person",
-    "received_postal",
-    "resolved_early",
-    "resolved_on_time",
-    "resolved_late",
-    "pending_overdue",
-    "received_level34",
-    "received_online_level34",
-];
-
-fn counts(v: &Value) -> Vec<u64> {
-    COUNTS
-        .iter()
-        .map(|k| v["total"][k].as_u64().unwrap_or(u64::MAX))
-        .collect()
+    motcua_tests::profiles::report(BIN, &fixture(file), extra)
 }
 
 #[test]

@@ -6,36 +6,18 @@
 //! hand count: period 2024-04, 4 received, 2 online, 1 in person, 1 postal, 1 early, 1 on
 //! time, 1 late, 1 pending overdue, 3 of level 3–4, 2 of them online).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use arrow_array::{ArrayRef, RecordBatch, StringArray};
 use motcua_io::tables;
-use motcua_tests::{motcua, stderr};
+use motcua_tests::profiles::{counts, fixture};
+use motcua_tests::stderr;
 use serde_json::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_motcua-under-test");
 
 const BY_HAND: [u64; 10] = [4, 2, 1, 1, 1, 1, 1, 1, 3, 2];
-
-const COUNTS: [&str; 10] = [
-    "received",
-    "received_online",
-    "received_in_person",
-    "received_postal",
-    "resolved_early",
-    "resolved_on_time",
-    "resolved_late",
-    "pending_overdue",
-    "received_level34",
-    "received_online_level34",
-];
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/profiles")
-        .join(name)
-}
 
 /// The header and rows of a fixture CSV (no field of these holds a comma or a quote).
 fn table(name: &str) -> (Vec<String>, Vec<Vec<String>>) {
@@ -47,26 +29,7 @@ fn table(name: &str) -> (Vec<String>, Vec<Vec<String>>) {
 }
 
 fn report(input: &Path, extra: &[&str]) -> (Value, std::process::Output) {
-    let mut args = vec![
-        "report",
-        "--input",
-        input.to_str().unwrap(),
-        "--period",
-        "2024-04",
-        "--format",
-        "json",
-    ];
-    args.extend_from_slice(extra);
-    let out = motcua(BIN, &args);
-    let v = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
-    (v, out)
-}
-
-fn counts(v: &Value) -> Vec<u64> {
-    COUNTS
-        .iter()
-        .map(|k| v["total"][k].as_u64().unwrap_or(u64::MAX))
-        .collect()
+    motcua_tests::profiles::report(BIN, input, extra)
 }
 
 /// A workbook as a one-stop system exports it: a title row, an empty row, then the table.

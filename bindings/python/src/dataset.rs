@@ -82,7 +82,7 @@ impl PyRowError {
     }
 
     fn _repr_html_(&self) -> String {
-        crate::html::row_errors(std::slice::from_ref(&self.inner), Lang::Vi)
+        motcua_core::format::html::row_errors(std::slice::from_ref(&self.inner), Lang::Vi)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -208,7 +208,7 @@ impl PyDataset {
     }
 
     fn _repr_html_(&self) -> String {
-        crate::html::dataset(&self.inner, received_range(&self.inner), Lang::Vi)
+        motcua_core::format::html::dataset(&self.inner, received_range(&self.inner), Lang::Vi)
     }
 
     fn __repr__(&self) -> String {

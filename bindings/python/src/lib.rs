@@ -18,7 +18,6 @@ pub mod convert;
 pub mod dataset;
 pub mod errors;
 pub mod generate;
-pub mod html;
 pub mod json;
 pub mod list;
 pub mod partial;

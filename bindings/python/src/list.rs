@@ -11,7 +11,7 @@ use pyo3::types::PyCapsule;
 
 use crate::arrow_out::{self, Col};
 use crate::convert::{Int, Text};
-use crate::{html, json, request};
+use crate::{json, request};
 
 /// The dossiers behind one count of a report (contract section 12), sorted by code:
 /// `len(lst)` dossiers; `to_pandas()`, `to_polars()`, `to_arrow()` give one row per dossier;
@@ -81,11 +81,14 @@ impl PyDossierList {
     /// The list as an HTML table (`lang` "vi" or "en").
     #[pyo3(signature = (lang = Text::from("vi")), text_signature = "($self, lang=\"vi\")")]
     fn html(&self, lang: Text) -> PyResult<String> {
-        Ok(html::dossier_list(&self.inner, crate::report::lang(lang)?))
+        Ok(motcua_io::list::to_html(
+            &self.inner,
+            crate::report::lang(lang)?,
+        ))
     }
 
     fn _repr_html_(&self) -> String {
-        html::dossier_list(&self.inner, Lang::Vi)
+        motcua_io::list::to_html(&self.inner, Lang::Vi)
     }
 
     fn __repr__(&self) -> String {

@@ -20,7 +20,7 @@ use crate::convert::{Int, Text};
 use crate::dataset::PyRowError;
 use crate::errors::MotcuaError;
 use crate::score::PyScore;
-use crate::{convert, html, json, request};
+use crate::{convert, json, request};
 
 /// Parses a language code ("vi" or "en").
 pub fn lang(code: Text) -> PyResult<Lang> {
@@ -39,7 +39,8 @@ pub struct PyReport {
     pub ratings: Option<Arc<motcua_io::ratings::Ratings>>,
     /// Agency names by code (the units file's `TenDonVi`), for the tables.
     pub names: Arc<BTreeMap<String, String>>,
-    /// The library's warnings about the report (a period with no dossier).
+    /// The library's warnings about the request and its report (agency levels that no
+    /// longer exist in the period, a period with no dossier).
     pub warnings: Arc<Vec<motcua_io::resolve::Warning>>,
 }
 
@@ -113,11 +114,14 @@ impl PyReport {
     /// The report as an HTML table (`lang` "vi" or "en").
     #[pyo3(signature = (lang = Text::from("vi")), text_signature = "($self, lang=\"vi\")")]
     fn html(&self, lang: Text) -> PyResult<String> {
-        Ok(html::report(&self.inner, self::lang(lang)?))
+        Ok(motcua_core::format::html::report(
+            &self.inner,
+            self::lang(lang)?,
+        ))
     }
 
     fn _repr_html_(&self) -> String {
-        html::report(&self.inner, Lang::Vi)
+        motcua_core::format::html::report(&self.inner, Lang::Vi)
     }
 
     fn __repr__(&self) -> String {
@@ -529,12 +533,13 @@ pub fn report(
     let out = py
         .detach(|| motcua_io::resolve::run(&req, data.input(), &|_| {}))
         .map_err(|e| crate::errors::resolve_error(py, &e))?;
-    crate::warn::report_warnings(py, &req, &out.warnings)?;
+    crate::warn::report_warnings(py, &req, &out)?;
+    let warnings = out.all_warnings(&req);
     Ok(PyReport {
         inner: Arc::new(out.report),
         ratings: out.ratings.map(Arc::new),
         names: Arc::new(motcua_core::form06a::agency_names([&req.units])),
-        warnings: Arc::new(out.warnings),
+        warnings: Arc::new(warnings),
     })
 }
 

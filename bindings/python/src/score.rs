@@ -8,7 +8,7 @@ use motcua_core::announcement::GradingSummary;
 use motcua_core::format::Lang;
 use motcua_core::grading::{
     Points, Rulebook, RulebookError as CoreRulebookError, ScoreReport, Units, announcement_summary,
-    builtin_names, builtin_toml, score_csv, score_text,
+    builtin_names, builtin_toml, score_text,
 };
 use motcua_io::units::{UnitsFileError, read_units_file};
 use pyo3::exceptions::{PyFileNotFoundError, PyKeyError, PyTypeError};
@@ -20,7 +20,7 @@ use crate::arrow_out::{self, Col, PyTableOut};
 use crate::convert::Text;
 use crate::errors::{RulebookError, arrow_error, input_error};
 use crate::report::lang;
-use crate::{arrow_in, convert, html, json};
+use crate::{arrow_in, convert, json};
 
 fn rulebook_error(py: Python<'_>, e: &CoreRulebookError) -> PyErr {
     let err = RulebookError::new_err(e.to_string());
@@ -253,7 +253,7 @@ impl PyScore {
 
     /// The grades as CSV text, exactly as `motcua score --format csv` prints them.
     fn to_csv(&self) -> String {
-        score_csv(&self.inner)
+        motcua_io::writer::score_csv(&self.inner)
     }
 
     /// The grades as the CLI's text table (`lang` "vi" or "en").
@@ -265,11 +265,14 @@ impl PyScore {
     /// The grades as an HTML table (`lang` "vi" or "en").
     #[pyo3(signature = (lang = Text::from("vi")), text_signature = "($self, lang=\"vi\")")]
     fn html(&self, lang: Text) -> PyResult<String> {
-        Ok(html::score(&self.inner, self::lang(lang)?))
+        Ok(motcua_core::format::html::score(
+            &self.inner,
+            self::lang(lang)?,
+        ))
     }
 
     fn _repr_html_(&self) -> String {
-        html::score(&self.inner, Lang::Vi)
+        motcua_core::format::html::score(&self.inner, Lang::Vi)
     }
 
     fn __repr__(&self) -> String {
@@ -467,12 +470,12 @@ pub fn score(
     let out = py
         .detach(|| motcua_io::resolve::run(&req, data.input(), &|_| {}))
         .map_err(|e| crate::errors::resolve_error(py, &e))?;
+    crate::warn::report_warnings(py, &req, &out)?;
     let (Some(report), Some(book)) = (out.score, req.rulebook.clone()) else {
         return Err(crate::errors::RulebookError::new_err(
             "no grades: the request names no rulebook",
         ));
     };
-    crate::warn::report_warnings(py, &req, &out.warnings)?;
     crate::warn::score_warnings(py, &report)?;
     Ok(PyScore {
         inner: Arc::new(report),

@@ -31,17 +31,14 @@ pub fn emit(py: Python<'_>, kind: &str, message_vi: &str, message_en: &str) -> P
         .map(|_| ())
 }
 
-/// Issues the warnings of a request's report (`Outcome::warnings`) and of its resolution
-/// (`Request::warnings`, agency levels that no longer exist in the period).
+/// Issues the warnings of a request and of its report (`Outcome::all_warnings`: agency
+/// levels that no longer exist in the period, a period with no dossier).
 pub fn report_warnings(
     py: Python<'_>,
     req: &motcua_io::resolve::Request,
-    warnings: &[motcua_io::resolve::Warning],
+    out: &motcua_io::resolve::Outcome,
 ) -> PyResult<()> {
-    for w in &req.warnings {
-        emit(py, "levels", w, w)?;
-    }
-    for w in warnings {
+    for w in out.all_warnings(req) {
         emit(py, w.kind.name(), &w.message_vi, &w.message)?;
     }
     Ok(())

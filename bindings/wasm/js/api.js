@@ -5,6 +5,7 @@
 import * as glue from './motcua.js';
 import { isReady as ready } from './state.js';
 import { classifyModule, fail } from './classify.js';
+import { withWarnings } from './warnings.js';
 
 // every function of the module throws the error class of its kind
 const raw = classifyModule(glue);
@@ -148,13 +149,20 @@ function readOptions(o, fn) {
   };
 }
 
-const REQUEST_OPTIONS = ['period', 'from', 'to', 'by', 'every', 'compare', 'units', 'catalog', 'ratings', 'calendar', 'successors', 'strict', 'format', 'sheet', 'profile', 'conventions', 'deadlineFrom'];
+const REQUEST_OPTIONS = ['period', 'from', 'to', 'by', 'every', 'compare', 'units', 'catalog', 'ratings', 'calendar', 'successors', 'strict', 'format', 'sheet', 'profile', 'conventions', 'deadlineFrom', 'onWarning'];
+
+// The options that the module reads (the callbacks stay here).
+function withoutCallbacks(o) {
+  const rest = { ...o };
+  delete rest.onWarning;
+  return rest;
+}
 
 // The calendar of a request: a Calendar object goes apart, a name or TOML text stays in the
 // options (the resolution layer reads it).
 function requestArgs(o, fn) {
   const isObject = o.calendar instanceof raw.Calendar;
-  const rest = { ...o };
+  const rest = withoutCallbacks(o);
   if (isObject) delete rest.calendar;
   return [rest, isObject ? calendarOf(o.calendar, fn) : calendarOf(undefined, fn), isObject];
 }
@@ -165,13 +173,20 @@ function requestArgs(o, fn) {
  * `sheet`). Options: `period` or `from`/`to`, `by` (a key or keys: agency, procedure,
  * field, level, official, channel), `every` (month, quarter), `compare` (previous,
  * last-year, none), `units`, `catalog`, `ratings` (file text or bytes), `calendar` (a
- * Calendar, a built-in name or TOML text).
+ * Calendar, a built-in name or TOML text), `onWarning(warning)`.
+ *
+ * The result's non-enumerable `requestWarnings` lists the library's warnings (`{kind, message,
+ * message_vi}`: a period with no dossier, agency levels that no longer exist); each is also
+ * given to `onWarning` when one is passed.
  */
 export function report(input, opts) {
   ensureReady('report');
   const o = options(opts, 'report', REQUEST_OPTIONS);
-  if (input instanceof raw.Dossiers) return raw.__reportOf(dossiersOf(input, 'report'), o);
-  return raw.__reportFrom(input, ...requestArgs(o, 'report'));
+  const onWarning = optFunction(o.onWarning, 'report: onWarning');
+  const [result, warnings] = input instanceof raw.Dossiers
+    ? raw.__reportOf(dossiersOf(input, 'report'), withoutCallbacks(o))
+    : raw.__reportFrom(input, ...requestArgs(o, 'report'));
+  return withWarnings(result, warnings, onWarning);
 }
 
 /**
@@ -182,7 +197,7 @@ export function report(input, opts) {
  */
 export function list(input, opts) {
   ensureReady('list');
-  const o = options(opts, 'list', [...REQUEST_OPTIONS, 'count', 'within', 'agency', 'procedure', 'official', 'field', 'level', 'channel']);
+  const o = options(opts, 'list', [...REQUEST_OPTIONS.filter((k) => k !== 'onWarning'), 'count', 'within', 'agency', 'procedure', 'official', 'field', 'level', 'channel']);
   if (input instanceof raw.Dossiers) {
     throw fail('ArgumentError', 'list: a list reads the table again to keep the dossiers\' codes: give its text or bytes, not Dossiers');
   }
@@ -240,12 +255,17 @@ function unitsOf(v, fn) {
  * Grades every agency and official: the CLI's `score --format json`. `input` as for
  * `report`. Options: those of `report`, `rulebook` (a built-in name, default
  * `circular-01-2018`, or a rulebook's TOML text or bytes), `means` (dossiers, slips).
+ * The request's warnings are the result's non-enumerable `requestWarnings` and go to
+ * `onWarning`, as for `report`; the grades' own warnings are in the JSON (`warnings`).
  */
 export function score(input, opts) {
   ensureReady('score');
   const o = options(opts, 'score', [...REQUEST_OPTIONS, 'rulebook', 'means']);
-  if (input instanceof raw.Dossiers) return raw.__scoreOf(dossiersOf(input, 'score'), o);
-  return raw.__scoreFrom(input, ...requestArgs(o, 'score'));
+  const onWarning = optFunction(o.onWarning, 'score: onWarning');
+  const [result, warnings] = input instanceof raw.Dossiers
+    ? raw.__scoreOf(dossiersOf(input, 'score'), withoutCallbacks(o))
+    : raw.__scoreFrom(input, ...requestArgs(o, 'score'));
+  return withWarnings(result, warnings, onWarning);
 }
 
 /** The grades as the CLI's `score` text. */

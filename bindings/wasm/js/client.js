@@ -3,6 +3,7 @@
 // same objects as the functions give on the calling thread; errors are rebuilt as the
 // package's error classes.
 import { errors, MotcuaError } from './errors.js';
+import { withWarnings } from './warnings.js';
 
 /** A worker running motcua: a browser `Worker` started on `worker.js`, or (Node) a
  * `worker_threads.Worker` started on `node-worker.js` — `spawnWorker()` starts one. */
@@ -51,10 +52,18 @@ export class MotcuaWorker {
 
   #call(fn, input, opts) {
     const id = this.#next++;
+    // a function cannot be sent to a worker: `onWarning` is called here, on the answer
+    let onWarning;
+    if (opts !== null && typeof opts === 'object' && 'onWarning' in opts) {
+      ({ onWarning, ...opts } = opts);
+      if (onWarning !== undefined && onWarning !== null && typeof onWarning !== 'function') {
+        return Promise.reject(new errors.ArgumentError(`${fn}: onWarning must be a function`));
+      }
+    }
     const msg = { id, fn, input, opts };
     if (this.#wasm !== undefined && id === 1) msg.wasm = this.#wasm;
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
+      this.#pending.set(id, { resolve, reject, onWarning: onWarning ?? undefined });
       this.#worker.postMessage(msg);
     });
   }
@@ -70,7 +79,7 @@ export class MotcuaWorker {
       if (m.error.column !== undefined) fields.column = m.error.column;
       p.reject(new C(m.error.message, fields));
     } else {
-      p.resolve(m.result);
+      p.resolve(m.warnings === undefined ? m.result : withWarnings(m.result, m.warnings, p.onWarning));
     }
   }
 

@@ -27,8 +27,8 @@ export type WorkerLike =
 export class MotcuaWorker {
   /** `wasm` (browsers): where the worker finds the module, if not next to `worker.js`. */
   constructor(worker: WorkerLike, options?: { wasm?: string | URL | BufferSource | WebAssembly.Module });
-  report(input: TextInput, options: RequestOptions): Promise<Report>;
-  score(input: TextInput, options: RequestOptions & ScoreOptions): Promise<ScoreReport>;
+  report(input: TextInput, options: RequestOptions): Promise<Report & WithRequestWarnings>;
+  score(input: TextInput, options: RequestOptions & ScoreOptions): Promise<ScoreReport & WithRequestWarnings>;
   list(input: TextInput, options: ListOptions): Promise<DossierList>;
   /** Stops the worker; pending calls fail with a `MotcuaError`. */
   terminate(): unknown;
@@ -549,10 +549,30 @@ export interface RequestFields {
 export type Convention = 'waiting_as_within_due' | 'withdrawn_as_on_time' | 'online_without_postal';
 
 /** The options of a request: a period and the request's fields. */
-export type RequestOptions = PeriodOptions & RequestFields;
+export type RequestOptions = PeriodOptions & RequestFields & {
+  /** Called with each warning of the request (also in the result's `requestWarnings`). */
+  onWarning?: (warning: RequestWarning) => void;
+};
+
+/** A warning of a request: a period with no dossier, agency levels that no longer exist. */
+export interface RequestWarning {
+  kind: 'empty_period' | 'levels';
+  /** In English. */
+  message: string;
+  /** In Vietnamese. */
+  message_vi: string;
+}
+
+/**
+ * What `report` and `score` add to their JSON: the request's warnings, as a non-enumerable
+ * property (`JSON.stringify` gives the contract's JSON alone).
+ */
+export interface WithRequestWarnings {
+  readonly requestWarnings: RequestWarning[];
+}
 
 /** The period report: the same object as `motcua report --format json`. */
-export function report(input: Dossiers | TextInput, options: RequestOptions): Report;
+export function report(input: Dossiers | TextInput, options: RequestOptions): Report & WithRequestWarnings;
 
 /** One dossier of a list (contract section 12). */
 export interface ListedDossier {
@@ -578,7 +598,7 @@ export interface DossierList {
   dossiers: ListedDossier[];
 }
 
-export type ListOptions = RequestOptions & ListFields;
+export type ListOptions = PeriodOptions & RequestFields & ListFields;
 
 /** What `list` lists. */
 export interface ListFields {
@@ -763,7 +783,7 @@ export interface ScoreReport {
 }
 
 /** Grades every agency and official of a period under a rulebook. */
-export function score(input: Dossiers | TextInput, options: RequestOptions & ScoreOptions): ScoreReport;
+export function score(input: Dossiers | TextInput, options: RequestOptions & ScoreOptions): ScoreReport & WithRequestWarnings;
 
 /** The grades as `motcua score` prints them. */
 export function scoreText(dossiers: Dossiers, options: PeriodOptions & ScoreOptions & { lang?: Lang }): string;

@@ -34,7 +34,7 @@ const pkg = {
     './motcua_bg.wasm': './motcua_bg.wasm',
     './package.json': './package.json',
   },
-  files: ['api.js', 'errors.js', 'classify.js', 'client.js', 'serve.js', 'worker.js', 'node-worker.js', 'state.js', 'node.js', 'node.cjs', 'web.js', 'motcua.js', 'motcua_bg.wasm', 'index.d.ts', 'index.d.cts', 'README.md'],
+  files: ['api.js', 'errors.js', 'classify.js', 'warnings.js', 'client.js', 'serve.js', 'worker.js', 'node-worker.js', 'state.js', 'node.js', 'node.cjs', 'web.js', 'motcua.js', 'motcua_bg.wasm', 'index.d.ts', 'index.d.cts', 'README.md'],
   sideEffects: ['./node.js', './node.cjs'],
   engines: { node: '>=20' },
 };

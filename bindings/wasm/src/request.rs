@@ -176,9 +176,22 @@ fn request(o: &JsValue, calendar: Option<&Calendar>, f: &str) -> Result<Request,
     Ok(req)
 }
 
+/// `[result, warnings]`: the result with the request's warnings (`Outcome::all_warnings`),
+/// which `api.js` attaches to the result and gives to `onWarning`.
+fn with_warnings(
+    result: &str,
+    req: &Request,
+    out: &motcua_io::resolve::Outcome,
+) -> Result<JsValue, JsValue> {
+    let pair = js_sys::Array::new();
+    pair.push(&js_sys::JSON::parse(result)?);
+    pair.push(&to_js(&out.all_warnings(req))?);
+    Ok(pair.into())
+}
+
 fn report_of(req: &Request, input: Input<'_>) -> Result<JsValue, JsValue> {
     let out = motcua_io::resolve::run(req, input, &|_| {}).map_err(|e| resolve_error(&e))?;
-    js_sys::JSON::parse(&out.report_json())
+    with_warnings(&out.report_json(), req, &out)
 }
 
 fn score_of(req: &mut Request, input: Input<'_>) -> Result<JsValue, JsValue> {
@@ -190,7 +203,7 @@ fn score_of(req: &mut Request, input: Input<'_>) -> Result<JsValue, JsValue> {
     }
     req.plan.compare = None;
     let out = motcua_io::resolve::run(req, input, &|_| {}).map_err(|e| resolve_error(&e))?;
-    js_sys::JSON::parse(&out.score_json().unwrap_or_default())
+    with_warnings(&out.score_json().unwrap_or_default(), req, &out)
 }
 
 /// The report of dossiers already read. Called by `report`.

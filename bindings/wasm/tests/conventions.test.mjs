@@ -150,3 +150,44 @@ test('a worker gives the same answers off the main thread, which keeps running',
     await w.terminate();
   }
 });
+
+test('a period with no dossier is warned: requestWarnings on the result and onWarning, off the JSON', async () => {
+  const csv = motcua.sampleCsv();
+  // the sample is received in 2021 (Q2 and Q3); a mistyped year has no dossier
+  const seen = [];
+  const r = motcua.report(csv, { period: '2012-Q3', onWarning: (w) => seen.push(w) });
+  assert.equal(r.total.received, 0);
+  assert.equal(r.requestWarnings.length, 1);
+  const [w] = r.requestWarnings;
+  assert.equal(w.kind, 'empty_period');
+  assert.match(w.message, /^no dossier in the period 2012-Q3 \(2012-07-01\.\.2012-09-30\)/);
+  assert.match(w.message_vi, /^không có hồ sơ nào trong kỳ 2012-Q3 \(01\/07\/2012 – 30\/09\/2012\)/);
+  assert.match(w.message, /received from 2021-/);
+  assert.deepEqual(seen, [w]);
+  // the JSON stays the contract's: the same keys as with no warning at all
+  assert.ok(!Object.keys(r).includes('requestWarnings'));
+  assert.ok(!JSON.stringify(r).includes('requestWarnings'));
+  const ok = motcua.report(csv, { period: '2021-Q3' });
+  assert.deepEqual(Object.keys(r).sort(), Object.keys(ok).sort());
+  assert.deepEqual(ok.requestWarnings, []);
+  // the same from score (whose own warnings stay in its JSON), and from dossiers already read
+  const s = motcua.score(csv, { period: '2012-Q3', units: motcua.sampleUnitsCsv() });
+  assert.deepEqual(s.requestWarnings.map((x) => x.kind), ['empty_period']);
+  assert.ok(Array.isArray(s.warnings));
+  const ds = motcua.parseCsv(csv);
+  assert.deepEqual(motcua.report(ds, { period: '2012-Q3' }).requestWarnings, [w]);
+  ds.free();
+  assert.throws(() => motcua.report(csv, { period: '2012-Q3', onWarning: 'log' }), motcua.ArgumentError);
+  assert.throws(() => motcua.list(csv, { period: '2012-Q3', count: 'pending', onWarning: () => {} }), motcua.ArgumentError);
+  // through a worker: the warnings cross with the answer, the callback runs on this thread
+  const worker = motcua.spawnWorker();
+  try {
+    const fromWorker = [];
+    const wr = await worker.report(csv, { period: '2012-Q3', onWarning: (x) => fromWorker.push(x) });
+    assert.deepEqual(wr, r);
+    assert.deepEqual(wr.requestWarnings, [w]);
+    assert.deepEqual(fromWorker, [w]);
+  } finally {
+    await worker.terminate();
+  }
+});

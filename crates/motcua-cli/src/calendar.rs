@@ -1,10 +1,7 @@
 //! `motcua calendar`.
 
-use std::fmt::Write as _;
-
 use anyhow::Result;
 use clap::Args;
-use motcua_core::calendar::{CalendarYear, Schedule};
 
 use crate::common::{LangArg, load_calendar, write_output};
 
@@ -41,116 +38,7 @@ pub fn run(a: &CalendarArgs) -> Result<()> {
     let y = cal.year(year);
     let text = match a.format {
         CalendarFormat::Json => serde_json::to_string_pretty(&y)?,
-        CalendarFormat::Text => text(&y, cal.name(), a.lang == LangArg::Vi),
+        CalendarFormat::Text => motcua_core::format::calendar_text(&y, cal.name(), a.lang.into()),
     };
     write_output(None, &text)
-}
-
-/// A validity bound as `dd/mm/yyyy`, or `open` for an open end.
-fn bound(d: Option<chrono::NaiveDate>, open: &str) -> String {
-    d.map_or_else(|| open.to_owned(), |d| d.format("%d/%m/%Y").to_string())
-}
-
-/// The readable list of `motcua calendar`.
-fn text(y: &CalendarYear, name: &str, vi: bool) -> String {
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "{} {} — {}",
-        if vi {
-            "Lịch làm việc năm"
-        } else {
-            "Work calendar"
-        },
-        y.year,
-        name
-    );
-    let _ = writeln!(
-        s,
-        "{}: {}",
-        if vi {
-            "Tết Nguyên đán"
-        } else {
-            "Lunar New Year"
-        },
-        y.lunar_new_year.format("%d/%m/%Y")
-    );
-    let _ = writeln!(
-        s,
-        "{}: {}",
-        if vi {
-            "Số ngày làm việc"
-        } else {
-            "Working days"
-        },
-        y.working_day_count
-    );
-    let schedule = match (y.schedule, vi) {
-        (Schedule::Official, true) => format!(
-            "lịch nghỉ chính thức ({})",
-            y.notice.as_deref().unwrap_or("")
-        ),
-        (Schedule::Official, false) => {
-            format!("official schedule ({})", y.notice.as_deref().unwrap_or(""))
-        }
-        (Schedule::Projected, true) => {
-            "dự kiến theo quy định của Bộ luật Lao động; chưa có lịch nghỉ chính thức".to_owned()
-        }
-        (Schedule::Projected, false) => {
-            "projected from the Labour Code; no official schedule known".to_owned()
-        }
-        (_, true) => "chỉ các ngày khai báo trong tệp lịch".to_owned(),
-        (_, false) => "only the dates the calendar file declares".to_owned(),
-    };
-    let _ = writeln!(
-        s,
-        "{}: {schedule}",
-        if vi { "Lịch nghỉ" } else { "Schedule" }
-    );
-    if !y.statutory_rules.is_empty() {
-        let _ = writeln!(
-            s,
-            "{}:",
-            if vi {
-                "Quy định về ngày nghỉ lễ áp dụng"
-            } else {
-                "Statutory rules in force"
-            }
-        );
-        for r in &y.statutory_rules {
-            let _ = writeln!(
-                s,
-                "  {} ({} {} – {}; {} {})",
-                r.title,
-                if vi { "hiệu lực" } else { "valid" },
-                bound(r.valid_from, "…"),
-                bound(r.valid_to, if vi { "nay" } else { "now" }),
-                if vi { "độ tin cậy" } else { "confidence" },
-                r.confidence
-            );
-        }
-    }
-    let _ = writeln!(s, "\n{}:", if vi { "Ngày nghỉ" } else { "Days off" });
-    for h in &y.holidays {
-        let _ = writeln!(
-            s,
-            "  {}  {}  [{}]",
-            h.date.format("%a %d/%m/%Y"),
-            h.name,
-            h.source
-        );
-    }
-    let _ = writeln!(
-        s,
-        "\n{}:",
-        if vi {
-            "Ngày làm bù"
-        } else {
-            "Make-up working days"
-        }
-    );
-    for d in &y.make_up_working_days {
-        let _ = writeln!(s, "  {}", d.format("%a %d/%m/%Y"));
-    }
-    s
 }

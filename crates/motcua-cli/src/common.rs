@@ -347,3 +347,17 @@ impl ConventionArgs {
         }
     }
 }
+
+/// Prints the warnings of a request on stderr, one line each, in `lang`: the values given
+/// (`Request::warnings`) and, after the run, the report's (a period with no dossier).
+pub fn print_warnings(warnings: &[motcua_io::resolve::Warning], lang: Lang) {
+    let word = match lang {
+        Lang::Vi => "cảnh báo",
+        Lang::En => "warning",
+    };
+    let mut err = std::io::stderr().lock();
+    for w in warnings {
+        // a closed stderr never changes the status (contract section 15)
+        let _ = writeln!(err, "motcua: {word}: {}", w.text(lang));
+    }
+}

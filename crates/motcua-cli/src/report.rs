@@ -1,7 +1,6 @@
 //! `motcua report`: the period report as text, JSON or CSV, report form Biểu II.06a (XLSX
 //! or CSV), or the press announcement.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -14,7 +13,9 @@ use motcua_core::format::{Lang, TableOrder};
 use motcua_core::grading::Units;
 use motcua_io::resolve::{Given, Options};
 
-use crate::common::{LangArg, SourceArgs, resolve, with_input, write_bytes, write_output};
+use crate::common::{
+    LangArg, SourceArgs, print_warnings, resolve, with_input, write_bytes, write_output,
+};
 
 /// Output formats of `motcua report`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -178,17 +179,11 @@ pub fn run(a: &ReportArgs) -> Result<()> {
         // a form's rows are its own key, whatever --by says
         req.plan.by = form_rows(a, kind).dims().to_vec();
     }
-    for w in &req.warnings {
-        let word = match Lang::from(a.lang) {
-            Lang::Vi => "cảnh báo",
-            Lang::En => "warning",
-        };
-        let _ = writeln!(std::io::stderr(), "motcua: {word}: {w}");
-    }
     let out = with_input(&a.source, |input, progress| {
         motcua_io::resolve::run(&req, input, progress)
     })?;
     a.source.profile.after_read(&out.report.input);
+    print_warnings(&out.all_warnings(&req), a.lang.into());
     if let Some(s) = &out.score {
         crate::score::check_validity(s, a.strict_validity, a.lang.into())?;
     }

@@ -1,15 +1,12 @@
 //! `motcua score`: grade every agency and official of a period by a rulebook.
 
-use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 use motcua_core::format::Lang;
-use motcua_core::grading::{
-    Rulebook, ScoreReport, builtin_names, builtin_toml, score_csv, score_text,
-};
+use motcua_core::grading::{Rulebook, ScoreReport, builtin_names, builtin_toml, score_text};
 use motcua_io::ratings::Ratings;
 use motcua_io::resolve::{Files, Given, Options};
 
@@ -85,25 +82,13 @@ pub fn ratings_text(ratings: Option<&Ratings>, lang: Lang) -> String {
         return String::new();
     };
     let s = &r.summary;
-    let n = |v: u64| motcua_core::format::int(v, lang);
-    let mut out = match lang {
-        Lang::Vi => format!(
-            "\nPhiếu đánh giá: {} dòng, {} dùng, {} bị loại\n",
-            n(s.rows),
-            n(s.used),
-            n(s.rejected)
-        ),
-        Lang::En => format!(
-            "\nRating slips: {} rows, {} used, {} rejected\n",
-            n(s.rows),
-            n(s.used),
-            n(s.rejected)
-        ),
-    };
-    for e in &s.errors {
-        let _ = writeln!(out, "  {e} [{}]", e.kind.name());
-    }
-    out
+    motcua_core::format::slips_text(
+        s.rows,
+        s.used,
+        s.rejected,
+        s.errors.iter().map(|e| (e, e.kind)),
+        lang,
+    )
 }
 
 /// A built-in rulebook by name, a rulebook file or TOML text. A file's `extends` may name a
@@ -165,6 +150,7 @@ pub fn run(a: &ScoreArgs) -> Result<()> {
         motcua_io::resolve::run(&req, input, progress)
     })?;
     a.source.profile.after_read(&out.report.input);
+    crate::common::print_warnings(&out.all_warnings(&req), a.lang.into());
     let Some(report) = out.score else {
         bail!("no grades: the request names no rulebook")
     };
@@ -172,7 +158,7 @@ pub fn run(a: &ScoreArgs) -> Result<()> {
     let ratings = out.ratings;
     let text = match a.format {
         Format::Json => with_ratings_summary(&report.to_json(), ratings.as_ref()),
-        Format::Csv => a.csv.apply(&score_csv(&report)),
+        Format::Csv => a.csv.apply(&motcua_io::writer::score_csv(&report)),
         Format::Text => {
             score_text(&report, a.lang.into()) + &ratings_text(ratings.as_ref(), a.lang.into())
         }

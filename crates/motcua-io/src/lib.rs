@@ -17,7 +17,8 @@
 //! | [`units`], [`catalog`], [`ratings`], [`rulebook`] | the side files |
 //! | [`resolve`] | options → request, the one counting pass, lists, the table of error kinds |
 //! | [`job`], [`list`], [`partial`] | the counting plan, dossier lists, partial aggregates |
-//! | [`report`], [`form06a`], [`tables`], [`writer`] | outputs: report JSON and CSV, forms, tables, the CSV dialect |
+//! | [`writer`] | every byte output: report JSON and CSV, grades CSV, lists, forms ([`form06a`]), the CSV dialect |
+//! | [`report`], [`tables`] | reports from datasets; tables in the other input formats |
 //! | [`internal`] | panics turned into an error that asks for a bug report |
 //!
 //! ```
@@ -42,7 +43,6 @@ mod columnar;
 pub mod compress;
 pub mod dossiers;
 pub mod error;
-pub mod form06a;
 pub mod input;
 pub mod inspect;
 pub mod internal;
@@ -69,3 +69,4 @@ pub mod xlsx;
 mod xlsx_limits;
 
 pub use error::ReadError;
+pub use writer::form06a;

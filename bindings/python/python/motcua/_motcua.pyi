@@ -93,7 +93,7 @@ class InputSummary(TypedDict, total=False):
 class ReportWarning(TypedDict):
     """A warning of a report (also issued as a ``MotcuaWarning``)."""
 
-    kind: Literal["empty_period"]
+    kind: Literal["empty_period", "levels"]
     message: str
     message_vi: str
 

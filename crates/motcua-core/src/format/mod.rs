@@ -11,10 +11,15 @@
 use std::fmt::Write as _;
 use std::str::FromStr;
 
+mod calendar;
 mod csv;
+pub mod html;
+mod rulebook;
 mod tables;
 
+pub use calendar::calendar_text;
 pub use csv::{csv_field, csv_needs_quotes, push_csv_field};
+pub use rulebook::{measures_text, rulebook_list_text, rulebook_summary_text};
 pub(crate) use tables::successors_text;
 pub use tables::{TableOrder, TableOrderError, report_text_full};
 
@@ -121,7 +126,40 @@ pub fn decimal(v: f64, places: usize, lang: Lang) -> String {
     }
 }
 
+/// The summary of a rating-slip file (contract section 17) as text: rows, used, rejected,
+/// then each rejected slip (its place and message) with its kind.
+#[must_use]
+pub fn slips_text<D: std::fmt::Display>(
+    rows: u64,
+    used: u64,
+    rejected: u64,
+    errors: impl IntoIterator<Item = (D, ErrorKind)>,
+    lang: Lang,
+) -> String {
+    let mut out = match lang {
+        Lang::Vi => format!(
+            "\nPhiếu đánh giá: {} dòng, {} dùng, {} bị loại\n",
+            int(rows, lang),
+            int(used, lang),
+            int(rejected, lang)
+        ),
+        Lang::En => format!(
+            "\nRating slips: {} rows, {} used, {} rejected\n",
+            int(rows, lang),
+            int(used, lang),
+            int(rejected, lang)
+        ),
+    };
+    for (e, kind) in errors {
+        let _ = writeln!(out, "  {e} [{}]", kind.name());
+    }
+    out
+}
+
 /// Labels of the counts of contract section 5.
+///
+/// Each label stands alone (a table column, a chart legend): resolved late and pending
+/// overdue are both "Quá hạn" under their group in Biểu II.06a, so here they say which.
 #[must_use]
 pub fn count_label(name: &str, lang: Lang) -> &'static str {
     let (vi, en) = match name {
@@ -133,11 +171,11 @@ pub fn count_label(name: &str, lang: Lang) -> &'static str {
         "resolved" => ("Đã giải quyết", "Resolved"),
         "resolved_early" => ("Trước hạn", "Early"),
         "resolved_on_time" => ("Đúng hạn", "On time"),
-        "resolved_late" => ("Quá hạn", "Late"),
+        "resolved_late" => ("Giải quyết quá hạn", "Resolved late"),
         "closed_without_result" => ("Rút/dừng xử lý", "Withdrawn/stopped"),
         "pending" => ("Đang giải quyết", "Pending"),
         "pending_within_due" => ("Trong hạn", "Within due date"),
-        "pending_overdue" => ("Quá hạn", "Overdue"),
+        "pending_overdue" => ("Đang giải quyết quá hạn", "Pending overdue"),
         "received_level34" => ("Hồ sơ mức độ 3, 4", "Level 3/4 dossiers"),
         "received_online_level34" => ("Trực tuyến mức độ 3, 4", "Online level 3/4"),
         "ratings" => ("Ý kiến đánh giá", "Ratings"),
@@ -396,6 +434,28 @@ pub fn row_error_vi(e: &RowError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_count_and_rate_has_its_own_label() {
+        let rates = [
+            "resolution_rate",
+            "on_time_rate",
+            "early_rate",
+            "online_rate",
+            "satisfaction_rate",
+        ];
+        for lang in [Lang::Vi, Lang::En] {
+            let mut seen = std::collections::HashSet::new();
+            for name in Counts::NAMES.iter().chain(rates.iter()) {
+                let label = count_label(name, lang);
+                assert_ne!(label, "?", "{name} has no label");
+                assert!(
+                    seen.insert(label),
+                    "{name}: the label {label:?} is used twice"
+                );
+            }
+        }
+    }
 
     #[test]
     fn numbers_the_vietnamese_way() {

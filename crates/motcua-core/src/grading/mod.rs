@@ -66,7 +66,7 @@ pub use slips::{
     SLIP_INDICATORS, Slip, SlipMeans, replace_rating_counts, slip_counts, slip_indicator,
 };
 pub use summary::announcement_summary;
-pub use text::{score_csv, score_text};
+pub use text::score_text;
 pub use units::{COLUMNS as UNIT_COLUMNS, Level, UnitFacts, Units, UnitsError, UnitsHeader};
 pub use validity::{LegalStatus, Validity, ValidityCheck, ValidityReport, ValidityWarning};
 

@@ -50,6 +50,9 @@ pub struct BatchReader<'c, V: FnMut(&Dossier)> {
     columns: Vec<Option<usize>>,
     /// The header through the source profile (values rewritten unless it is plain).
     mapped: MappedHeader,
+    /// For each source position, the contract column read from it (the first, as the
+    /// header maps it): found once here, not for every value of every row.
+    at: Vec<Option<Column>>,
     width: usize,
     cx: RowContext<'c>,
     opts: ReadOptions,
@@ -81,10 +84,18 @@ impl<'c, V: FnMut(&Dossier)> BatchReader<'c, V> {
         if let Some(n) = rows {
             ingest.reserve(n.min(1 << 28));
         }
+        let width = schema.fields().len();
+        let mut at = vec![None; width];
+        for c in Column::ALL {
+            if let Some(slot) = header.index(c).and_then(|p| at.get_mut(p)) {
+                slot.get_or_insert(c);
+            }
+        }
         Ok(Self {
             columns: Column::ALL.iter().map(|&c| header.index(c)).collect(),
             mapped,
-            width: schema.fields().len(),
+            at,
+            width,
             cx: opts.row_context(calendar),
             opts: opts.clone(),
             workers: opts.worker_count(),
@@ -166,7 +177,7 @@ impl<'c, V: FnMut(&Dossier)> BatchReader<'c, V> {
         }
         let workers = self.workers.min(spans.len()).max(1);
         let starts = &self.batch_starts;
-        let mapped = (!self.mapped.is_plain()).then_some(&self.mapped);
+        let mapped = (!self.mapped.is_plain()).then_some((&self.mapped, self.at.as_slice()));
         let mut sink = |block: Block| -> Result<(), ArrowReadError> {
             self.merger
                 .merge(block, &mut self.visit)
@@ -214,13 +225,16 @@ fn place(e: &mut RowError, batch_starts: &[u64]) {
     }
 }
 
+/// A profile that rewrites values, with the contract column at each source position.
+type Remap<'a> = (&'a MappedHeader, &'a [Option<Column>]);
+
 /// Validates the rows of one span into a block. A typed value is turned into text only
 /// when the row parser asks for its column.
 /// With a profile that rewrites values (`mapped`), its rules apply to each row first.
 fn parse_span(
     span: Span,
     columns: &[Prepared],
-    mapped: Option<&MappedHeader>,
+    mapped: Option<Remap<'_>>,
     cx: &RowContext<'_>,
 ) -> Block {
     let srcs: Vec<Src<'_>> = columns.iter().map(Src::of).collect();
@@ -249,15 +263,9 @@ fn parse_span(
             let line = span.first_line + k as u64;
             match mapped {
                 None => builder.row(line, parse_row_with(get, cx)),
-                Some(m) => {
+                Some((m, at)) => {
                     // a source position holds the contract column the header put there
-                    let h = m.header();
-                    let field = |p: usize| {
-                        Column::ALL
-                            .into_iter()
-                            .find(|&c| h.index(c) == Some(p))
-                            .map_or("", get)
-                    };
+                    let field = |p: usize| at.get(p).copied().flatten().map_or("", get);
                     let mut vals = m.values();
                     m.apply(field, &mut vals);
                     builder.row(line, parse_row_with(|c| vals.get(c), cx));
@@ -274,7 +282,7 @@ fn parse_span(
 fn parallel(
     spans: &[Span],
     pending: &[Pending],
-    mapped: Option<&MappedHeader>,
+    mapped: Option<Remap<'_>>,
     cx: &RowContext<'_>,
     workers: usize,
     sink: &mut impl FnMut(Block) -> Result<(), ArrowReadError>,

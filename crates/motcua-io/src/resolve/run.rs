@@ -546,6 +546,18 @@ impl Outcome {
         with_ratings_summary(&crate::report::to_json(&self.report), self.ratings.as_ref())
     }
 
+    /// Every warning of a request and of its outcome, in the order a user reads them: the
+    /// values given (`Request::warnings`), then the report's (a period with no dossier).
+    /// The grades' own warnings stay in the grades (`ScoreReport::warnings`).
+    #[must_use]
+    pub fn all_warnings(&self, req: &Request) -> Vec<Warning> {
+        req.warnings
+            .iter()
+            .map(|w| Warning::levels(w))
+            .chain(self.warnings.iter().cloned())
+            .collect()
+    }
+
     /// The grades as `score --format json` prints them, when the request graded.
     #[must_use]
     pub fn score_json(&self) -> Option<String> {

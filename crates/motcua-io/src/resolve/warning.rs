@@ -14,6 +14,9 @@ pub enum WarningKind {
     /// No dossier falls in the period: nothing received in it, nothing carried into it (a
     /// period that the data does not cover, such as a mistyped year).
     EmptyPeriod,
+    /// An agency of the units file is at a level that no longer exists in the period (a
+    /// district agency after 2025-06-30, without validity dates).
+    Levels,
 }
 
 impl WarningKind {
@@ -22,6 +25,7 @@ impl WarningKind {
     pub const fn name(self) -> &'static str {
         match self {
             Self::EmptyPeriod => "empty_period",
+            Self::Levels => "levels",
         }
     }
 }
@@ -35,6 +39,28 @@ pub struct Warning {
     pub message: String,
     /// In Vietnamese.
     pub message_vi: String,
+}
+
+impl Warning {
+    /// A warning about the units file's levels (`Request::warnings`), said the same in
+    /// both languages.
+    #[must_use]
+    pub fn levels(message: &str) -> Self {
+        Self {
+            kind: WarningKind::Levels,
+            message: message.to_owned(),
+            message_vi: message.to_owned(),
+        }
+    }
+
+    /// The message in `lang`.
+    #[must_use]
+    pub fn text(&self, lang: motcua_core::format::Lang) -> &str {
+        match lang {
+            motcua_core::format::Lang::Vi => &self.message_vi,
+            motcua_core::format::Lang::En => &self.message,
+        }
+    }
 }
 
 /// The first and last receipt dates of dossiers, as they are visited.

@@ -1,10 +1,18 @@
-//! HTML tables for notebooks (`_repr_html_`). Presentation only: every figure comes from
-//! the core, numbers are written with the core's Vietnamese or English formatting.
+//! HTML tables (notebooks' `_repr_html_`): the report, the grades, a dataset and its
+//! rejected rows, with the Vietnamese or English labels and number formatting of this
+//! module.
+//!
+//! ```
+//! use motcua_core::format::{Lang, html};
+//! assert_eq!(html::esc("<Sở & Ngành>"), "&lt;Sở &amp; Ngành&gt;");
+//! let t = html::table("Hồ sơ", &["Đơn vị".into(), "Tiếp nhận".into()], &[vec!["STP".into(), "12.656".into()]], true);
+//! assert!(t.starts_with("<table class=\"motcua\">") && t.contains("12.656"));
+//! ```
 
 use std::fmt::Write as _;
 
-use motcua_core::format::{Lang, count_label, int, rate_text};
-use motcua_core::report::{Figures, Report};
+use super::{Lang, count_label, int, rate_text};
+use crate::report::{Figures, Report};
 
 /// Escapes text for HTML.
 #[must_use]
@@ -87,15 +95,11 @@ pub fn report(r: &Report, lang: Lang) -> String {
         r.period.to().format("%d/%m/%Y")
     );
     let mut head = vec![agency.to_owned()];
-    head.extend(COLS.iter().chain(RATES.iter()).map(|c| {
-        let l = count_label(c, lang);
-        // Two columns are both "Quá hạn" in Vietnamese: say which.
-        match (*c, lang) {
-            ("resolved_late", Lang::Vi) => "Giải quyết quá hạn".to_owned(),
-            ("pending_overdue", Lang::Vi) => "Đang giải quyết quá hạn".to_owned(),
-            _ => l.to_owned(),
-        }
-    }));
+    head.extend(
+        COLS.iter()
+            .chain(RATES.iter())
+            .map(|c| count_label(c, lang).to_owned()),
+    );
     let row = |name: &str, f: &Figures| {
         let mut v = vec![name.to_owned()];
         v.extend(COLS.iter().map(|c| int(f.counts.get(c).unwrap_or(0), lang)));
@@ -150,13 +154,13 @@ pub fn report(r: &Report, lang: Lang) -> String {
 /// The grades as HTML: the agencies ranked with their band, each indicator's points, then
 /// the officials by band and the warnings.
 #[must_use]
-pub fn score(sr: &motcua_core::grading::ScoreReport, lang: Lang) -> String {
+pub fn score(sr: &crate::grading::ScoreReport, lang: Lang) -> String {
     let decimals = sr.rulebook.decimals;
     let sep = match lang {
         Lang::Vi => ',',
         Lang::En => '.',
     };
-    let pts = |x: Option<motcua_core::grading::Points>| {
+    let pts = |x: Option<crate::grading::Points>| {
         x.map_or_else(|| "–".to_owned(), |v| v.fixed(decimals, sep))
     };
     let vi = lang == Lang::Vi;
@@ -263,7 +267,7 @@ pub fn score(sr: &motcua_core::grading::ScoreReport, lang: Lang) -> String {
 
 /// Rejected rows as an HTML table: where (file, line, column), the kind and the message.
 #[must_use]
-pub fn row_errors(errors: &[motcua_core::record::RowError], lang: Lang) -> String {
+pub fn row_errors(errors: &[crate::record::RowError], lang: Lang) -> String {
     let (caption, head) = match lang {
         Lang::Vi => (
             "Dòng bị loại",
@@ -294,7 +298,7 @@ pub fn row_errors(errors: &[motcua_core::record::RowError], lang: Lang) -> Strin
 /// first rejected rows.
 #[must_use]
 pub fn dataset(
-    ds: &motcua_core::dossier::Dataset,
+    ds: &crate::dossier::Dataset,
     received: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     lang: Lang,
 ) -> String {
@@ -358,69 +362,4 @@ pub fn dataset(
         }
     }
     s
-}
-
-/// A dossier list (contract section 12) as HTML: code, agency, procedure, channel, status,
-/// received, due, closed and working days late.
-#[must_use]
-pub fn dossier_list(l: &motcua_io::list::DossierList, lang: Lang) -> String {
-    let (title, head) = match lang {
-        Lang::Vi => (
-            format!(
-                "Danh sách hồ sơ — {} — {}",
-                count_label(&l.count, lang),
-                l.period.label_vi()
-            ),
-            [
-                "Mã hồ sơ",
-                "Đơn vị",
-                "Thủ tục",
-                "Kênh",
-                "Trạng thái",
-                "Tiếp nhận",
-                "Hẹn trả",
-                "Kết thúc",
-                "Số ngày làm việc quá hạn",
-            ],
-        ),
-        Lang::En => (
-            format!(
-                "Dossiers — {} — {}",
-                count_label(&l.count, lang),
-                l.period.label_en()
-            ),
-            [
-                "Code",
-                "Agency",
-                "Procedure",
-                "Channel",
-                "Status",
-                "Received",
-                "Due",
-                "Closed",
-                "Working days late",
-            ],
-        ),
-    };
-    let head: Vec<String> = head.iter().map(|h| (*h).to_owned()).collect();
-    let rows: Vec<Vec<String>> = l
-        .dossiers
-        .iter()
-        .map(|d| {
-            vec![
-                d.code.clone(),
-                d.agency.clone(),
-                d.procedure.clone().unwrap_or_default(),
-                d.channel.to_owned(),
-                d.status.to_string(),
-                d.received.clone(),
-                d.due.format("%d/%m/%Y").to_string(),
-                d.closed
-                    .map(|c| c.format("%d/%m/%Y").to_string())
-                    .unwrap_or_default(),
-                int(u64::try_from(d.working_days_late).unwrap_or(0), lang),
-            ]
-        })
-        .collect();
-    table(&title, &head, &rows, false)
 }

@@ -1,6 +1,13 @@
-//! How CSV outputs are written for the program that opens them (contract outputs are
+//! Every byte format of the outputs, in one place: the report's JSON and CSV and a
+//! breakdown's CSV ([`report`]), the grades' CSV ([`score`]), a dossier list's CSV and
+//! workbook ([`list`]), the forms Biểu II.06a, 06b and 07a as CSV and workbooks
+//! ([`form06a`]). CSV fields are quoted by the one rule of
+//! [`motcua_core::format::csv_field`]; texts for people are rendered by
+//! [`motcua_core::format`].
+//!
+//! How CSV outputs are written for the program that opens them: contract outputs are
 //! RFC 4180 with a comma; [`CsvDialect`] turns them into what Excel under Vietnamese
-//! regional settings opens cleanly: `;` between fields and a UTF-8 byte order mark).
+//! regional settings opens cleanly: `;` between fields and a UTF-8 byte order mark.
 //!
 //! ```
 //! use motcua_io::writer::CsvDialect;
@@ -11,6 +18,13 @@
 
 use std::fmt;
 use std::str::FromStr;
+
+pub mod form06a;
+pub mod list;
+pub mod report;
+pub mod score;
+
+pub use score::score_csv;
 
 /// A CSV output's separator and byte order mark. The default is the contract's: a comma,
 /// no byte order mark.
