@@ -6,7 +6,7 @@ use pyo3::exceptions::PyFileNotFoundError;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
-use crate::convert;
+use crate::convert::{self, Int, Text};
 use crate::errors::{CalendarError, calendar_error};
 use crate::json;
 
@@ -29,7 +29,7 @@ impl PyCalendar {
         let py = source.py();
         let text = match source.cast::<PyString>() {
             Ok(s) => {
-                let s = s.to_cow()?;
+                let s = convert::text(s)?;
                 if s.contains('\n') || s.contains('=') {
                     s.into_owned()
                 } else {
@@ -80,7 +80,9 @@ impl PyCalendar {
 
     /// A built-in calendar by name: "vn" or "blank".
     #[staticmethod]
-    fn builtin(name: &str) -> PyResult<Self> {
+    fn builtin(name: Text) -> PyResult<Self> {
+        let name = String::from(name);
+        let name = name.as_str();
         Calendar::builtin(name)
             .map(|inner| Self { inner })
             .ok_or_else(|| {
@@ -133,9 +135,9 @@ impl PyCalendar {
     }
 
     /// The `n`-th working day after `date` (`date` itself not counted); n = 0 gives `date`.
-    fn add_working_days(&self, date: &Bound<'_, PyAny>, n: u32) -> PyResult<NaiveDate> {
+    fn add_working_days(&self, date: &Bound<'_, PyAny>, n: Int<u32>) -> PyResult<NaiveDate> {
         self.inner
-            .checked_add_working_days(convert::date(date)?, n)
+            .checked_add_working_days(convert::date(date)?, n.0)
             .ok_or_else(past_the_end)
     }
 
@@ -149,9 +151,9 @@ impl PyCalendar {
     /// The due date of a dossier received at `received` (a datetime, a date or text) with a
     /// limit of `days` working days (contract section 4: the cutoff and non-working days
     /// move the start; the day of receipt is not counted).
-    fn due_date(&self, received: &Bound<'_, PyAny>, days: u32) -> PyResult<NaiveDate> {
+    fn due_date(&self, received: &Bound<'_, PyAny>, days: Int<u32>) -> PyResult<NaiveDate> {
         self.inner
-            .checked_due_date(&convert::timestamp(received)?, days)
+            .checked_due_date(&convert::timestamp(received)?, days.0)
             .ok_or_else(past_the_end)
     }
 
@@ -164,15 +166,15 @@ impl PyCalendar {
     }
 
     /// A year of the calendar as `motcua calendar --year Y --format json` prints it.
-    fn year<'py>(&self, py: Python<'py>, year: i32) -> PyResult<Bound<'py, PyAny>> {
-        check_year(year)?;
+    fn year<'py>(&self, py: Python<'py>, year: Int<i64>) -> PyResult<Bound<'py, PyAny>> {
+        let year = check_year(year)?;
         json::to_py(py, &self.inner.year(year))
     }
 
     /// The days off of a year that would be working days by the weekend rule, as
     /// (date, name) pairs, sorted.
-    fn holidays(&self, year: i32) -> PyResult<Vec<(NaiveDate, String)>> {
-        check_year(year)?;
+    fn holidays(&self, year: Int<i64>) -> PyResult<Vec<(NaiveDate, String)>> {
+        let year = check_year(year)?;
         Ok(self
             .inner
             .year(year)
@@ -183,14 +185,14 @@ impl PyCalendar {
     }
 
     /// The weekend dates of a year that are working days (make-up days, "làm bù").
-    fn make_up_working_days(&self, year: i32) -> PyResult<Vec<NaiveDate>> {
-        check_year(year)?;
+    fn make_up_working_days(&self, year: Int<i64>) -> PyResult<Vec<NaiveDate>> {
+        let year = check_year(year)?;
         Ok(self.inner.year(year).make_up_working_days)
     }
 
     /// Whether the year's holidays are projected from the statutory rules (no official list).
-    fn is_projected(&self, year: i32) -> bool {
-        self.inner.is_projected(year)
+    fn is_projected(&self, year: Int<i32>) -> bool {
+        self.inner.is_projected(year.0)
     }
 
     fn __repr__(&self) -> String {
@@ -202,10 +204,8 @@ impl PyCalendar {
     }
 }
 
-fn check_year(year: i32) -> PyResult<()> {
-    motcua_io::resolve::calendar_year(i64::from(year))
-        .map(|_| ())
-        .map_err(|e| CalendarError::new_err(e.to_string()))
+fn check_year(Int(year): Int<i64>) -> PyResult<i32> {
+    motcua_io::resolve::calendar_year(year).map_err(|e| CalendarError::new_err(e.to_string()))
 }
 
 fn past_the_end() -> PyErr {

@@ -16,8 +16,9 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 use pyo3_arrow::input::AnyRecordBatch;
 
+use crate::arrow_in;
+use crate::convert::{self, Int, Text};
 use crate::errors::{arrow_error, input_error, read_error};
-use crate::{arrow_in, convert};
 
 /// One rejected row: `line` (the header is line 1), `column` (None for a fault of the whole
 /// row) and `message`.
@@ -254,37 +255,42 @@ fn received_range(ds: &Dataset) -> Option<(NaiveDate, NaiveDate)> {
 /// `RowError.line` is the CSV line (the header is line 1), the worksheet row, or the JSON
 /// record number.
 #[pyfunction]
-#[pyo3(signature = (path, calendar = None, strict = false, *, format = None, sheet = None, threads = 0, profile = None, catalog = None, deadline_from = None))]
+#[pyo3(signature = (path, calendar = None, strict = false, *, format = None, sheet = None, threads = Int(0), profile = None, catalog = None, deadline_from = None))]
+#[pyo3(
+    text_signature = "(path, calendar=None, strict=False, *, format=None, sheet=None, threads=0, profile=None, catalog=None, deadline_from=None)"
+)]
 #[allow(clippy::too_many_arguments)]
 pub fn read(
     py: Python<'_>,
     path: &Bound<'_, PyAny>,
     calendar: Option<&Bound<'_, PyAny>>,
     strict: bool,
-    format: Option<&str>,
-    sheet: Option<&str>,
-    threads: usize,
+    format: Option<Text>,
+    sheet: Option<Text>,
+    threads: Int<usize>,
     profile: Option<&Bound<'_, PyAny>>,
     catalog: Option<&Bound<'_, PyAny>>,
-    deadline_from: Option<&str>,
+    deadline_from: Option<Text>,
 ) -> PyResult<PyDataset> {
+    let (format, sheet) = (format.map(String::from), sheet.map(String::from));
+    let deadline_from = deadline_from.map(String::from);
     let data = crate::request::Data::paths(path)?;
     let cal = convert::calendar(calendar)?;
     let profile = crate::request::value(profile, "profile")?;
     let catalog = crate::request::value(catalog, "catalog")?;
     let o = motcua_io::resolve::Options {
         strict,
-        format,
-        sheet,
+        format: format.as_deref(),
+        sheet: sheet.as_deref(),
         profile: profile.as_ref().map(crate::request::Value::given),
         catalog: catalog.as_ref().map(crate::request::Value::given),
-        deadline_from,
+        deadline_from: deadline_from.as_deref(),
         ..motcua_io::resolve::Options::default()
     };
     let mut opts = o
         .read_options(motcua_io::resolve::Files::Read)
         .map_err(|e| crate::errors::resolve_error(py, &e))?;
-    opts.read.threads = threads;
+    opts.read.threads = threads.0;
     let ds = py
         .detach(|| motcua_io::resolve::read_dataset(&opts, &cal, data.input(), &|_| {}))
         .map_err(|e| crate::errors::resolve_error(py, &e))?;
@@ -314,16 +320,20 @@ fn source_profile(
 /// WITH CSV HEADER`), so memory stays bounded; `RowError.line` is the row's line in that
 /// CSV (the header is line 1).
 #[pyfunction]
-#[pyo3(signature = (uri, query, calendar = None, strict = false, *, profile = None, threads = 0))]
+#[pyo3(signature = (uri, query, calendar = None, strict = false, *, profile = None, threads = Int(0)))]
+#[pyo3(text_signature = "(uri, query, calendar=None, strict=False, *, profile=None, threads=0)")]
 pub fn read_postgres(
     py: Python<'_>,
-    uri: &str,
-    query: &str,
+    uri: Text,
+    query: Text,
     calendar: Option<&Bound<'_, PyAny>>,
     strict: bool,
     profile: Option<&Bound<'_, PyAny>>,
-    threads: usize,
+    threads: Int<usize>,
 ) -> PyResult<PyDataset> {
+    let threads = threads.0;
+    let (uri, query) = (String::from(uri), String::from(query));
+    let (uri, query) = (uri.as_str(), query.as_str());
     let cal = convert::calendar(calendar)?;
     let read = ReadOptions {
         strict,
@@ -351,14 +361,16 @@ pub fn read_postgres(
 /// rows as mapped, the rejections by kind with their first lines, and hints for near
 /// misses, as a dict.
 #[pyfunction]
-#[pyo3(signature = (path, *, profile = None, calendar = None, rows = 5))]
+#[pyo3(signature = (path, *, profile = None, calendar = None, rows = Int(5)))]
+#[pyo3(text_signature = "(path, *, profile=None, calendar=None, rows=5)")]
 pub fn inspect<'py>(
     py: Python<'py>,
     path: &Bound<'py, PyAny>,
     profile: Option<&Bound<'py, PyAny>>,
     calendar: Option<&Bound<'py, PyAny>>,
-    rows: usize,
+    rows: Int<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let rows = rows.0;
     let path = convert::path(path)?;
     let cal = convert::calendar(calendar)?;
     let p = source_profile(py, profile)?.unwrap_or_default();
@@ -390,14 +402,16 @@ fn input_error_of(py: Python<'_>, e: &IoInputError) -> PyErr {
 /// `__arrow_c_array__`. Columns are named as in the contract; string or typed columns.
 /// Rows are numbered across all batches from 1; errors also name the batch and its row.
 #[pyfunction]
-#[pyo3(signature = (data, calendar = None, strict = false, threads = 0))]
+#[pyo3(signature = (data, calendar = None, strict = false, threads = Int(0)))]
+#[pyo3(text_signature = "(data, calendar=None, strict=False, threads=0)")]
 pub fn from_arrow(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
     calendar: Option<&Bound<'_, PyAny>>,
     strict: bool,
-    threads: usize,
+    threads: Int<usize>,
 ) -> PyResult<PyDataset> {
+    let threads = threads.0;
     let cal = convert::calendar(calendar)?;
     let input: AnyRecordBatch = data.extract().map_err(|e| {
         PyTypeError::new_err(format!(

@@ -9,7 +9,7 @@ use motcua_sample::{HEADER, Profile, generate as generate_rows, units_for};
 use pyo3::prelude::*;
 
 use crate::arrow_out::{self, PyTableOut};
-use crate::convert;
+use crate::convert::{self, Int};
 use crate::errors::MotcuaError;
 
 /// Rows per record batch.
@@ -119,16 +119,19 @@ fn units_table(p: &Profile) -> PyResult<PyTableOut> {
 /// With `with_units=True`, returns `(dossiers, units)`, `units` being the agencies' facts
 /// for grading (contract section 9) that go with the profile.
 #[pyfunction]
-#[pyo3(signature = (profile = "soc-trang-2021", *, rows = None, seed = 1, calendar = None, with_units = false))]
+#[pyo3(signature = (profile = "soc-trang-2021", *, rows = None, seed = Int(1), calendar = None, with_units = false))]
+#[pyo3(
+    text_signature = "(profile=\"soc-trang-2021\", *, rows=None, seed=1, calendar=None, with_units=False)"
+)]
 pub fn generate<'py>(
     py: Python<'py>,
     profile: &str,
-    rows: Option<u64>,
-    seed: u64,
+    rows: Option<Int<u64>>,
+    seed: Int<u64>,
     calendar: Option<&Bound<'py, PyAny>>,
     with_units: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let p = self::profile(profile, rows, seed)?;
+    let p = self::profile(profile, rows.map(|r| r.0), seed.0)?;
     let cal = convert::calendar(calendar)?;
     arrow_out::require(py, "pyarrow", "arrow")?;
     let table = py.detach(|| {

@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 
 use crate::arrow_out::{self, Col};
+use crate::convert::{Int, Text};
 use crate::{json, request};
 
 /// The dossiers behind one count of a report (contract section 12), sorted by code:
@@ -78,8 +79,8 @@ impl PyDossierList {
     }
 
     /// The list as an HTML table (`lang` "vi" or "en").
-    #[pyo3(signature = (lang = "vi"))]
-    fn html(&self, lang: &str) -> PyResult<String> {
+    #[pyo3(signature = (lang = Text::from("vi")), text_signature = "($self, lang=\"vi\")")]
+    fn html(&self, lang: Text) -> PyResult<String> {
         Ok(motcua_io::list::to_html(
             &self.inner,
             crate::report::lang(lang)?,
@@ -140,24 +141,24 @@ impl PyDossierList {
 pub fn list_dossiers(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
-    count: &str,
+    count: Text,
     period: Option<&Bound<'_, PyAny>>,
-    within: Option<u32>,
-    agency: Option<String>,
-    procedure: Option<String>,
-    official: Option<String>,
-    field: Option<String>,
-    level: Option<String>,
-    channel: Option<String>,
+    within: Option<Int<u32>>,
+    agency: Option<Text>,
+    procedure: Option<Text>,
+    official: Option<Text>,
+    field: Option<Text>,
+    level: Option<Text>,
+    channel: Option<Text>,
     calendar: Option<&Bound<'_, PyAny>>,
     catalog: Option<&Bound<'_, PyAny>>,
     units: Option<&Bound<'_, PyAny>>,
     strict: bool,
-    format: Option<String>,
-    sheet: Option<String>,
+    format: Option<Text>,
+    sheet: Option<Text>,
     profile: Option<&Bound<'_, PyAny>>,
     conventions: Option<&Bound<'_, PyAny>>,
-    deadline_from: Option<String>,
+    deadline_from: Option<Text>,
 ) -> PyResult<PyDossierList> {
     let mut a = request::Args {
         profile: request::value(profile, "profile")?,
@@ -166,9 +167,9 @@ pub fn list_dossiers(
         compare: Some("none".to_owned()),
         catalog: request::value(catalog, "catalog")?,
         strict,
-        format,
-        sheet,
-        deadline_from,
+        format: format.map(String::from),
+        sheet: sheet.map(String::from),
+        deadline_from: deadline_from.map(String::from),
         ..request::Args::default()
     };
     a.set_calendar(calendar)?;
@@ -176,14 +177,15 @@ pub fn list_dossiers(
     let req = a.resolve(py)?;
     let data = request::Data::new(data)?;
     let filters = motcua_io::list::ListFilters {
-        agency,
-        procedure,
-        official,
-        field,
-        level,
-        channel,
+        agency: agency.map(String::from),
+        procedure: procedure.map(String::from),
+        official: official.map(String::from),
+        field: field.map(String::from),
+        level: level.map(String::from),
+        channel: channel.map(String::from),
     };
-    let spec = request::list_spec(count, within, filters);
+    let count = String::from(count);
+    let spec = request::list_spec(&count, within.map(|w| w.0), filters);
     let list = py
         .detach(|| motcua_io::resolve::list(&req, &spec, data.input(), &|_| {}))
         .map_err(|e| crate::errors::resolve_error(py, &e))?;

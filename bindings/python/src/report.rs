@@ -16,14 +16,16 @@ use pyo3::types::PyCapsule;
 
 use crate::arrow_out::PyTableOut;
 use crate::arrow_out::{self, Col};
+use crate::convert::{Int, Text};
 use crate::dataset::PyRowError;
 use crate::errors::MotcuaError;
 use crate::score::PyScore;
 use crate::{convert, json, request};
 
 /// Parses a language code ("vi" or "en").
-pub fn lang(code: &str) -> PyResult<Lang> {
-    code.parse::<Lang>()
+pub fn lang(code: Text) -> PyResult<Lang> {
+    String::from(code)
+        .parse::<Lang>()
         .map_err(|e| MotcuaError::new_err(e.to_string()))
 }
 
@@ -104,14 +106,14 @@ impl PyReport {
     }
 
     /// The report as the CLI's text table (`lang` "vi" or "en").
-    #[pyo3(signature = (lang = "vi"))]
-    fn text(&self, lang: &str) -> PyResult<String> {
+    #[pyo3(signature = (lang = Text::from("vi")), text_signature = "($self, lang=\"vi\")")]
+    fn text(&self, lang: Text) -> PyResult<String> {
         Ok(report_text(&self.inner, self::lang(lang)?))
     }
 
     /// The report as an HTML table (`lang` "vi" or "en").
-    #[pyo3(signature = (lang = "vi"))]
-    fn html(&self, lang: &str) -> PyResult<String> {
+    #[pyo3(signature = (lang = Text::from("vi")), text_signature = "($self, lang=\"vi\")")]
+    fn html(&self, lang: Text) -> PyResult<String> {
         Ok(motcua_core::format::html::report(
             &self.inner,
             self::lang(lang)?,
@@ -302,11 +304,14 @@ impl PyReport {
     /// The press announcement of the period's figures ("Trong quý III năm 2021, Trung tâm …
     /// đã tiếp nhận 12.656 hồ sơ …"), in Vietnamese or English; with `score` (a `Score` of
     /// the same period) it announces the grades too. `center`: the center's name.
-    #[pyo3(signature = (lang = "vi", center = None, score = None))]
+    #[pyo3(
+        signature = (lang = Text::from("vi"), center = None, score = None),
+        text_signature = "($self, lang=\"vi\", center=None, score=None)"
+    )]
     fn announcement(
         &self,
-        lang: &str,
-        center: Option<String>,
+        lang: Text,
+        center: Option<Text>,
         score: Option<PyRef<'_, PyScore>>,
     ) -> PyResult<String> {
         let lang = self::lang(lang)?;
@@ -315,7 +320,7 @@ impl PyReport {
             &self.inner,
             &AnnouncementOptions {
                 lang,
-                center,
+                center: center.map(String::from),
                 grading,
             },
         ))
@@ -491,34 +496,34 @@ pub fn report(
     data: &Bound<'_, PyAny>,
     period: Option<&Bound<'_, PyAny>>,
     by: Option<&Bound<'_, PyAny>>,
-    every: Option<String>,
-    compare: Option<String>,
+    every: Option<Text>,
+    compare: Option<Text>,
     calendar: Option<&Bound<'_, PyAny>>,
     catalog: Option<&Bound<'_, PyAny>>,
     units: Option<&Bound<'_, PyAny>>,
     ratings: Option<&Bound<'_, PyAny>>,
     successors: bool,
     strict: bool,
-    format: Option<String>,
-    sheet: Option<String>,
+    format: Option<Text>,
+    sheet: Option<Text>,
     profile: Option<&Bound<'_, PyAny>>,
     conventions: Option<&Bound<'_, PyAny>>,
-    deadline_from: Option<String>,
+    deadline_from: Option<Text>,
 ) -> PyResult<PyReport> {
     let mut a = request::Args {
         profile: request::value(profile, "profile")?,
         conventions: request::conventions(conventions)?,
-        deadline_from,
+        deadline_from: deadline_from.map(String::from),
         period: Some(request::PeriodArg::new(period)?),
         by: request::by(by)?,
-        every,
-        compare,
+        every: every.map(String::from),
+        compare: compare.map(String::from),
         catalog: request::value(catalog, "catalog")?,
         ratings: request::value(ratings, "ratings")?,
         successors,
         strict,
-        format,
-        sheet,
+        format: format.map(String::from),
+        sheet: sheet.map(String::from),
         ..request::Args::default()
     };
     a.set_calendar(calendar)?;
@@ -540,20 +545,27 @@ pub fn report(
 
 /// A whole number written the Vietnamese way (`12.656`) or the English way (`12,656`).
 #[pyfunction]
-#[pyo3(signature = (n, lang = "vi"))]
-pub fn format_number(n: u64, lang: &str) -> PyResult<String> {
-    Ok(motcua_core::format::int(n, self::lang(lang)?))
+#[pyo3(signature = (n, lang = Text::from("vi")), text_signature = "(n, lang=\"vi\")")]
+pub fn format_number(n: Int<u64>, lang: Text) -> PyResult<String> {
+    Ok(motcua_core::format::int(n.0, self::lang(lang)?))
 }
 
 /// `numerator / denominator` as a percentage rounded half away from zero to 2 decimals,
 /// computed exactly, as the reports write it (`95,49 %`, `100 %`; English `95.49%`);
 /// None when the denominator is 0.
 #[pyfunction]
-#[pyo3(signature = (numerator, denominator, lang = "vi"))]
-pub fn format_percent(numerator: u64, denominator: u64, lang: &str) -> PyResult<Option<String>> {
+#[pyo3(
+    signature = (numerator, denominator, lang = Text::from("vi")),
+    text_signature = "(numerator, denominator, lang=\"vi\")"
+)]
+pub fn format_percent(
+    numerator: Int<u64>,
+    denominator: Int<u64>,
+    lang: Text,
+) -> PyResult<Option<String>> {
     Ok(motcua_core::format::percent(
-        numerator,
-        denominator,
+        numerator.0,
+        denominator.0,
         self::lang(lang)?,
     ))
 }

@@ -42,7 +42,7 @@ pub fn value(ob: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<Value
         return Ok(None);
     };
     if let Ok(s) = ob.cast::<PyString>() {
-        return Ok(Some(Value::Text(s.to_cow()?.into_owned())));
+        return Ok(Some(Value::Text(crate::convert::text(s)?.into_owned())));
     }
     if let Ok(b) = ob.cast::<PyBytes>() {
         return Ok(Some(Value::Bytes(b.as_bytes().to_vec())));
@@ -78,12 +78,12 @@ impl PeriodArg {
             return Ok(p);
         };
         if let Ok(s) = ob.cast::<PyString>() {
-            p.period = Some(s.to_cow()?.into_owned());
+            p.period = Some(crate::convert::text(s)?.into_owned());
             return Ok(p);
         }
         let day = |d: &Bound<'_, PyAny>| -> PyResult<String> {
             if let Ok(s) = d.cast::<PyString>() {
-                return Ok(s.to_cow()?.into_owned());
+                return Ok(crate::convert::text(s)?.into_owned());
             }
             crate::convert::date(d).map(|d| d.to_string())
         };
@@ -118,7 +118,7 @@ pub fn by(ob: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> {
         return Ok(Vec::new());
     };
     if let Ok(s) = ob.cast::<PyString>() {
-        return Ok(vec![s.to_cow()?.into_owned()]);
+        return Ok(vec![crate::convert::text(s)?.into_owned()]);
     }
     ob.extract::<Vec<String>>()
         .map_err(|_| PyTypeError::new_err("by: give a key ('agency', 'procedure', 'field', 'level', 'official', 'channel') or a list of keys"))
@@ -130,7 +130,7 @@ pub fn conventions(ob: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> {
         return Ok(Vec::new());
     };
     if let Ok(s) = ob.cast::<PyString>() {
-        return Ok(vec![s.to_cow()?.into_owned()]);
+        return Ok(vec![crate::convert::text(s)?.into_owned()]);
     }
     ob.extract::<Vec<String>>().map_err(|_| {
         PyTypeError::new_err("conventions: give a name ('waiting_as_within_due', 'withdrawn_as_on_time', 'online_without_postal') or a list of names")
@@ -256,10 +256,14 @@ impl Data {
         if let Ok(d) = ob.cast::<PyDataset>() {
             return Ok(Self::Dataset(Arc::clone(&d.get().inner)));
         }
-        Self::paths(ob).map_err(|_| {
-            PyTypeError::new_err(
-                "give a Dataset (motcua.read), the path of a dossier table or a list of paths",
-            )
+        Self::paths(ob).map_err(|e| {
+            if e.is_instance_of::<PyTypeError>(ob.py()) {
+                PyTypeError::new_err(
+                    "give a Dataset (motcua.read), the path of a dossier table or a list of paths",
+                )
+            } else {
+                e
+            }
         })
     }
 
@@ -267,6 +271,10 @@ impl Data {
     pub fn paths(ob: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(p) = ob.extract::<PathBuf>() {
             return Ok(Self::Path(p));
+        }
+        if let Ok(s) = ob.cast::<PyString>() {
+            // Only text without a file-system form (a lone surrogate) fails above.
+            crate::convert::text(s)?;
         }
         if ob.is_instance_of::<PyString>() || ob.is_instance_of::<PyBytes>() {
             return Err(PyTypeError::new_err("give a path or a list of paths"));

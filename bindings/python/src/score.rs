@@ -17,6 +17,7 @@ use pyo3::types::{PyCapsule, PyString};
 use pyo3_arrow::input::AnyRecordBatch;
 
 use crate::arrow_out::{self, Col, PyTableOut};
+use crate::convert::Text;
 use crate::errors::{RulebookError, arrow_error, input_error};
 use crate::report::lang;
 use crate::{arrow_in, convert, json};
@@ -52,7 +53,7 @@ fn rulebook_file(py: Python<'_>, path: &Path) -> PyResult<Rulebook> {
 /// A rulebook argument: a built-in name, a path to a TOML file, or TOML text.
 pub fn rulebook(py: Python<'_>, ob: &Bound<'_, PyAny>) -> PyResult<Rulebook> {
     if let Ok(s) = ob.cast::<PyString>() {
-        let s = s.to_cow()?;
+        let s = crate::convert::text(s)?;
         if let Some(b) = Rulebook::builtin(s.trim()) {
             return Ok(b);
         }
@@ -256,14 +257,14 @@ impl PyScore {
     }
 
     /// The grades as the CLI's text table (`lang` "vi" or "en").
-    #[pyo3(signature = (lang = "vi"))]
-    fn text(&self, lang: &str) -> PyResult<String> {
+    #[pyo3(signature = (lang = Text::from("vi")), text_signature = "($self, lang=\"vi\")")]
+    fn text(&self, lang: Text) -> PyResult<String> {
         Ok(score_text(&self.inner, self::lang(lang)?))
     }
 
     /// The grades as an HTML table (`lang` "vi" or "en").
-    #[pyo3(signature = (lang = "vi"))]
-    fn html(&self, lang: &str) -> PyResult<String> {
+    #[pyo3(signature = (lang = Text::from("vi")), text_signature = "($self, lang=\"vi\")")]
+    fn html(&self, lang: Text) -> PyResult<String> {
         Ok(motcua_core::format::html::score(
             &self.inner,
             self::lang(lang)?,
@@ -414,7 +415,10 @@ impl PyScore {
 /// "soc-trang-1216-2019"…), a TOML file or TOML text. `ratings`: a ratings file; with
 /// `means="slips"` the per-dossier indicators are means over its slips.
 #[pyfunction]
-#[pyo3(signature = (data, units = None, period = None, rulebook = None, *, calendar = None, catalog = None, ratings = None, means = "dossiers", strict = false, format = None, sheet = None, profile = None, deadline_from = None))]
+#[pyo3(signature = (data, units = None, period = None, rulebook = None, *, calendar = None, catalog = None, ratings = None, means = Text::from("dossiers"), strict = false, format = None, sheet = None, profile = None, deadline_from = None))]
+#[pyo3(
+    text_signature = "(data, units=None, period=None, rulebook=None, *, calendar=None, catalog=None, ratings=None, means=\"dossiers\", strict=False, format=None, sheet=None, profile=None, deadline_from=None)"
+)]
 #[allow(clippy::too_many_arguments)]
 pub fn score(
     py: Python<'_>,
@@ -425,14 +429,14 @@ pub fn score(
     calendar: Option<&Bound<'_, PyAny>>,
     catalog: Option<&Bound<'_, PyAny>>,
     ratings: Option<&Bound<'_, PyAny>>,
-    means: &str,
+    means: Text,
     strict: bool,
-    format: Option<String>,
-    sheet: Option<String>,
+    format: Option<Text>,
+    sheet: Option<Text>,
     profile: Option<&Bound<'_, PyAny>>,
-    deadline_from: Option<String>,
+    deadline_from: Option<Text>,
 ) -> PyResult<PyScore> {
-    let slip_means = match means {
+    let slip_means = match String::from(means).as_str() {
         "dossiers" => false,
         "slips" => true,
         other => {
@@ -453,10 +457,10 @@ pub fn score(
         ratings: crate::request::value(ratings, "ratings")?,
         slip_means,
         strict,
-        format,
-        sheet,
+        format: format.map(String::from),
+        sheet: sheet.map(String::from),
         profile: crate::request::value(profile, "profile")?,
-        deadline_from,
+        deadline_from: deadline_from.map(String::from),
         ..crate::request::Args::default()
     };
     a.set_calendar(calendar)?;
@@ -489,6 +493,7 @@ pub fn rulebooks() -> Vec<&'static str> {
 
 /// The TOML text of a built-in rulebook (save it to a file to edit it).
 #[pyfunction]
-pub fn rulebook_toml(name: &str) -> PyResult<&'static str> {
-    builtin_toml(name).ok_or_else(|| unknown_rulebook(name))
+pub fn rulebook_toml(name: Text) -> PyResult<&'static str> {
+    let name = String::from(name);
+    builtin_toml(&name).ok_or_else(|| unknown_rulebook(&name))
 }

@@ -88,6 +88,9 @@ pub struct Period {
 impl Period {
     /// A range of dates; it is recognised as a month, quarter or year when it is exactly one.
     pub fn range(from: NaiveDate, to: NaiveDate) -> Result<Self, PeriodError> {
+        if !in_years(from) || !in_years(to) {
+            return Err(PeriodError::OutOfRange(format!("{from}..{to}")));
+        }
         if to < from {
             return Err(PeriodError::Reversed { from, to });
         }
@@ -97,7 +100,7 @@ impl Period {
 
     /// Quarter `q` (1..=4) of `year`.
     pub fn quarter(year: i32, q: u32) -> Result<Self, PeriodError> {
-        if !(1..=4).contains(&q) {
+        if !(1..=4).contains(&q) || !(1..=9999).contains(&year) {
             return Err(PeriodError::OutOfRange(format!("{year}-Q{q}")));
         }
         let from = ymd(year, (q - 1) * 3 + 1, 1)
@@ -114,6 +117,9 @@ impl Period {
     /// Month `m` (1..=12) of `year`.
     pub fn month(year: i32, m: u32) -> Result<Self, PeriodError> {
         let err = || PeriodError::OutOfRange(format!("{year}-{m:02}"));
+        if !(1..=9999).contains(&year) {
+            return Err(err());
+        }
         let from = ymd(year, m, 1).ok_or_else(err)?;
         let to = month_end(year, m).ok_or_else(err)?;
         Ok(Self {
@@ -276,6 +282,11 @@ fn quarter_of(d: NaiveDate) -> u32 {
     (d.month() - 1) / 3 + 1
 }
 
+/// Whether a date is within the years 1 to 9999, the years a period may cover.
+fn in_years(d: NaiveDate) -> bool {
+    (1..=9999).contains(&d.year())
+}
+
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
@@ -403,6 +414,34 @@ mod tests {
         assert_eq!(p("2021-03").previous().unwrap().to_string(), "2021-02");
         assert_eq!(p("2021").previous().unwrap().to_string(), "2020");
         assert!(p("2021-07-05..2021-07-20").previous().is_none());
+        // nothing before year 1
+        assert!(p("0001-Q1").previous().is_none());
+        assert!(p("0001-01").previous().is_none());
+        assert!(p("0001").previous().is_none());
+    }
+
+    #[test]
+    fn periods_stay_within_years_1_to_9999() {
+        for bad in [
+            "0000-01-01..0000-12-31",
+            "0000-Q4",
+            "0000-12",
+            "0000",
+            "0-1-1..0-1-1",
+        ] {
+            assert!(bad.parse::<Period>().is_err(), "{bad}");
+        }
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        assert!(matches!(
+            Period::range(d(0, 12, 31), d(1, 1, 1)),
+            Err(PeriodError::OutOfRange(_))
+        ));
+        assert!(Period::range(d(9999, 12, 31), d(10000, 1, 1)).is_err());
+        assert_eq!(p("9999-Q4").to_string(), "9999-Q4");
+        assert_eq!(
+            p("0001-01-01..9999-12-31").to_string(),
+            "0001-01-01..9999-12-31"
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@
 
 use std::fmt;
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// Offset of Vietnam's time zone from UTC, in seconds.
 pub const VN_OFFSET_SECONDS: i32 = 7 * 3600;
@@ -123,6 +123,9 @@ impl Timestamp {
         }
         let offset = parse_offset(rest).ok_or_else(fmt_err)?;
         let shifted = local + Duration::seconds(i64::from(VN_OFFSET_SECONDS - offset));
+        if !(1..=9999).contains(&shifted.year()) {
+            return Err(range_err());
+        }
         Ok(Self::from_datetime(shifted))
     }
 
@@ -169,7 +172,11 @@ fn is_hh_mm(s: &[u8]) -> bool {
     digits(&s[0..2]) && s[2] == b':' && digits(&s[3..5])
 }
 
+/// A date of the years 1 to 9999 (year 0 is not a calendar year).
 fn ymd(y: u32, m: u32, d: u32) -> Option<NaiveDate> {
+    if y == 0 {
+        return None;
+    }
     NaiveDate::from_ymd_opt(y as i32, m, d)
 }
 
@@ -257,5 +264,24 @@ mod tests {
             Timestamp::parse("20210101250000"),
             Err(TimestampError::OutOfRange(_))
         ));
+        // dates run from year 1 to 9999 in UTC+7
+        for bad in [
+            "0000-01-01",
+            "00000101000000",
+            "01/01/0000",
+            "9999-12-31T23:00:00-12:00",
+            "0001-01-01T01:00:00+14:00",
+        ] {
+            assert!(
+                matches!(Timestamp::parse(bad), Err(TimestampError::OutOfRange(_))),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            Timestamp::parse("9999-12-31T16:59:59Z")
+                .unwrap()
+                .to_string(),
+            "9999-12-31 23:59:59"
+        );
     }
 }

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 from . import _motcua
 from ._motcua import (
+    ArgumentError,
     Calendar,
     CalendarError,
     Dataset,
@@ -78,6 +79,7 @@ if TYPE_CHECKING:  # the shapes of the dicts, for type checkers only
     )
 
 __all__ = [
+    "ArgumentError",
     "Calendar",
     "CalendarError",
     "Dataset",
@@ -152,8 +154,8 @@ def from_arrow(
     (``MaHoSo``, ``DonViXuLy``, ``KenhThucHien``, ``NgayTiepNhan``…); they may be strings in
     the contract's forms or typed: integers, booleans, dates, timestamps (time-zone-naive =
     local Vietnamese time; aware = converted to UTC+7). Every row goes through the same
-    checks as a CSV row. ``RowError.line`` is the row index + 2, as if the table were a CSV
-    file whose header is line 1.
+    checks as a CSV row. ``RowError.line`` is the row's number, counting from 1 across all
+    batches (the first row is 1; in a CSV file of the same rows it would be line 2).
 
     ``calendar``: None (the built-in Vietnamese calendar), a ``Calendar``, "vn", "blank", or
     a TOML path or text. ``strict``: raise ``InputError`` at the first bad row. ``threads``:

@@ -223,7 +223,7 @@ class Calendar:
         """The time of day after which a receipt counts from the next working day."""
     @property
     def weekend(self) -> List[str]:
-        """The weekly rest days ('saturday', 'sunday'…)."""
+        """The weekly rest days, Monday first ('Sat', 'Sun'…)."""
     def is_working_day(self, date: _DateLike) -> bool:
         """Whether the date is a working day."""
     def holiday_name(self, date: _DateLike) -> Optional[str]:
