@@ -1,0 +1,87 @@
+"""What a source profile and grading cost: the same generated dossiers as the contract writes
+them and as a SQL Server export writes them (database column names, ``NULL`` for every empty
+cell: the ``sqlserver`` profile, detected), read by ``motcua report``; and ``motcua score``
+against ``report`` on the contract file. Interleaved runs, medians and ratios; the counts
+are checked equal first.
+
+    python3 benches/profiles/cost.py --cli target/release/motcua [--rows 4000000] [--runs 5]
+
+Standard library only; not part of the test command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+RENAMES = {"DonViXuLy": "DonViId", "TrangThaiHoSo": "TrangThaiHoSoId"}
+
+
+def sqlserver_copy(src: str, dst: str) -> None:
+    """The contract file as a SQL Server export: renamed columns, NULL in empty cells."""
+    with open(src, encoding="utf-8", newline="") as f, open(dst, "w", encoding="utf-8", newline="") as out:
+        header = f.readline().rstrip("\r\n").split(",")
+        out.write(",".join(RENAMES.get(h, h) for h in header) + "\n")
+        for line in f:
+            # the generated files quote nothing: a plain split is exact
+            cells = line.rstrip("\r\n").split(",")
+            out.write(",".join(c if c else "NULL" for c in cells) + "\n")
+
+
+def run(cmd: list[str]) -> tuple[float, bytes]:
+    started = time.perf_counter()
+    out = subprocess.run(cmd, check=True, capture_output=True).stdout
+    return time.perf_counter() - started, out
+
+
+def counts(report: bytes) -> dict:
+    v = json.loads(report)
+    return {"total": v["total"], "rows": v["input"]["rows"], "used": v["input"]["used"]}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cli", required=True)
+    ap.add_argument("--rows", type=int, default=4_000_000)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--period", default="2021")
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        contract = os.path.join(tmp, "contract.csv")
+        units = os.path.join(tmp, "units.csv")
+        sql = os.path.join(tmp, "sqlserver.csv")
+        subprocess.run([a.cli, "generate", "--rows", str(a.rows), "--seed", "1", "--timestamps", "portal",
+                        "--output", contract, "--units-output", units], check=True, capture_output=True)
+        sqlserver_copy(contract, sql)
+        report = lambda p: [a.cli, "report", "--input", p, "--period", a.period, "--format", "json"]
+        score = [a.cli, "score", "--input", contract, "--period", a.period, "--units", units,
+                 "--rulebook", "circular-01-2018", "--format", "json"]
+        _, plain = run(report(contract))
+        _, mapped = run(report(sql))
+        if counts(plain) != counts(mapped):
+            sys.exit("the sqlserver copy does not give the contract file's counts")
+        if json.loads(mapped)["input"].get("profile") != "sqlserver":
+            sys.exit("the sqlserver copy was not read with the sqlserver profile")
+        times: dict[str, list[float]] = {"report contract": [], "report sqlserver": [], "score contract": []}
+        for _ in range(a.runs):
+            times["report contract"].append(run(report(contract))[0])
+            times["report sqlserver"].append(run(report(sql))[0])
+            times["score contract"].append(run(score)[0])
+        med = {k: statistics.median(v) for k, v in times.items()}
+        size = lambda p: os.path.getsize(p) / 1e6
+        print(f"{a.rows} rows; contract file {size(contract):.0f} MB, sqlserver copy {size(sql):.0f} MB; "
+              f"median of {a.runs} interleaved runs")
+        for k, v in med.items():
+            print(f"  {k:<18} {v:6.2f} s")
+        print(f"  profile (sqlserver ÷ contract): {med['report sqlserver'] / med['report contract']:.2f}×")
+        print(f"  grading (score ÷ report):       {med['score contract'] / med['report contract']:.2f}×")
+
+
+if __name__ == "__main__":
+    main()
