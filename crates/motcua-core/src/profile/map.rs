@@ -179,7 +179,9 @@ impl MappedHeader {
                 }
             }
         }
-        if plan.timestamp && !v.is_empty() {
+        // every timestamp form writes its date with '/' (`/Date(…)/`, `d/M/yyyy`…): a value
+        // without one is left to the contract's forms without trying them
+        if plan.timestamp && v.contains('/') {
             if let Some(t) = p.timestamp_forms.iter().find_map(|f| f.convert(&v)) {
                 v = Cow::Owned(t);
             }
@@ -376,6 +378,16 @@ mod tests {
             .unwrap(),
         );
         v
+    }
+
+    #[test]
+    fn every_timestamp_form_needs_a_slash() {
+        // what `map_planned` relies on to skip values without one
+        for f in super::super::TimestampForm::ALL {
+            assert!(f.name().contains('/'), "{}", f.name());
+            assert_eq!(f.convert("2024-04-02 08:15:00"), None);
+            assert_eq!(f.convert("20240402081500"), None);
+        }
     }
 
     #[test]
