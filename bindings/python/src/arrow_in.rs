@@ -9,23 +9,17 @@ use motcua_core::dossier::Dataset;
 pub use motcua_io::arrow::{ArrowReadError, text_table};
 use motcua_io::dossiers::ReadOptions;
 
-/// Reads record batches of the dossier table into a dataset.
-///
-/// `threads`: worker threads, 0 for as many as the machine has.
+/// Reads record batches of the dossier table into a dataset, with the read options that
+/// the resolution layer resolved (`Options::read_options`: strictness, profile, catalog,
+/// where a time limit starts) and the caller's thread count.
 pub fn read_batches(
     schema: &Schema,
     batches: &[RecordBatch],
     calendar: &Calendar,
-    strict: bool,
-    threads: usize,
+    opts: &ReadOptions,
 ) -> Result<Dataset, ArrowReadError> {
-    let opts = ReadOptions {
-        strict,
-        threads,
-        ..ReadOptions::default()
-    };
     let mut dossiers = Vec::new();
-    let ing = motcua_io::arrow::read_batches(schema, batches, calendar, &opts, |d| {
+    let ing = motcua_io::arrow::read_batches(schema, batches, calendar, opts, |d| {
         dossiers.push(*d);
     })?;
     Ok(ing.into_dataset(dossiers))

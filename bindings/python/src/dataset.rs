@@ -300,6 +300,34 @@ pub fn read(
     })
 }
 
+/// The read options of `read_postgres` and `from_arrow`, resolved by the layer's rule
+/// (`Options::read_options`) as for `read`, with the caller's thread count.
+fn read_options(
+    py: Python<'_>,
+    strict: bool,
+    profile: Option<&Bound<'_, PyAny>>,
+    catalog: Option<&Bound<'_, PyAny>>,
+    deadline_from: Option<Text>,
+    threads: usize,
+) -> PyResult<ReadOptions> {
+    let deadline_from = deadline_from.map(String::from);
+    let profile = crate::request::value(profile, "profile")?;
+    let catalog = crate::request::value(catalog, "catalog")?;
+    let o = motcua_io::resolve::Options {
+        strict,
+        profile: profile.as_ref().map(crate::request::Value::given),
+        catalog: catalog.as_ref().map(crate::request::Value::given),
+        deadline_from: deadline_from.as_deref(),
+        ..motcua_io::resolve::Options::default()
+    };
+    let mut read = o
+        .read_options(motcua_io::resolve::Files::Read)
+        .map_err(|e| crate::errors::resolve_error(py, &e))?
+        .read;
+    read.threads = threads;
+    Ok(read)
+}
+
 /// The source profile a `profile=` argument names (detected when None).
 fn source_profile(
     py: Python<'_>,
@@ -318,10 +346,13 @@ fn source_profile(
 /// (`postgresql://user@host:port/db`), `query` a `SELECT` whose columns are named as the
 /// contract (or the source `profile`) names them. The rows are streamed (`COPY … TO STDOUT
 /// WITH CSV HEADER`), so memory stays bounded; `RowError.line` is the row's line in that
-/// CSV (the header is line 1).
+/// CSV (the header is line 1). `profile`, `catalog` and `deadline_from` as for `read`.
 #[pyfunction]
-#[pyo3(signature = (uri, query, calendar = None, strict = false, *, profile = None, threads = Int(0)))]
-#[pyo3(text_signature = "(uri, query, calendar=None, strict=False, *, profile=None, threads=0)")]
+#[pyo3(signature = (uri, query, calendar = None, strict = false, *, profile = None, threads = Int(0), catalog = None, deadline_from = None))]
+#[pyo3(
+    text_signature = "(uri, query, calendar=None, strict=False, *, profile=None, threads=0, catalog=None, deadline_from=None)"
+)]
+#[allow(clippy::too_many_arguments)]
 pub fn read_postgres(
     py: Python<'_>,
     uri: Text,
@@ -330,17 +361,13 @@ pub fn read_postgres(
     strict: bool,
     profile: Option<&Bound<'_, PyAny>>,
     threads: Int<usize>,
+    catalog: Option<&Bound<'_, PyAny>>,
+    deadline_from: Option<Text>,
 ) -> PyResult<PyDataset> {
-    let threads = threads.0;
     let (uri, query) = (String::from(uri), String::from(query));
     let (uri, query) = (uri.as_str(), query.as_str());
     let cal = convert::calendar(calendar)?;
-    let read = ReadOptions {
-        strict,
-        threads,
-        profile: source_profile(py, profile)?,
-        ..ReadOptions::default()
-    };
+    let read = read_options(py, strict, profile, catalog, deadline_from, threads.0)?;
     let ds = py
         .detach(|| {
             let mut dossiers = Vec::new();
@@ -401,17 +428,25 @@ fn input_error_of(py: Python<'_>, e: &IoInputError) -> PyErr {
 /// `polars.DataFrame`, a pandas `DataFrame`, or any object with `__arrow_c_stream__` /
 /// `__arrow_c_array__`. Columns are named as in the contract; string or typed columns.
 /// Rows are numbered across all batches from 1; errors also name the batch and its row.
+/// `profile`, `catalog` and `deadline_from` as for `read` (the profile maps column names and
+/// values; detected when None).
 #[pyfunction]
-#[pyo3(signature = (data, calendar = None, strict = false, threads = Int(0)))]
-#[pyo3(text_signature = "(data, calendar=None, strict=False, threads=0)")]
+#[pyo3(signature = (data, calendar = None, strict = false, threads = Int(0), *, profile = None, catalog = None, deadline_from = None))]
+#[pyo3(
+    text_signature = "(data, calendar=None, strict=False, threads=0, *, profile=None, catalog=None, deadline_from=None)"
+)]
+#[allow(clippy::too_many_arguments)]
 pub fn from_arrow(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
     calendar: Option<&Bound<'_, PyAny>>,
     strict: bool,
     threads: Int<usize>,
+    profile: Option<&Bound<'_, PyAny>>,
+    catalog: Option<&Bound<'_, PyAny>>,
+    deadline_from: Option<Text>,
 ) -> PyResult<PyDataset> {
-    let threads = threads.0;
+    let opts = read_options(py, strict, profile, catalog, deadline_from, threads.0)?;
     let cal = convert::calendar(calendar)?;
     let input: AnyRecordBatch = data.extract().map_err(|e| {
         PyTypeError::new_err(format!(
@@ -421,7 +456,7 @@ pub fn from_arrow(
     let table = input.into_table()?;
     let (batches, schema) = table.into_inner();
     let ds = py
-        .detach(|| arrow_in::read_batches(&schema, &batches, &cal, strict, threads))
+        .detach(|| arrow_in::read_batches(&schema, &batches, &cal, &opts))
         .map_err(|e| arrow_error(py, &e))?;
     Ok(PyDataset {
         inner: Arc::new(ds),

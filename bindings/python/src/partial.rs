@@ -183,7 +183,7 @@ pub fn partial<'py>(
         })?;
         let (batches, schema) = input.into_table()?.into_inner();
         py.detach(|| {
-            arrow_in::read_batches(&schema, &batches, &opts.calendar, opts.strict, 1)
+            arrow_in::read_batches(&schema, &batches, &opts.calendar, &opts.read_options())
                 .map(|ds| partial_from_dataset(&ds, &opts))
         })
         .map_err(|e| arrow_error(py, &e))?

@@ -204,3 +204,55 @@ def test_from_arrow_input_errors() -> None:
     ds = motcua.from_arrow(empty)
     assert len(ds) == 0 and ds.rows == 0
     assert motcua.report(ds, "2021-Q3").total["received"] == 0
+
+
+def _string_table(text: str) -> Any:
+    """A pyarrow table of strings from CSV text, every cell kept as written (no nulls)."""
+    import csv
+    import io
+
+    pa = need("pyarrow")
+    rows = list(csv.reader(io.StringIO(text)))
+    return pa.table({name: [r[i] for r in rows[1:]] for i, name in enumerate(rows[0])})
+
+
+def test_a_sql_server_table_is_mapped_by_its_detected_profile_as_the_csv_is() -> None:
+    # tests/fixtures/profiles/sqlserver.csv: database column names, NULL in empty cells;
+    # counted by hand in tests/tests/profiles.rs (April 2024: 4 received, 2 online, 1 in
+    # person, 1 postal, 1 early, 1 on time, 1 late, 1 pending overdue)
+    from conftest import ROOT
+
+    path = ROOT / "tests/fixtures/profiles/sqlserver.csv"
+    t = _string_table(path.read_text(encoding="utf-8"))
+    assert "DonViId" in t.column_names and "NULL" in t.column("NgayTra").to_pylist()
+    ds = motcua.from_arrow(t)
+    assert ds.input["profile"] == "sqlserver"
+    got = motcua.report(ds, "2024-04").total
+    by_hand = {"received": 4, "received_online": 2, "received_in_person": 1, "received_postal": 1,
+               "resolved_early": 1, "resolved_on_time": 1, "resolved_late": 1, "pending_overdue": 1}
+    assert {k: got[k] for k in by_hand} == by_hand
+    assert got == motcua.report(motcua.read(path), "2024-04").total
+    assert motcua.from_arrow(t, profile="sqlserver").input == ds.input
+    # the contract's own names are required under the contract profile
+    with pytest.raises(motcua.MotcuaError, match="DonViXuLy"):
+        motcua.from_arrow(t, profile="contract")
+
+
+def test_from_arrow_takes_a_catalog_and_where_the_time_limit_starts() -> None:
+    text = (
+        "MaHoSo,MaTTHC,DonViXuLy,KenhThucHien,MucDo,NgayTiepNhan,NgayTiepNhanCoQuanGiaiQuyet,ThoiHanGiaiQuyet,NgayKetThucXuLy,TrangThaiHoSo\n"
+        # received Monday 5 July 2021, at the deciding agency Thursday 8 July, 3 working
+        # days, closed Monday 12 July: late from the receipt (due 8 July), early from the
+        # deciding agency (due 13 July); level 4 from the catalog
+        "H1,1.001,STP,2,,2021-07-05 09:00,2021-07-08 09:00,3,2021-07-12 10:00,10\n"
+    )
+    catalog = "MaTTHC,TenTTHC,MaLinhVuc,MucDo\n1.001,Cấp phiếu lý lịch tư pháp,LLTP,4\n"
+    t = _string_table(text)
+    plain = motcua.report(motcua.from_arrow(t), "2021-Q3").total
+    assert (plain["received_level34"], plain["resolved_late"], plain["resolved_early"]) == (0, 1, 0)
+    ds = motcua.from_arrow(t, catalog=catalog, deadline_from="deciding-agency")
+    got = motcua.report(ds, "2021-Q3").total
+    assert (got["received_level34"], got["received_online_level34"]) == (1, 1)
+    assert (got["resolved_late"], got["resolved_early"]) == (0, 1)
+    with pytest.raises(motcua.MotcuaError, match="deciding"):
+        motcua.from_arrow(t, deadline_from="tomorrow")

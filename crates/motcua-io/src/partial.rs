@@ -98,7 +98,10 @@ impl PartialOptions {
         }
     }
 
-    fn read_options(&self) -> ReadOptions {
+    /// How a partition is read: strictness, the catalog, one thread (the engine runs the
+    /// partitions in parallel). Every surface reads a partition's rows with these.
+    #[must_use]
+    pub fn read_options(&self) -> ReadOptions {
         ReadOptions {
             strict: self.strict,
             catalog: self.catalog.as_ref().map(|(c, _)| Arc::clone(c)),

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 from . import _motcua
 from ._motcua import (
@@ -145,6 +145,10 @@ def from_arrow(
     calendar: Union[Calendar, str, "os.PathLike[str]", None] = None,
     strict: bool = False,
     threads: int = 0,
+    *,
+    profile: Union[str, "os.PathLike[str]", None] = None,
+    catalog: Union[str, bytes, "os.PathLike[str]", None] = None,
+    deadline_from: Optional[str] = None,
 ) -> Dataset:
     """Reads the dossier table from Arrow data.
 
@@ -159,6 +163,17 @@ def from_arrow(
 
     ``calendar``: None (the built-in Vietnamese calendar), a ``Calendar``, "vn", "blank", or
     a TOML path or text. ``strict``: raise ``InputError`` at the first bad row. ``threads``:
-    worker threads, 0 for every core.
+    worker threads, 0 for every core. ``profile``: the source profile (a built-in name, a
+    file or TOML text; detected from the column names when None), which maps database
+    column names, ``NULL`` tokens and values as for a file. ``catalog`` and
+    ``deadline_from`` as for ``read``.
     """
-    return _motcua.from_arrow(_as_arrow(data), calendar=calendar, strict=strict, threads=threads)
+    return _motcua.from_arrow(
+        _as_arrow(data),
+        calendar=calendar,
+        strict=strict,
+        threads=threads,
+        profile=profile,
+        catalog=catalog,
+        deadline_from=deadline_from,
+    )

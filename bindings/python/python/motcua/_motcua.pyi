@@ -618,13 +618,20 @@ def read_postgres(
     *,
     profile: _ProfileLike = None,
     threads: int = 0,
+    catalog: "_FileLike" = None,
+    deadline_from: Optional[_DeadlineFrom] = None,
 ) -> Dataset:
-    """Reads the rows of a PostgreSQL query (streamed as CSV) as a dossier table."""
+    """Reads the rows of a PostgreSQL query (streamed as CSV) as a dossier table;
+    ``profile``, ``catalog`` and ``deadline_from`` as for ``read``."""
 def from_arrow(
     data: Any,
     calendar: _CalendarLike = None,
     strict: bool = False,
     threads: int = 0,
+    *,
+    profile: _ProfileLike = None,
+    catalog: "_FileLike" = None,
+    deadline_from: Optional[_DeadlineFrom] = None,
 ) -> Dataset:
     """Reads the dossier table from Arrow data (``motcua.from_arrow`` also takes pandas and
     lazy polars frames); every row goes through the CSV row checks."""
