@@ -1,5 +1,5 @@
 //! The counting conventions of other systems (`--waiting-as-within-due`,
-//! `--withdrawn-as-on-time`, `--online-without-postal`): each changes one rule of contract
+//! `--withdrawn-as-on-time`, `--online-without-postal`, `--closed-day-as-day-one`): each changes one rule of contract
 //! section 5 and is named in the output. Expected counts are worked out by hand from the six
 //! rows below, for 2021-Q3.
 
@@ -140,4 +140,87 @@ fn text_names_the_convention_and_lists_follow_it() {
         .collect();
     codes.sort_unstable();
     assert_eq!(codes, ["S8", "W5", "W6"]);
+}
+
+#[test]
+fn a_receipt_on_a_closed_day_counts_the_first_working_day_as_day_one() {
+    // Received Saturday 3 July 2021 with 3 working days. The contract moves the receipt to
+    // Monday 5 and counts Tuesday 6, Wednesday 7, Thursday 8: due 8 July. Under the
+    // convention Monday 5 is day 1: due Wednesday 7. A1 closes on Thursday 8 (on time, or
+    // late by the convention); A2, received on Monday 5 (a working day), keeps its due date
+    // Thursday 8 and closes on it: on time either way; A3 is received Saturday with a limit
+    // of 0 (due on Monday 5 both ways) and closes on it.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("c.csv");
+    std::fs::write(
+        &csv,
+        "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,ThoiHanGiaiQuyet,NgayKetThucXuLy,TrangThaiHoSo
+A1,STP,2,2021-07-03 09:00,3,2021-07-08 10:00,10
+A2,STP,1,2021-07-05 09:00,3,2021-07-08 10:00,10
+A3,STP,2,2021-07-03 09:00,0,2021-07-05 10:00,10
+",
+    )
+    .unwrap();
+    let report = |extra: &[&str]| -> Value {
+        let mut v = vec![
+            "report",
+            "--input",
+            csv.to_str().unwrap(),
+            "--period",
+            "2021-07",
+            "--format",
+            "json",
+        ];
+        v.extend_from_slice(extra);
+        let out = motcua(BIN, &v);
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    let plain = report(&[]);
+    assert_eq!(
+        (
+            plain["total"]["resolved_on_time"].as_u64(),
+            plain["total"]["resolved_late"].as_u64()
+        ),
+        (Some(3), Some(0))
+    );
+    let conv = report(&["--closed-day-as-day-one"]);
+    assert_eq!(
+        (
+            conv["total"]["resolved_on_time"].as_u64(),
+            conv["total"]["resolved_late"].as_u64()
+        ),
+        (Some(2), Some(1))
+    );
+    assert_eq!(
+        conv["conventions"],
+        serde_json::json!(["closed_day_as_day_one"])
+    );
+    // the list of late dossiers names A1, one working day late
+    let out = motcua(
+        BIN,
+        &[
+            "list",
+            "--input",
+            csv.to_str().unwrap(),
+            "--period",
+            "2021-07",
+            "--count",
+            "resolved_late",
+            "--closed-day-as-day-one",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let l: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let codes: Vec<&str> = l["dossiers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["A1"]);
+    assert_eq!(l["dossiers"][0]["due"], "2021-07-07");
+    assert_eq!(l["dossiers"][0]["working_days_late"], 1);
 }

@@ -98,3 +98,23 @@ def test_deadline_from_the_deciding_agency(tmp_path: Path) -> None:
     assert motcua.report(rows, "2021-Q3", deadline_from="deciding-agency").total["resolved_early"] == 1
     with pytest.raises(motcua.MotcuaError, match="deciding-agency"):
         motcua.read(rows, deadline_from="tomorrow")  # type: ignore[arg-type]
+
+
+def test_a_closed_day_receipt_under_the_day_one_convention(tmp_path: Path) -> None:
+    # received Saturday 3 July 2021, 3 working days: the contract's due date is Thursday 8
+    # (Monday 5 is the receipt day, then Tuesday, Wednesday, Thursday); under the convention
+    # Monday 5 is day 1, so it is Wednesday 7, and closing on the 8th is late
+    rows = tmp_path / "d.csv"
+    rows.write_text(
+        "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,ThoiHanGiaiQuyet,NgayKetThucXuLy,TrangThaiHoSo\n"
+        "A1,STP,2,2021-07-03 09:00,3,2021-07-08 10:00,10\n",
+        encoding="utf-8",
+    )
+    plain = motcua.report(rows, "2021-07").total
+    assert (plain["resolved_on_time"], plain["resolved_late"]) == (1, 0)
+    rep = motcua.report(rows, "2021-07", conventions="closed_day_as_day_one")
+    assert (rep.total["resolved_on_time"], rep.total["resolved_late"]) == (0, 1)
+    assert rep.to_dict()["conventions"] == ["closed_day_as_day_one"]
+    # it applies while the table is read: refused for dossiers already read
+    with pytest.raises(motcua.MotcuaError, match="closed-day-as-day-one"):
+        motcua.report(motcua.read(rows), "2021-07", conventions="closed_day_as_day_one")

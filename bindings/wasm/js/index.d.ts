@@ -546,7 +546,7 @@ export interface RequestFields {
 }
 
 /** A counting convention of another system. */
-export type Convention = 'waiting_as_within_due' | 'withdrawn_as_on_time' | 'online_without_postal';
+export type Convention = 'waiting_as_within_due' | 'withdrawn_as_on_time' | 'online_without_postal' | 'closed_day_as_day_one';
 
 /** The options of a request: a period and the request's fields. */
 export type RequestOptions = PeriodOptions & RequestFields & {

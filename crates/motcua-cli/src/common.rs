@@ -334,6 +334,10 @@ pub struct ConventionArgs {
     /// The national index's online share: postal dossiers left out of its denominator.
     #[arg(long)]
     pub online_without_postal: bool,
+    /// A dossier received on a closed day has the first working day after it as day 1 of
+    /// its time limit (the contract counts from the day after that).
+    #[arg(long)]
+    pub closed_day_as_day_one: bool,
 }
 
 impl ConventionArgs {
@@ -344,6 +348,7 @@ impl ConventionArgs {
             waiting_as_within_due: self.waiting_as_within_due,
             withdrawn_as_on_time: self.withdrawn_as_on_time,
             online_without_postal: self.online_without_postal,
+            closed_day_as_day_one: self.closed_day_as_day_one,
         }
     }
 }

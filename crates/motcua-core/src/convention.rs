@@ -29,12 +29,16 @@ pub struct Conventions {
     /// The national index's online share: postal dossiers are left out of its denominator
     /// (`received_level34` then counts no postal dossier).
     pub online_without_postal: bool,
+    /// A dossier received on a closed day (a weekend or holiday) has the first working day
+    /// after it as day 1 of its time limit, not the day after that (contract section 4):
+    /// its due date is one working day earlier. It applies while the table is read.
+    pub closed_day_as_day_one: bool,
 }
 
 /// A convention name that is not known.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown convention '{0}': use waiting-as-within-due, withdrawn-as-on-time or online-without-postal"
+    "unknown convention '{0}': use waiting-as-within-due, withdrawn-as-on-time, online-without-postal or closed-day-as-day-one"
 )]
 pub struct ConventionError(pub String);
 
@@ -47,6 +51,7 @@ impl std::str::FromStr for Conventions {
                 "waiting-as-within-due" => c.waiting_as_within_due = true,
                 "withdrawn-as-on-time" => c.withdrawn_as_on_time = true,
                 "online-without-postal" => c.online_without_postal = true,
+                "closed-day-as-day-one" => c.closed_day_as_day_one = true,
                 _ => return Err(ConventionError(name.to_owned())),
             }
         }
@@ -81,6 +86,7 @@ impl Conventions {
             (self.waiting_as_within_due, "waiting_as_within_due"),
             (self.withdrawn_as_on_time, "withdrawn_as_on_time"),
             (self.online_without_postal, "online_without_postal"),
+            (self.closed_day_as_day_one, "closed_day_as_day_one"),
         ]
         .into_iter()
         .filter_map(|(on, n)| on.then_some(n))
@@ -108,6 +114,12 @@ impl Conventions {
             }
             ("online_without_postal", Lang::En) => {
                 "online share without postal dossiers in its denominator"
+            }
+            ("closed_day_as_day_one", Lang::Vi) => {
+                "hồ sơ tiếp nhận vào ngày nghỉ: ngày làm việc đầu tiên sau đó là ngày thứ nhất của thời hạn"
+            }
+            ("closed_day_as_day_one", Lang::En) => {
+                "dossiers received on a closed day: the first working day after it is day 1 of the time limit"
             }
             _ => "",
         }

@@ -51,6 +51,9 @@ pub struct ReadOptions {
     /// Decree 309/2026: the time limit runs from `NgayTiepNhanCoQuanGiaiQuyet` when a row
     /// gives it (`--deadline-from deciding-agency`; every reader).
     pub deadline_from_deciding_agency: bool,
+    /// The convention `closed_day_as_day_one` (a receipt on a closed day: the first working
+    /// day after it is day 1 of the limit); set from the request's conventions.
+    pub closed_day_as_day_one: bool,
     /// Several inputs read as one (`--input a.csv --input b.csv`): the duplicate check and
     /// the agencies, officials, procedures and fields carry from one read to the next.
     /// `None` (the default): each read stands alone.
@@ -92,6 +95,7 @@ impl ReadOptions {
         RowContext {
             calendar,
             deadline_from_deciding_agency: self.deadline_from_deciding_agency,
+            closed_day_as_day_one: self.closed_day_as_day_one,
         }
     }
 }
@@ -118,6 +122,7 @@ impl Default for ReadOptions {
             limits: Limits::default(),
             profile: None,
             deadline_from_deciding_agency: false,
+            closed_day_as_day_one: false,
             chain: None,
         }
     }

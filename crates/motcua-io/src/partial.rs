@@ -105,6 +105,7 @@ impl PartialOptions {
         ReadOptions {
             strict: self.strict,
             catalog: self.catalog.as_ref().map(|(c, _)| Arc::clone(c)),
+            closed_day_as_day_one: self.plan.conventions.closed_day_as_day_one,
             threads: 1,
             ..ReadOptions::default()
         }

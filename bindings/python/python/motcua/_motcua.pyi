@@ -15,7 +15,7 @@ pyarrow Table."""
 _Frame = Union["pandas.DataFrame", "polars.DataFrame", "pyarrow.Table"]
 _Lang = Literal["vi", "en"]
 """A language: Vietnamese (the default) or English."""
-_Convention = Literal["waiting_as_within_due", "withdrawn_as_on_time", "online_without_postal"]
+_Convention = Literal["waiting_as_within_due", "withdrawn_as_on_time", "online_without_postal", "closed_day_as_day_one"]
 """A counting convention of other systems (contract section 11)."""
 _ProfileLike = Union[str, "os.PathLike[str]", bytes, None]
 """A source profile: None or 'auto' (detected), a built-in name ('contract', 'dvcqg',

@@ -296,6 +296,34 @@ impl Calendar {
         self.checked_add_working_days(start, days)
     }
 
+    /// The due date under a convention of some one-stop systems for a receipt on a closed day
+    /// (a weekend or holiday): the first working day after it is day 1 of the limit, one
+    /// working day earlier than [`Self::checked_due_date`], which counts from the day after
+    /// that. A receipt on a working day (after the cutoff too) and a limit of 0 are counted
+    /// as the contract says. `None` past the year 9999.
+    ///
+    /// ```
+    /// use motcua_core::{calendar::Calendar, timestamp::Timestamp};
+    /// let cal = Calendar::vn();
+    /// let saturday = Timestamp::parse("2021-07-03 09:00").unwrap();
+    /// // the contract: moved to Monday 5, then 3 working days: Thursday 8
+    /// assert_eq!(cal.checked_due_date(&saturday, 3).unwrap().to_string(), "2021-07-08");
+    /// // Monday 5 is day 1: Wednesday 7
+    /// assert_eq!(cal.checked_due_date_closed_day_as_day_one(&saturday, 3).unwrap().to_string(), "2021-07-07");
+    /// ```
+    #[must_use]
+    pub fn checked_due_date_closed_day_as_day_one(
+        &self,
+        received: &Timestamp,
+        days: u32,
+    ) -> Option<NaiveDate> {
+        if days >= 1 && !self.is_working_day(received.date) {
+            self.checked_add_working_days(received.date, days)
+        } else {
+            self.checked_due_date(received, days)
+        }
+    }
+
     /// The year as contract section 8 prints it.
     ///
     /// # Panics

@@ -97,6 +97,10 @@ pub struct RowContext<'c> {
     /// `NgayTiepNhanCoQuanGiaiQuyet` (when the deciding agency received the dossier) when the
     /// row gives it. The receipt date `r` of the counts stays `NgayTiepNhan`.
     pub deadline_from_deciding_agency: bool,
+    /// A convention of some one-stop systems (`closed_day_as_day_one`): a dossier received
+    /// on a closed day has the first working day after it as day 1 of its time limit
+    /// ([`Calendar::checked_due_date_closed_day_as_day_one`]).
+    pub closed_day_as_day_one: bool,
 }
 
 impl<'c> RowContext<'c> {
@@ -106,6 +110,7 @@ impl<'c> RowContext<'c> {
         Self {
             calendar,
             deadline_from_deciding_agency: false,
+            closed_day_as_day_one: false,
         }
     }
 }
@@ -217,7 +222,12 @@ fn parse_fields<'a>(
     };
     let due = match (due_given, limit) {
         (Some(d), _) => d.date,
-        (None, Some(n)) => calendar.checked_due_date(&start, n).ok_or_else(|| {
+        (None, Some(n)) => if cx.closed_day_as_day_one {
+            calendar.checked_due_date_closed_day_as_day_one(&start, n)
+        } else {
+            calendar.checked_due_date(&start, n)
+        }
+        .ok_or_else(|| {
             FieldError::new(
                 C::ThoiHanGiaiQuyet,
                 ErrorKind::Unparseable,

@@ -117,10 +117,21 @@ impl Options<'_> {
                 catalog,
                 limits: self.limits,
                 deadline_from_deciding_agency: deadline_from_deciding_agency(self.deadline_from)?,
+                closed_day_as_day_one: self.conventions()?.closed_day_as_day_one,
                 profile: Some(Arc::new(super::profile(self.profile.as_ref(), files)?)),
                 ..ReadOptions::default()
             },
         })
+    }
+}
+
+impl Options<'_> {
+    /// The counting conventions named (`conventions`), checked.
+    fn conventions(&self) -> Result<Conventions, ResolveError> {
+        self.conventions
+            .join(",")
+            .parse::<Conventions>()
+            .map_err(|e| ResolveError::Argument(e.to_string()))
     }
 }
 
@@ -180,11 +191,7 @@ impl Request {
                 by: dims(&o.by)?,
                 every,
                 successors,
-                conventions: o
-                    .conventions
-                    .join(",")
-                    .parse::<Conventions>()
-                    .map_err(|e| ResolveError::Argument(e.to_string()))?,
+                conventions: o.conventions()?,
             },
             read,
             calendar: Arc::new(super::calendar(o.calendar.as_ref(), files)?),
@@ -209,6 +216,10 @@ impl Request {
                 ("sheet", o.sheet.is_some()),
                 ("profile", o.profile.is_some()),
                 ("deadline-from", o.deadline_from.is_some()),
+                (
+                    "the convention closed-day-as-day-one",
+                    o.conventions()?.closed_day_as_day_one,
+                ),
             ]
             .into_iter()
             .filter_map(|(n, given)| given.then_some(n))
