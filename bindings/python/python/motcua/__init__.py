@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Literal, Optional, Union
 
 from . import _motcua
 from ._motcua import (
@@ -148,7 +148,7 @@ def from_arrow(
     *,
     profile: Union[str, "os.PathLike[str]", None] = None,
     catalog: Union[str, bytes, "os.PathLike[str]", None] = None,
-    deadline_from: Optional[str] = None,
+    deadline_from: Optional[Literal["receipt", "deciding-agency"]] = None,
 ) -> Dataset:
     """Reads the dossier table from Arrow data.
 
