@@ -27,27 +27,10 @@ if [ -z "$cli" ] || [ ! -x "$cli" ]; then
   cli="$root/target/release/motcua"
 fi
 
-work=$(mktemp -d)
-chmod 755 "$work"
-port=$((20000 + RANDOM % 20000))
-# initdb and postgres refuse to run as root: run them as the postgres user when we are root
-as_server() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-mkdir "$work/data"
-[ "$(id -u)" = 0 ] && chown postgres "$work/data"
-stop() {
-  as_server "$bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap stop EXIT
-
+# shellcheck source=scripts/pg-server.sh
+. "$root/scripts/pg-server.sh"
+pg_start
 step "a server on 127.0.0.1:$port"
-as_server "$bin/initdb" -D "$work/data" -A trust -U motcua -E UTF8 --no-locale >/dev/null
-as_server "$bin/pg_ctl" -D "$work/data" -w -l "$work/data/server.log" \
-  -o "-p $port -c listen_addresses=127.0.0.1 -k $work/data" start >/dev/null
-uri="postgresql://motcua@127.0.0.1:$port/postgres"
-sql() { psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U motcua -d postgres "$@"; }
 
 # a table of text columns named as the CSV header, plus the row's number to keep the order
 load() {
