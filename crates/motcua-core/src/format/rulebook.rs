@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::Lang;
-use crate::grading::{Kind, Measure, Rulebook, Scope, builtin_names};
+use crate::grading::{Band, Kind, Measure, Rulebook, Scope, builtin_names};
 
 /// The built-in rulebooks, one per line with its status, maximum and validity
 /// (`motcua rulebook list`).
@@ -102,43 +102,30 @@ pub fn rulebook_summary_text(b: &Rulebook) -> String {
             i.name_en
         );
     }
-    let bands: Vec<String> = b
-        .bands
-        .iter()
-        .rev()
-        .map(|x| {
-            format!(
-                "{} {} {}",
-                x.name_vi,
-                if x.min_inclusive { "≥" } else { ">" },
-                x.min
-            )
-        })
-        .collect();
-    let _ = writeln!(out, "agency bands: {}", bands.join("; "));
+    let _ = writeln!(out, "agency bands: {}", bands_text(&b.bands));
     if let Some(o) = &b.officials {
-        let bands: Vec<String> = o
-            .bands
-            .iter()
-            .rev()
-            .map(|x| {
-                format!(
-                    "{} {} {}",
-                    x.name_vi,
-                    if x.min_inclusive { "≥" } else { ">" },
-                    x.min
-                )
-            })
-            .collect();
         let _ = writeln!(
             out,
             "officials (indicators {}, maximum {}): {}",
             o.indicators.join(", "),
             o.max,
-            bands.join("; ")
+            bands_text(&o.bands)
         );
     }
     out
+}
+
+/// Bands from the highest down, each with its threshold (`Xuất sắc ≥ 15; Tốt ≥ 13`).
+fn bands_text(bands: &[Band]) -> String {
+    let each: Vec<String> = bands
+        .iter()
+        .rev()
+        .map(|x| {
+            let cmp = if x.min_inclusive { "≥" } else { ">" };
+            format!("{} {cmp} {}", x.name_vi, x.min)
+        })
+        .collect();
+    each.join("; ")
 }
 
 /// The measures indicators can be computed from (`motcua rulebook measures`).
