@@ -16,11 +16,15 @@ use motcua_io::input::{InputFormat, InputOptions, read_bytes};
 pub type Checked = Result<(), String>;
 
 /// The fuzz targets, by name (the folders of `fuzz/corpus`).
-pub const TARGETS: [&str; 10] = [
+pub const TARGETS: [&str; 14] = [
     "csv_lenient",
     "csv_strict",
     "portal_json",
     "xlsx",
+    "arrow_ipc",
+    "parquet",
+    "profile_toml",
+    "catalog_csv",
     "calendar_toml",
     "rulebook_toml",
     "units_csv",
@@ -39,6 +43,10 @@ pub fn check(target: &str, data: &[u8]) -> Checked {
         "csv_strict" => table(InputFormat::Csv, data, true).map(|_| ()),
         "portal_json" => table(InputFormat::Json, data, false).map(|_| ()),
         "xlsx" => table(InputFormat::Xlsx, data, false).map(|_| ()),
+        "arrow_ipc" => table(InputFormat::Arrow, data, false).map(|_| ()),
+        "parquet" => table(InputFormat::Parquet, data, false).map(|_| ()),
+        "profile_toml" => profile(data),
+        "catalog_csv" => catalog(data),
         "calendar_toml" => calendar(data),
         "rulebook_toml" => rulebook(data),
         "units_csv" => {
@@ -97,6 +105,16 @@ pub fn summary(s: &InputSummary, format: InputFormat, data: &[u8]) -> Checked {
 
 /// Reads a table in `format`; the dataset when it is accepted.
 fn table(format: InputFormat, data: &[u8], strict: bool) -> Result<Option<Dataset>, String> {
+    table_with(format, data, strict, &ReadOptions::default())
+}
+
+/// [`table`] with the profile and catalog of `base`.
+fn table_with(
+    format: InputFormat,
+    data: &[u8],
+    strict: bool,
+    base: &ReadOptions,
+) -> Result<Option<Dataset>, String> {
     let cal = Calendar::vn();
     for threads in [1, 2] {
         let opts = InputOptions {
@@ -104,7 +122,7 @@ fn table(format: InputFormat, data: &[u8], strict: bool) -> Result<Option<Datase
                 strict,
                 threads,
                 block_size: 1024,
-                ..ReadOptions::default()
+                ..base.clone()
             },
             ..InputOptions::default()
         };
@@ -191,6 +209,47 @@ fn calendar(data: &[u8]) -> Checked {
     }
     let _ = cal.year(2021);
     Ok(())
+}
+
+/// The CSV a profile or catalog is tried on when the input gives none: the SQL Server
+/// export fixture (database names, `NULL`s).
+const PROFILE_TABLE: &[u8] = include_bytes!("../fixtures/profiles/sqlserver.csv");
+
+/// A profile's TOML text, then (after a NUL byte, when there is one) the CSV to read with
+/// it: every profile that parses keeps the invariants of the CSV reader.
+fn profile(data: &[u8]) -> Checked {
+    let (text, table) = match data.iter().position(|&b| b == 0) {
+        Some(i) => (&data[..i], &data[i + 1..]),
+        None => (data, PROFILE_TABLE),
+    };
+    let Ok(text) = std::str::from_utf8(text) else {
+        return Ok(());
+    };
+    let Ok(profile) = motcua_core::profile::Profile::from_toml(text, "fuzz.toml") else {
+        return Ok(());
+    };
+    let base = ReadOptions {
+        profile: Some(std::sync::Arc::new(profile)),
+        ..ReadOptions::default()
+    };
+    table_with(InputFormat::Csv, table, false, &base).map(|_| ())
+}
+
+/// A procedure catalog (contract 13), then (after a NUL byte) a CSV that it fills: the
+/// catalog never breaks the reader's invariants.
+fn catalog(data: &[u8]) -> Checked {
+    let (text, table) = match data.iter().position(|&b| b == 0) {
+        Some(i) => (&data[..i], &data[i + 1..]),
+        None => (data, PROFILE_TABLE),
+    };
+    let Ok(catalog) = motcua_io::catalog::read_catalog(text) else {
+        return Ok(());
+    };
+    let base = ReadOptions {
+        catalog: Some(std::sync::Arc::new(catalog)),
+        ..ReadOptions::default()
+    };
+    table_with(InputFormat::Csv, table, false, &base).map(|_| ())
 }
 
 #[allow(clippy::unnecessary_wraps)] // every target of the table has one signature

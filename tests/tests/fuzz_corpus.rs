@@ -89,3 +89,41 @@ fn the_checks_catch_a_broken_invariant() {
     s.used = 1; // rows != used + rejected + not_received
     assert!(summary(&s, InputFormat::Csv, file).is_err());
 }
+
+/// The columnar seeds are real tables, not bytes the readers refuse at once: written by
+/// pyarrow from `tests/fixtures/profiles/contract.csv`, each reads as that CSV's rows.
+#[test]
+fn the_columnar_seeds_read_as_the_csv_they_were_written_from() {
+    use motcua_core::calendar::Calendar;
+    use motcua_io::input::{InputFormat, InputOptions, read_bytes};
+
+    let cal = Calendar::vn();
+    let opts = InputOptions::default();
+    let csv = std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/profiles/contract.csv"),
+    )
+    .unwrap();
+    let want = read_bytes(InputFormat::Csv, &csv, &cal, &opts, |_| {}).unwrap();
+    assert!(want.input.used > 0);
+    let mut seen = 0;
+    for (target, format) in [
+        ("arrow_ipc", InputFormat::Arrow),
+        ("parquet", InputFormat::Parquet),
+    ] {
+        for path in files("corpus", target) {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if !name.starts_with("seed-contract") {
+                continue;
+            }
+            let got = read_bytes(format, &std::fs::read(&path).unwrap(), &cal, &opts, |_| {})
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(
+                (got.input.rows, got.input.used, got.input.rejected),
+                (want.input.rows, want.input.used, want.input.rejected),
+                "{name}"
+            );
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, 6);
+}

@@ -1,0 +1,9 @@
+//! Fuzz target `arrow_ipc`: the contract's invariants hold on any input (see
+//! `tests/src/fuzz_checks.rs`).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    if let Err(broken) = motcua_tests::fuzz_checks::check("arrow_ipc", data) {
+        panic!("{broken}");
+    }
+});
