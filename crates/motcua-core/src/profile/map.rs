@@ -47,6 +47,76 @@ struct Plan {
     hours: bool,
 }
 
+impl Plan {
+    /// What `profile` may do to the values of column `c` (never derived: that depends on
+    /// the header).
+    fn of(profile: &Profile, c: Column) -> Self {
+        Self {
+            derived: false,
+            default: profile.defaults.contains_key(&c),
+            values: profile.values.contains_key(&c),
+            timestamp: TIMESTAMPS.contains(&c) && !profile.timestamp_forms.is_empty(),
+            hours: c == Column::ThoiHanGiaiQuyet
+                && matches!(profile.time_limit_unit, TimeLimitUnit::Hours { .. }),
+        }
+    }
+}
+
+/// The shortest and longest null token of a profile: most values are told apart from them
+/// by their length alone.
+fn null_lengths(profile: &Profile) -> (usize, usize) {
+    let lengths = profile.null_tokens.iter().map(String::len);
+    (
+        lengths.clone().min().unwrap_or(usize::MAX),
+        lengths.max().unwrap_or(0),
+    )
+}
+
+/// One value of column `c` rewritten by profile `p` as `plan` says: a null token becomes
+/// empty, an empty value takes the column's default, a value map applies, a timestamp form
+/// converts, hours become working days. The one rule of [`map_value`] and of
+/// [`MappedHeader::apply`].
+fn rewrite<'a>(
+    p: &'a Profile,
+    plan: Plan,
+    null_lengths: (usize, usize),
+    c: Column,
+    raw: &'a str,
+) -> Cow<'a, str> {
+    let t = raw.trim();
+    let null = !t.is_empty()
+        && (null_lengths.0..=null_lengths.1).contains(&t.len())
+        && p.null_tokens.iter().any(|n| n.eq_ignore_ascii_case(t));
+    let mut v: Cow<'a, str> = Cow::Borrowed(if null { "" } else { raw });
+    if plan.default && (null || t.is_empty()) {
+        if let Some(d) = p.defaults.get(&c) {
+            v = Cow::Borrowed(d.as_str());
+        }
+    }
+    if plan.values {
+        if let Some(map) = p.values.get(&c) {
+            if let Some(to) = lookup(map, &v) {
+                v = Cow::Borrowed(to);
+            }
+        }
+    }
+    // every timestamp form writes its date with '/' (`/Date(…)/`, `d/M/yyyy`…): a value
+    // without one is left to the contract's forms without trying them
+    if plan.timestamp && v.contains('/') {
+        if let Some(t) = p.timestamp_forms.iter().find_map(|f| f.convert(&v)) {
+            v = Cow::Owned(t);
+        }
+    }
+    if plan.hours {
+        if let TimeLimitUnit::Hours { per_day } = p.time_limit_unit {
+            if let Some(days) = hours_to_days(&v, per_day) {
+                v = Cow::Owned(days.to_string());
+            }
+        }
+    }
+    v
+}
+
 /// Where each contract column comes from in a source, and how its values are rewritten.
 #[derive(Debug, Clone)]
 pub struct MappedHeader {
@@ -135,18 +205,10 @@ impl MappedHeader {
         for c in Column::ALL {
             plan[c as usize] = Plan {
                 derived: derived.contains(&c),
-                default: profile.defaults.contains_key(&c),
-                values: profile.values.contains_key(&c),
-                timestamp: TIMESTAMPS.contains(&c) && !profile.timestamp_forms.is_empty(),
-                hours: c == Column::ThoiHanGiaiQuyet
-                    && matches!(profile.time_limit_unit, TimeLimitUnit::Hours { .. }),
+                ..Plan::of(profile, c)
             };
         }
-        let lengths = profile.null_tokens.iter().map(String::len);
-        let null_lengths = (
-            lengths.clone().min().unwrap_or(usize::MAX),
-            lengths.max().unwrap_or(0),
-        );
+        let null_lengths = null_lengths(profile);
         Ok(Self {
             header,
             mapping,
@@ -155,45 +217,6 @@ impl MappedHeader {
             plan,
             null_lengths,
         })
-    }
-
-    /// [`map_value`] with the column's [`Plan`]: the same value, without the lookups that
-    /// cannot apply to the column.
-    fn map_planned<'a>(&'a self, c: Column, raw: &'a str) -> Cow<'a, str> {
-        let p = &self.profile;
-        let plan = self.plan[c as usize];
-        let t = raw.trim();
-        let null = !t.is_empty()
-            && (self.null_lengths.0..=self.null_lengths.1).contains(&t.len())
-            && p.null_tokens.iter().any(|n| n.eq_ignore_ascii_case(t));
-        let mut v: Cow<'a, str> = Cow::Borrowed(if null { "" } else { raw });
-        if plan.default && (null || t.is_empty()) {
-            if let Some(d) = p.defaults.get(&c) {
-                v = Cow::Borrowed(d.as_str());
-            }
-        }
-        if plan.values {
-            if let Some(map) = p.values.get(&c) {
-                if let Some(to) = lookup(map, &v) {
-                    v = Cow::Borrowed(to);
-                }
-            }
-        }
-        // every timestamp form writes its date with '/' (`/Date(…)/`, `d/M/yyyy`…): a value
-        // without one is left to the contract's forms without trying them
-        if plan.timestamp && v.contains('/') {
-            if let Some(t) = p.timestamp_forms.iter().find_map(|f| f.convert(&v)) {
-                v = Cow::Owned(t);
-            }
-        }
-        if plan.hours {
-            if let TimeLimitUnit::Hours { per_day } = p.time_limit_unit {
-                if let Some(days) = hours_to_days(&v, per_day) {
-                    v = Cow::Owned(days.to_string());
-                }
-            }
-        }
-        v
     }
 
     /// The source column of a contract column, by position.
@@ -242,7 +265,13 @@ impl MappedHeader {
             } else if self.plan[c as usize].derived {
                 derive(&self.profile, c, raw)
             } else {
-                self.map_planned(c, raw)
+                rewrite(
+                    &self.profile,
+                    self.plan[c as usize],
+                    self.null_lengths,
+                    c,
+                    raw,
+                )
             };
             out.0[c as usize] = v;
         }
@@ -283,42 +312,15 @@ fn lookup<'m>(map: &'m std::collections::BTreeMap<String, String>, v: &str) -> O
     map.get(&key(t)).map(String::as_str)
 }
 
-/// One value of column `c` rewritten by profile `p` into the contract's form.
+/// One value of column `c` rewritten by profile `p` into the contract's form (the
+/// readers that map a whole header use [`MappedHeader::apply`], which plans this once per
+/// column).
 #[must_use]
 pub fn map_value<'a>(p: &'a Profile, c: Column, raw: &'a str) -> Cow<'a, str> {
     if p.maps_no_value() {
         return Cow::Borrowed(raw);
     }
-    let mut v: Cow<'a, str> = if p.is_null(raw) {
-        Cow::Borrowed("")
-    } else {
-        Cow::Borrowed(raw)
-    };
-    if v.trim().is_empty() {
-        if let Some(d) = p.defaults.get(&c) {
-            v = Cow::Borrowed(d.as_str());
-        }
-    }
-    if let Some(map) = p.values.get(&c) {
-        if !v.trim().is_empty() {
-            if let Some(to) = map.get(&key(&v)) {
-                v = Cow::Borrowed(to.as_str());
-            }
-        }
-    }
-    if TIMESTAMPS.contains(&c) && !v.is_empty() {
-        if let Some(t) = p.timestamp_forms.iter().find_map(|f| f.convert(&v)) {
-            v = Cow::Owned(t);
-        }
-    }
-    if c == Column::ThoiHanGiaiQuyet {
-        if let TimeLimitUnit::Hours { per_day } = p.time_limit_unit {
-            if let Some(days) = hours_to_days(&v, per_day) {
-                v = Cow::Owned(days.to_string());
-            }
-        }
-    }
-    v
+    rewrite(p, Plan::of(p, c), null_lengths(p), c, raw)
 }
 
 /// A limit in hours as the whole working days it covers, rounded up (`16` → 2, `20` → 3
@@ -382,7 +384,7 @@ mod tests {
 
     #[test]
     fn every_timestamp_form_needs_a_slash() {
-        // what `map_planned` relies on to skip values without one
+        // what `rewrite` relies on to skip values without one
         for f in super::super::TimestampForm::ALL {
             assert!(f.name().contains('/'), "{}", f.name());
             assert_eq!(f.convert("2024-04-02 08:15:00"), None);
