@@ -149,7 +149,7 @@ fn a_small_case_worked_by_hand() {
     assert!(ann.bands[0].band.starts_with("chưa xếp loại"));
     assert!(ann.basis.unwrap().contains("decision-766-2026"));
 
-    let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&motcua_io::writer::score_json(&r)).unwrap();
     assert_eq!(json["contract"], 2);
     let ind = |code: &str, id: &str| {
         json["agencies"]

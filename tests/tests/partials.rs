@@ -109,7 +109,7 @@ fn whole(opts: &PartialOptions, text: &str) -> Value {
     let grades = grader.map(|g| {
         let mut s = g.finish(&ing.agencies, &ing.officials, &opts.units, &counted.period);
         s.input = Some(ing.input.clone());
-        serde_json::from_str::<Value>(&s.to_json()).unwrap()
+        serde_json::from_str::<Value>(&motcua_io::writer::score_json(&s)).unwrap()
     });
     // through text, as both sides are compared as printed
     let mut v: Value =

@@ -157,7 +157,9 @@ pub fn run(a: &ScoreArgs) -> Result<()> {
     check_validity(&report, a.strict_validity, a.lang.into())?;
     let ratings = out.ratings;
     let text = match a.format {
-        Format::Json => with_ratings_summary(&report.to_json(), ratings.as_ref()),
+        Format::Json => {
+            with_ratings_summary(&motcua_io::writer::score_json(&report), ratings.as_ref())
+        }
         Format::Csv => a.csv.apply(&motcua_io::writer::score_csv(&report)),
         Format::Text => {
             score_text(&report, a.lang.into()) + &ratings_text(ratings.as_ref(), a.lang.into())

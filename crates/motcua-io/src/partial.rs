@@ -258,6 +258,6 @@ pub fn merged_json(
         .trim_end();
     Ok(format!(
         "{body},\n  \"grades\": {}\n}}",
-        grades.to_json().trim_end()
+        crate::writer::score_json(&grades).trim_end()
     ))
 }

@@ -446,10 +446,4 @@ impl ScoreReport {
     pub fn validity_refused(&self) -> bool {
         self.rulebook.validity.check.refused()
     }
-
-    /// The report as pretty JSON.
-    #[must_use]
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a score report always serializes")
-    }
 }

@@ -169,7 +169,7 @@ fn means_are_rounded_half_away_from_zero_exactly() {
     let r = b.score(&Units::new(), "circular-01-2018");
     assert_eq!(points(&r, "A", "1").unwrap(), "1.3");
     assert_eq!(points(&r, "B", "1").unwrap(), "1.2");
-    let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+    let json: serde_json::Value = serde_json::to_value(&r).unwrap();
     assert_eq!(
         json["agencies"][0]["indicators"][0]["points"],
         serde_json::json!(1.3)

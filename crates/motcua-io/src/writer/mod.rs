@@ -24,7 +24,7 @@ pub mod list;
 pub mod report;
 pub mod score;
 
-pub use score::score_csv;
+pub use score::{score_csv, score_json};
 
 /// A CSV output's separator and byte order mark. The default is the contract's: a comma,
 /// no byte order mark.

@@ -1,9 +1,15 @@
-//! The grades (contract section 10) as CSV.
+//! The grades (contract section 10) as JSON and CSV.
 
 use std::fmt::Write as _;
 
 use motcua_core::format::csv_field as field;
 use motcua_core::grading::{Points, ScoreReport};
+
+/// The grades as pretty JSON (contract section 10).
+#[must_use]
+pub fn score_json(r: &ScoreReport) -> String {
+    serde_json::to_string_pretty(r).expect("a score report always serializes")
+}
 
 /// The report as CSV: one row per agency (`kind` = `agency`) then per official
 /// (`official`), with a column per indicator; decimals with a point; empty = null.
