@@ -9,7 +9,7 @@ use motcua_sample::{HEADER, Profile, generate as generate_rows, units_for};
 use pyo3::prelude::*;
 
 use crate::arrow_out::{self, PyTableOut};
-use crate::convert::{self, Int};
+use crate::convert::{self, Int, Text};
 use crate::errors::MotcuaError;
 
 /// Rows per record batch.
@@ -119,19 +119,19 @@ fn units_table(p: &Profile) -> PyResult<PyTableOut> {
 /// With `with_units=True`, returns `(dossiers, units)`, `units` being the agencies' facts
 /// for grading (contract section 9) that go with the profile.
 #[pyfunction]
-#[pyo3(signature = (profile = "soc-trang-2021", *, rows = None, seed = Int(1), calendar = None, with_units = false))]
+#[pyo3(signature = (profile = Text::from("soc-trang-2021"), *, rows = None, seed = Int(1), calendar = None, with_units = false))]
 #[pyo3(
     text_signature = "(profile=\"soc-trang-2021\", *, rows=None, seed=1, calendar=None, with_units=False)"
 )]
 pub fn generate<'py>(
     py: Python<'py>,
-    profile: &str,
+    profile: Text,
     rows: Option<Int<u64>>,
     seed: Int<u64>,
     calendar: Option<&Bound<'py, PyAny>>,
     with_units: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let p = self::profile(profile, rows.map(|r| r.0), seed.0)?;
+    let p = self::profile(&profile, rows.map(|r| r.0), seed.0)?;
     let cal = convert::calendar(calendar)?;
     arrow_out::require(py, "pyarrow", "arrow")?;
     let table = py.detach(|| {
@@ -151,9 +151,9 @@ pub fn generate<'py>(
 /// The agencies' facts for grading (a units table, contract section 9) that go with a
 /// sample profile, as a `pyarrow.Table` of text columns.
 #[pyfunction]
-#[pyo3(signature = (profile = "soc-trang-2021"))]
-pub fn generate_units<'py>(py: Python<'py>, profile: &str) -> PyResult<Bound<'py, PyAny>> {
-    let p = self::profile(profile, None, 1)?;
+#[pyo3(signature = (profile = Text::from("soc-trang-2021")), text_signature = "(profile=\"soc-trang-2021\")")]
+pub fn generate_units(py: Python<'_>, profile: Text) -> PyResult<Bound<'_, PyAny>> {
+    let p = self::profile(&profile, None, 1)?;
     arrow_out::require(py, "pyarrow", "arrow")?;
     arrow_out::to_pyarrow(Bound::new(py, units_table(&p)?)?.as_any())
 }

@@ -8,6 +8,9 @@
 // Doc comments of the Python-facing items are the Python docstrings, which name Python
 // objects (pyarrow.Table, polars.DataFrame) in Python's style rather than Rust's.
 #![allow(clippy::doc_markdown)]
+// pyo3 hands every argument over by value: a `Text` is the checked form of a `str`, read
+// once, whether the function then keeps it or only looks at it.
+#![allow(clippy::needless_pass_by_value)]
 
 use pyo3::prelude::*;
 

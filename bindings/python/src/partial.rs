@@ -5,21 +5,20 @@
 
 use std::sync::Arc;
 
-use motcua_core::breakdown::parse_dims;
 use motcua_core::grading::Rulebook;
 use motcua_core::partial::{Partial, PartialError as CorePartialError};
-use motcua_core::period::Step;
-use motcua_core::report::Compare;
 use motcua_io::input::{InputError as IoInputError, InputFormat};
 use motcua_io::partial::{
     PartialOptions, merged_json, partial_from_bytes, partial_from_dataset, report_of,
 };
+use motcua_io::resolve::{self, ResolveError};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes};
 use pyo3_arrow::input::AnyRecordBatch;
 
-use crate::errors::{MotcuaError, arrow_error, input_error};
+use crate::convert::Text;
+use crate::errors::{MotcuaError, arrow_error, input_error, resolve_error};
 use crate::report::PyReport;
 use crate::score::PyScore;
 use crate::{arrow_in, convert};
@@ -95,25 +94,23 @@ fn options(
     py: Python<'_>,
     period: &Bound<'_, PyAny>,
     calendar: Option<&Bound<'_, PyAny>>,
-    by: Option<&str>,
-    every: Option<&str>,
-    compare: Option<&str>,
+    by: Option<&Bound<'_, PyAny>>,
+    every: Option<Text>,
+    compare: Option<Text>,
     units: Option<&Bound<'_, PyAny>>,
     rulebook: Option<&Bound<'_, PyAny>>,
     strict: bool,
 ) -> PyResult<PartialOptions> {
     let mut opts = PartialOptions::new(convert::period(period)?);
     opts.calendar = convert::calendar(calendar)?;
-    if let Some(by) = by.filter(|b| !b.trim().is_empty()) {
-        opts.plan.by = parse_dims(by).map_err(|e| MotcuaError::new_err(e.to_string()))?;
-    }
-    opts.plan.every = every
-        .map(str::parse::<Step>)
-        .transpose()
-        .map_err(|e| crate::errors::period_error(&e))?;
-    opts.plan.compare = match compare.map(str::trim) {
-        None | Some("none") => None,
-        Some(c) => Some(c.parse::<Compare>().map_err(MotcuaError::new_err)?),
+    let resolved = |e: ResolveError| resolve_error(py, &e);
+    let by = crate::request::by(by)?;
+    opts.plan.by =
+        resolve::dims(&by.iter().map(String::as_str).collect::<Vec<_>>()).map_err(resolved)?;
+    opts.plan.every = resolve::step(every.as_deref()).map_err(resolved)?;
+    opts.plan.compare = match compare.as_deref() {
+        None => None,
+        Some(c) => resolve::comparison(c).map_err(resolved)?,
     };
     opts.units = crate::score::units(py, units)?;
     opts.rulebook = rulebook
@@ -144,7 +141,7 @@ fn io_error(py: Python<'_>, e: &IoInputError) -> PyErr {
 /// Duplicate dossier codes are checked within the part: partition the input by `MaHoSo` so
 /// that every row of one code is in one part, in input order.
 #[pyfunction]
-#[pyo3(signature = (batch, period, *, calendar = None, by = None, every = None, compare = Some("previous"), units = None, rulebook = None, strict = false))]
+#[pyo3(signature = (batch, period, *, calendar = None, by = None, every = None, compare = Some(Text::from("previous")), units = None, rulebook = None, strict = false))]
 #[pyo3(
     text_signature = "(batch, period, *, calendar=None, by=None, every=None, compare='previous', units=None, rulebook=None, strict=False)"
 )]
@@ -154,9 +151,9 @@ pub fn partial<'py>(
     batch: &Bound<'py, PyAny>,
     period: &Bound<'py, PyAny>,
     calendar: Option<&Bound<'py, PyAny>>,
-    by: Option<&str>,
-    every: Option<&str>,
-    compare: Option<&str>,
+    by: Option<&Bound<'py, PyAny>>,
+    every: Option<Text>,
+    compare: Option<Text>,
     units: Option<&Bound<'py, PyAny>>,
     rulebook: Option<&Bound<'py, PyAny>>,
     strict: bool,

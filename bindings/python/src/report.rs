@@ -178,8 +178,8 @@ impl PyReport {
     }
 
     /// The figures of one agency, as in `total`.
-    fn agency<'py>(&self, py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyAny>> {
-        match self.inner.agency(code) {
+    fn agency<'py>(&self, py: Python<'py>, code: Text) -> PyResult<Bound<'py, PyAny>> {
+        match self.inner.agency(&code) {
             Some(f) => json::to_py(py, f),
             None => Err(PyKeyError::new_err(format!(
                 "no agency '{code}' in the report (agencies: {})",
@@ -235,17 +235,17 @@ impl PyReport {
     /// 14th column lists the dossiers closed without a result (withdrawn, stopped), which the
     /// form has no column for; `closed_as_on_time=True` counts them as resolved on time
     /// (columns 7 and 9) and gives exactly the form's 13 columns.
-    #[pyo3(signature = (*, names = None, units = None, closed_as_on_time = false, reporting_unit = None, receiving_unit = None, backend = "pandas"))]
+    #[pyo3(signature = (*, names = None, units = None, closed_as_on_time = false, reporting_unit = None, receiving_unit = None, backend = Text::from("pandas")))]
     #[allow(clippy::too_many_arguments)]
     fn form06a<'py>(
         &self,
         py: Python<'py>,
-        names: Option<BTreeMap<String, String>>,
+        names: Option<BTreeMap<Text, Text>>,
         units: Option<&Bound<'py, PyAny>>,
         closed_as_on_time: bool,
-        reporting_unit: Option<String>,
-        receiving_unit: Option<String>,
-        backend: &str,
+        reporting_unit: Option<Text>,
+        receiving_unit: Option<Text>,
+        backend: Text,
     ) -> PyResult<Bound<'py, PyAny>> {
         let form = self.build_form(
             py,
@@ -255,7 +255,7 @@ impl PyReport {
             reporting_unit,
             receiving_unit,
         )?;
-        frame(py, form_batch(&form), backend)
+        frame(py, form_batch(&form), &backend)
     }
 
     /// Writes report form Biểu II.06a to `path`: an Excel workbook in the official layout
@@ -267,11 +267,11 @@ impl PyReport {
         &self,
         py: Python<'_>,
         path: &Bound<'_, PyAny>,
-        names: Option<BTreeMap<String, String>>,
+        names: Option<BTreeMap<Text, Text>>,
         units: Option<&Bound<'_, PyAny>>,
         closed_as_on_time: bool,
-        reporting_unit: Option<String>,
-        receiving_unit: Option<String>,
+        reporting_unit: Option<Text>,
+        receiving_unit: Option<Text>,
     ) -> PyResult<()> {
         let path = convert::path(path)?;
         let form = self.build_form(
@@ -343,22 +343,22 @@ impl PyReport {
 
     /// The total as a one-row table: every count, then each rate's value (`backend`
     /// "pandas", "polars" or "arrow").
-    #[pyo3(signature = (backend = "pandas"))]
-    fn total_frame<'py>(&self, py: Python<'py>, backend: &str) -> PyResult<Bound<'py, PyAny>> {
-        frame(py, arrow_out::total_batch(&self.inner), backend)
+    #[pyo3(signature = (backend = Text::from("pandas")))]
+    fn total_frame<'py>(&self, py: Python<'py>, backend: Text) -> PyResult<Bound<'py, PyAny>> {
+        frame(py, arrow_out::total_batch(&self.inner), &backend)
     }
 
     /// The breakdown (contract section 11) as a tidy table: one row per group, a column
     /// per key of `by` (named as the key; None for dossiers without a value), then every
     /// count and each rate's value. The rows add up to the total.
-    #[pyo3(signature = (backend = "pandas"))]
-    fn breakdown_frame<'py>(&self, py: Python<'py>, backend: &str) -> PyResult<Bound<'py, PyAny>> {
+    #[pyo3(signature = (backend = Text::from("pandas")))]
+    fn breakdown_frame<'py>(&self, py: Python<'py>, backend: Text) -> PyResult<Bound<'py, PyAny>> {
         let Some(b) = &self.inner.breakdown else {
             return Err(MotcuaError::new_err(
                 "the report has no breakdown: give by= to motcua.report (by=\"procedure\")",
             ));
         };
-        frame(py, arrow_out::breakdown_batch(b), backend)
+        frame(py, arrow_out::breakdown_batch(b), &backend)
     }
 
     /// The series (contract section 11) as a tidy table: `from` and `to` (the step's
@@ -366,19 +366,19 @@ impl PyReport {
     /// value. `of`: "total" (one row per step), "agencies" (per step and agency: `agency`,
     /// `name`) or "breakdown" (per step and group: the keys of `by`); by default the
     /// breakdown's groups when the report has one, else the agencies.
-    #[pyo3(signature = (of = None, backend = "pandas"))]
+    #[pyo3(signature = (of = None, backend = Text::from("pandas")))]
     fn series_frame<'py>(
         &self,
         py: Python<'py>,
-        of: Option<&str>,
-        backend: &str,
+        of: Option<Text>,
+        backend: Text,
     ) -> PyResult<Bound<'py, PyAny>> {
         if self.inner.series.is_none() {
             return Err(MotcuaError::new_err(
                 "the report has no series: give every= to motcua.report (every=\"month\")",
             ));
         }
-        let of = match of {
+        let of = match of.as_deref() {
             None if self.inner.breakdown.is_some() => arrow_out::SeriesOf::Breakdown,
             None | Some("agencies") => arrow_out::SeriesOf::Agencies,
             Some("total") => arrow_out::SeriesOf::Total,
@@ -397,7 +397,7 @@ impl PyReport {
         frame(
             py,
             arrow_out::series_batch(&self.inner, of, &self.names),
-            backend,
+            &backend,
         )
     }
 
@@ -427,19 +427,26 @@ impl PyReport {
     fn build_form(
         &self,
         py: Python<'_>,
-        names: Option<BTreeMap<String, String>>,
+        names: Option<BTreeMap<Text, Text>>,
         units: Option<&Bound<'_, PyAny>>,
         closed_as_on_time: bool,
-        reporting_unit: Option<String>,
-        receiving_unit: Option<String>,
+        reporting_unit: Option<Text>,
+        receiving_unit: Option<Text>,
     ) -> PyResult<Form06a> {
         let units = crate::score::units(py, units)?;
         let mut all = (*self.names).clone();
         all.extend(motcua_core::form06a::agency_names([&units]));
-        all.extend(names.unwrap_or_default());
+        all.extend(
+            names
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(k, v)| (k.0, v.0)),
+        );
         let opts = Form06aOptions {
-            reporting_unit: reporting_unit.unwrap_or_else(|| DEFAULT_REPORTING_UNIT.to_owned()),
-            receiving_unit: receiving_unit.unwrap_or_else(|| DEFAULT_RECEIVING_UNIT.to_owned()),
+            reporting_unit: reporting_unit
+                .map_or_else(|| DEFAULT_REPORTING_UNIT.to_owned(), String::from),
+            receiving_unit: receiving_unit
+                .map_or_else(|| DEFAULT_RECEIVING_UNIT.to_owned(), String::from),
             closed_as_on_time,
             names: all,
             ..Form06aOptions::default()

@@ -112,29 +112,43 @@ impl PeriodArg {
     }
 }
 
-/// The keys of `by`: a string (`"agency"`, `"agency,channel"`) or a list of them.
-pub fn by(ob: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> {
+/// A name or a list of names; `what` says what to give when it is neither. A text with a
+/// lone surrogate, alone or in the list, is an `ArgumentError`.
+fn names(ob: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Vec<String>> {
     let Some(ob) = ob.filter(|o| !o.is_none()) else {
         return Ok(Vec::new());
     };
     if let Ok(s) = ob.cast::<PyString>() {
         return Ok(vec![crate::convert::text(s)?.into_owned()]);
     }
-    ob.extract::<Vec<String>>()
-        .map_err(|_| PyTypeError::new_err("by: give a key ('agency', 'procedure', 'field', 'level', 'official', 'channel') or a list of keys"))
+    let wrong = || PyTypeError::new_err(what.to_owned());
+    if ob.cast::<PyBytes>().is_ok() {
+        return Err(wrong());
+    }
+    ob.try_iter()
+        .map_err(|_| wrong())?
+        .map(|item| {
+            let item = item?;
+            let s = item.cast::<PyString>().map_err(|_| wrong())?;
+            Ok(crate::convert::text(s)?.into_owned())
+        })
+        .collect()
+}
+
+/// The keys of `by`: a string (`"agency"`, `"agency,channel"`) or a list of them.
+pub fn by(ob: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> {
+    names(
+        ob,
+        "by: give a key ('agency', 'procedure', 'field', 'level', 'official', 'channel') or a list of keys",
+    )
 }
 
 /// `conventions`: a name or a list of names.
 pub fn conventions(ob: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> {
-    let Some(ob) = ob.filter(|o| !o.is_none()) else {
-        return Ok(Vec::new());
-    };
-    if let Ok(s) = ob.cast::<PyString>() {
-        return Ok(vec![crate::convert::text(s)?.into_owned()]);
-    }
-    ob.extract::<Vec<String>>().map_err(|_| {
-        PyTypeError::new_err("conventions: give a name ('waiting_as_within_due', 'withdrawn_as_on_time', 'online_without_postal') or a list of names")
-    })
+    names(
+        ob,
+        "conventions: give a name ('waiting_as_within_due', 'withdrawn_as_on_time', 'online_without_postal') or a list of names",
+    )
 }
 
 /// Every argument of `report`, `score` and `list_dossiers`, owned.

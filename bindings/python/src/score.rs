@@ -248,7 +248,10 @@ impl PyScore {
 
     /// The grades as JSON text, exactly as `motcua score --format json` prints them.
     fn to_json(&self) -> String {
-        motcua_io::resolve::with_ratings_summary(&self.inner.to_json(), self.ratings.as_deref())
+        motcua_io::resolve::with_ratings_summary(
+            &motcua_io::writer::score_json(&self.inner),
+            self.ratings.as_deref(),
+        )
     }
 
     /// The grades as CSV text, exactly as `motcua score --format csv` prints them.
@@ -330,8 +333,8 @@ impl PyScore {
     }
 
     /// One agency's grade, as in the JSON output.
-    fn agency<'py>(&self, py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyAny>> {
-        match self.inner.agency(code) {
+    fn agency<'py>(&self, py: Python<'py>, code: Text) -> PyResult<Bound<'py, PyAny>> {
+        match self.inner.agency(&code) {
             Some(a) => json::to_py(py, a),
             None => Err(PyKeyError::new_err(format!(
                 "no agency '{code}' in the grades"
@@ -340,8 +343,8 @@ impl PyScore {
     }
 
     /// One official's grade, as in the JSON output.
-    fn official<'py>(&self, py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyAny>> {
-        match self.inner.official(code) {
+    fn official<'py>(&self, py: Python<'py>, code: Text) -> PyResult<Bound<'py, PyAny>> {
+        match self.inner.official(&code) {
             Some(o) => json::to_py(py, o),
             None => Err(PyKeyError::new_err(format!(
                 "no official '{code}' in the grades"

@@ -591,3 +591,54 @@ def test_generate_any_size(rows_: Any, seed: Any) -> None:
     if t is not None:
         assert t.num_rows == rows_
         assert t.column_names == HEADER
+
+
+@FAST
+@given(by=by_arg, every=every_arg, compare=st.one_of(compare_arg, st.just("previous")))
+def test_partial_any_options(small_ds_table: Any, by: Any, every: Any, compare: Any) -> None:
+    """``partial`` reads ``by``, ``every`` and ``compare`` as ``report`` does: the merged
+    partial equals the report of the same rows and options, or both refuse them."""
+    p, perr = outcome(lambda: motcua.partial(small_ds_table, "2021-Q3", by=by, every=every, compare=compare))
+    rep, rerr = outcome(lambda: motcua.report(motcua.from_arrow(small_ds_table), "2021-Q3", by=by, every=every, compare=compare if compare is not None else "none"))
+    assert (p is None) == (rep is None), (perr, rerr)
+    if p is not None:
+        merged = motcua.merge([p])
+        check_report(merged)
+        assert merged.total == rep.total
+
+
+@pytest.fixture(scope="module")
+def small_ds_table() -> Any:
+    need("pyarrow")
+    return motcua.generate(rows=300, seed=11)
+
+
+@FAST
+@given(code=odd_text, backend=st.one_of(st.sampled_from(["pandas", "arrow"]), odd_text), of=st.one_of(st.none(), st.sampled_from(["total", "agencies"]), odd_text), unit=st.one_of(st.none(), odd_text), names=st.dictionaries(odd_text, odd_text, max_size=2))
+def test_report_and_score_methods_any_text(small_ds: motcua.Dataset, code: str, backend: str, of: Any, unit: Any, names: Dict[str, str]) -> None:
+    """Every text argument of a report's and a grade's methods is read as checked text:
+    lone surrogates give an ``ArgumentError``, an unknown code a ``KeyError``."""
+    need("pandas")
+    rep = motcua.report(small_ds, "2021-Q3", every="month")
+    s = motcua.score(small_ds, None, "2021-Q3")
+    for f in (lambda: rep.agency(code), lambda: s.agency(code), lambda: s.official(code)):
+        try:
+            got, _ = outcome(f)
+        except AssertionError as e:
+            assert isinstance(e.__cause__, KeyError), e
+            continue
+        assert got is not None
+    outcome(lambda: rep.total_frame(backend))
+    outcome(lambda: rep.series_frame(of, backend=backend))
+    form, _ = outcome(lambda: rep.form06a(names=names, reporting_unit=unit, receiving_unit=unit, backend=backend))
+    if form is not None:
+        assert len(form) >= len(rep.agencies)
+
+
+@FAST
+@given(profile=st.one_of(st.just("soc-trang-2021"), odd_text))
+def test_generate_any_sample_name(profile: str) -> None:
+    t, _ = outcome(lambda: motcua.generate(profile, rows=5))
+    if t is not None:
+        assert profile == "soc-trang-2021" and t.num_rows == 5
+    outcome(lambda: motcua.generate_units(profile))

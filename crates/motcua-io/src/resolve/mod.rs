@@ -36,7 +36,8 @@ pub use error::ResolveError;
 pub use kind::ErrorKind;
 pub use period::{PeriodSpec, calendar_year, period};
 pub use run::{
-    Input, ListSpec, Options, Outcome, Request, dims, list, read_dataset, run, with_ratings_summary,
+    Input, ListSpec, Options, Outcome, Request, comparison, dims, list, read_dataset, run, step,
+    with_ratings_summary,
 };
 pub use warning::{ReceivedRange, Warning, WarningKind};
 

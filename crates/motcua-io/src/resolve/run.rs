@@ -99,6 +99,15 @@ impl Options<'_> {
     /// limit starts. Every reading entry of every surface resolves them here (no period is
     /// needed); the calendar is resolved apart ([`super::calendar`]).
     pub fn read_options(&self, files: Files) -> Result<InputOptions, ResolveError> {
+        self.read_options_with(files, self.conventions()?)
+    }
+
+    /// [`Self::read_options`] with the conventions already parsed.
+    fn read_options_with(
+        &self,
+        files: Files,
+        conventions: Conventions,
+    ) -> Result<InputOptions, ResolveError> {
         let format = self
             .format
             .map(str::parse::<InputFormat>)
@@ -117,7 +126,7 @@ impl Options<'_> {
                 catalog,
                 limits: self.limits,
                 deadline_from_deciding_agency: deadline_from_deciding_agency(self.deadline_from)?,
-                closed_day_as_day_one: self.conventions()?.closed_day_as_day_one,
+                closed_day_as_day_one: conventions.closed_day_as_day_one,
                 profile: Some(Arc::new(super::profile(self.profile.as_ref(), files)?)),
                 ..ReadOptions::default()
             },
@@ -154,26 +163,41 @@ pub fn dims(by: &[&str]) -> Result<Vec<Dim>, ResolveError> {
     parse_dims(&by.join(",")).map_err(|e| ResolveError::Argument(e.to_string()))
 }
 
+/// What `compare` names: `previous`, `last-year`, or `none` (no comparison).
+pub fn comparison(given: &str) -> Result<Option<Compare>, ResolveError> {
+    match given.trim() {
+        "none" => Ok(None),
+        c => c
+            .parse::<Compare>()
+            .map(Some)
+            .map_err(ResolveError::Argument),
+    }
+}
+
+/// The step of a series (`every`): `month` or `quarter`.
+pub fn step(given: Option<&str>) -> Result<Option<Step>, ResolveError> {
+    given
+        .map(str::parse::<Step>)
+        .transpose()
+        .map_err(|e| ResolveError::Argument(e.to_string()))
+}
+
 impl Request {
     /// Resolves what a user gave.
     pub fn resolve(o: &Options<'_>, files: Files) -> Result<Self, ResolveError> {
         let period = super::period(&o.period)?;
-        let compare = match o.compare.map(str::trim) {
-            Some("none") => None,
-            Some(c) => Some(c.parse::<Compare>().map_err(ResolveError::Argument)?),
+        let compare = match o.compare {
+            Some(c) => comparison(c)?,
             None => Some(Compare::Previous),
         };
-        let every = o
-            .every
-            .map(str::parse::<Step>)
-            .transpose()
-            .map_err(|e| ResolveError::Argument(e.to_string()))?;
+        let every = step(o.every)?;
+        let conventions = o.conventions()?;
         if o.slip_means && o.ratings.is_none() {
             return Err(ResolveError::Argument(
                 "means over the rating slips need a ratings file".to_owned(),
             ));
         }
-        let read = o.read_options(files)?;
+        let read = o.read_options_with(files, conventions)?;
         let units = super::units(o.units.as_ref(), files)?;
         let successors = if o.successors {
             Some(Arc::new(
@@ -191,7 +215,7 @@ impl Request {
                 by: dims(&o.by)?,
                 every,
                 successors,
-                conventions: o.conventions()?,
+                conventions,
             },
             read,
             calendar: Arc::new(super::calendar(o.calendar.as_ref(), files)?),
@@ -218,7 +242,7 @@ impl Request {
                 ("deadline-from", o.deadline_from.is_some()),
                 (
                     "the convention closed-day-as-day-one",
-                    o.conventions()?.closed_day_as_day_one,
+                    conventions.closed_day_as_day_one,
                 ),
             ]
             .into_iter()
@@ -574,6 +598,6 @@ impl Outcome {
     pub fn score_json(&self) -> Option<String> {
         self.score
             .as_ref()
-            .map(|s| with_ratings_summary(&s.to_json(), self.ratings.as_ref()))
+            .map(|s| with_ratings_summary(&crate::writer::score_json(s), self.ratings.as_ref()))
     }
 }
