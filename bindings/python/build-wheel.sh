@@ -51,8 +51,11 @@ case "$wheel" in
   *) echo "the wheel is not tagged manylinux2014: $wheel" >&2; exit 1 ;;
 esac
 step "auditwheel show"
-"$tools/bin/auditwheel" show "$wheel"
-if ! "$tools/bin/auditwheel" show "$wheel" | grep -Eq 'manylinux_2_17|manylinux2014'; then
+# read whole before it is searched: `grep -q` stops at the first match, and auditwheel,
+# still writing, would then fail on the closed pipe
+shown=$("$tools/bin/auditwheel" show "$wheel")
+echo "$shown"
+if ! grep -Eq 'manylinux_2_17|manylinux2014' <<<"$shown"; then
   echo "auditwheel does not find the wheel consistent with manylinux2014" >&2
   exit 1
 fi

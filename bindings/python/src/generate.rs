@@ -79,13 +79,16 @@ impl Columns {
     }
 }
 
+/// The sample `name` names (checked even when `rows` asks for random rows instead, so that
+/// a misspelt name is never passed over in silence).
 fn profile(name: &str, rows: Option<u64>, seed: u64) -> PyResult<Profile> {
-    match rows {
-        Some(rows) => Ok(Profile::Random { rows, seed }),
-        None => name
-            .parse::<Profile>()
-            .map_err(|e| MotcuaError::new_err(e.to_string())),
-    }
+    let named = name
+        .parse::<Profile>()
+        .map_err(|e| MotcuaError::new_err(e.to_string()))?;
+    Ok(match rows {
+        Some(rows) => Profile::Random { rows, seed },
+        None => named,
+    })
 }
 
 /// The units table of a profile (contract section 9), as strings.

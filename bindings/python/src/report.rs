@@ -236,6 +236,9 @@ impl PyReport {
     /// form has no column for; `closed_as_on_time=True` counts them as resolved on time
     /// (columns 7 and 9) and gives exactly the form's 13 columns.
     #[pyo3(signature = (*, names = None, units = None, closed_as_on_time = false, reporting_unit = None, receiving_unit = None, backend = Text::from("pandas")))]
+    #[pyo3(
+        text_signature = "($self, *, names=None, units=None, closed_as_on_time=False, reporting_unit=None, receiving_unit=None, backend=\"pandas\")"
+    )]
     #[allow(clippy::too_many_arguments)]
     fn form06a<'py>(
         &self,
@@ -343,7 +346,7 @@ impl PyReport {
 
     /// The total as a one-row table: every count, then each rate's value (`backend`
     /// "pandas", "polars" or "arrow").
-    #[pyo3(signature = (backend = Text::from("pandas")))]
+    #[pyo3(signature = (backend = Text::from("pandas")), text_signature = "($self, backend=\"pandas\")")]
     fn total_frame<'py>(&self, py: Python<'py>, backend: Text) -> PyResult<Bound<'py, PyAny>> {
         frame(py, arrow_out::total_batch(&self.inner), &backend)
     }
@@ -351,7 +354,7 @@ impl PyReport {
     /// The breakdown (contract section 11) as a tidy table: one row per group, a column
     /// per key of `by` (named as the key; None for dossiers without a value), then every
     /// count and each rate's value. The rows add up to the total.
-    #[pyo3(signature = (backend = Text::from("pandas")))]
+    #[pyo3(signature = (backend = Text::from("pandas")), text_signature = "($self, backend=\"pandas\")")]
     fn breakdown_frame<'py>(&self, py: Python<'py>, backend: Text) -> PyResult<Bound<'py, PyAny>> {
         let Some(b) = &self.inner.breakdown else {
             return Err(MotcuaError::new_err(
@@ -366,7 +369,10 @@ impl PyReport {
     /// value. `of`: "total" (one row per step), "agencies" (per step and agency: `agency`,
     /// `name`) or "breakdown" (per step and group: the keys of `by`); by default the
     /// breakdown's groups when the report has one, else the agencies.
-    #[pyo3(signature = (of = None, backend = Text::from("pandas")))]
+    #[pyo3(
+        signature = (of = None, backend = Text::from("pandas")),
+        text_signature = "($self, of=None, backend=\"pandas\")"
+    )]
     fn series_frame<'py>(
         &self,
         py: Python<'py>,

@@ -41,6 +41,9 @@ def test_random_profiles(cli: Callable[..., str], tmp_path: Path) -> None:
     assert motcua.report(motcua.from_arrow(t), "2021").to_dict() == motcua.report(motcua.read(out), "2021").to_dict()
     with pytest.raises(motcua.MotcuaError):
         motcua.generate("soc-trang-2099")
+    # rows= asks for random rows, but a misspelt sample name is not passed over
+    with pytest.raises(motcua.MotcuaError, match="soc-trang-2099"):
+        motcua.generate("soc-trang-2099", rows=5)
 
 
 def test_sample_agencies() -> None:
