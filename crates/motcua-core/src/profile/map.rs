@@ -48,6 +48,11 @@ struct Plan {
 }
 
 impl Plan {
+    /// Whether the plan leaves a value as it is, null tokens apart.
+    fn keeps(self) -> bool {
+        !(self.derived || self.default || self.values || self.timestamp || self.hours)
+    }
+
     /// What `profile` may do to the values of column `c` (never derived: that depends on
     /// the header).
     fn of(profile: &Profile, c: Column) -> Self {
@@ -59,6 +64,15 @@ impl Plan {
             hours: c == Column::ThoiHanGiaiQuyet
                 && matches!(profile.time_limit_unit, TimeLimitUnit::Hours { .. }),
         }
+    }
+}
+
+/// `s` without white space at either end; a value that starts and ends with a visible
+/// ASCII character (nearly all) is returned as it is without a Unicode scan.
+fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(&a), Some(&b)) if a > b' ' && a < 0x7f && b > b' ' && b < 0x7f => s,
+        _ => s.trim(),
     }
 }
 
@@ -83,7 +97,7 @@ fn rewrite<'a>(
     c: Column,
     raw: &'a str,
 ) -> Cow<'a, str> {
-    let t = raw.trim();
+    let t = trim(raw);
     let null = !t.is_empty()
         && (null_lengths.0..=null_lengths.1).contains(&t.len())
         && p.null_tokens.iter().any(|n| n.eq_ignore_ascii_case(t));
@@ -258,11 +272,13 @@ impl MappedHeader {
     /// Fills `out` with one row's values in the contract's forms; `field` returns the text
     /// of a source column by position (`""` when the row is short).
     pub fn apply<'a>(&'a self, field: impl Fn(usize) -> &'a str, out: &mut MappedValues<'a>) {
+        let no_nulls = self.profile.null_tokens.is_empty();
         for c in Column::ALL {
             let raw = self.header.index(c).map_or("", &field);
-            let v = if self.plain {
+            let plan = self.plan[c as usize];
+            let v = if self.plain || (no_nulls && plan.keeps()) {
                 Cow::Borrowed(raw)
-            } else if self.plan[c as usize].derived {
+            } else if plan.derived {
                 derive(&self.profile, c, raw)
             } else {
                 rewrite(
