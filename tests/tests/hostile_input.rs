@@ -185,3 +185,71 @@ fn a_closed_standard_error_does_not_change_the_status() {
     let ok = shell("\"$BIN\" report --input \"$CSV\" --period 2021-Q3 >/dev/null 2>&-; echo $?");
     assert_eq!(ok, "0");
 }
+
+/// Files found by the fuzz targets `arrow_ipc` and `parquet` on which the Arrow decoder
+/// panics: an Arrow IPC file whose buffer offset lies past its body, a Parquet file whose
+/// embedded Arrow schema names an unknown type id.
+fn columnar_crashes() -> Vec<(std::path::PathBuf, &'static str)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions");
+    vec![
+        (
+            dir.join("arrow_ipc/buffer-offset-past-the-end-panics-in-arrow-buffer.arrow"),
+            "arrow",
+        ),
+        (
+            dir.join("parquet/unknown-arrow-type-in-schema-panics-in-arrow-ipc.parquet"),
+            "parquet",
+        ),
+    ]
+}
+
+#[test]
+fn a_columnar_file_that_panics_the_decoder_is_an_input_error() {
+    let cal = Calendar::vn();
+    for (path, format) in columnar_crashes() {
+        let bytes = std::fs::read(&path).unwrap();
+        let fmt = if format == "arrow" {
+            motcua_io::input::InputFormat::Arrow
+        } else {
+            motcua_io::input::InputFormat::Parquet
+        };
+        let got = contain(|| {
+            motcua_io::input::read_bytes(
+                fmt,
+                &bytes,
+                &cal,
+                &motcua_io::input::InputOptions::default(),
+                |_| {},
+            )
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+        })
+        .expect("the decoder's panic is contained by the reader");
+        let e = got.expect_err("a damaged file is refused");
+        assert!(e.contains("damaged"), "{e}");
+    }
+}
+
+#[test]
+fn a_columnar_file_that_panics_the_decoder_exits_1_with_one_message() {
+    for (path, format) in columnar_crashes() {
+        let out = motcua(
+            BIN,
+            &[
+                "report",
+                "--input",
+                path.to_str().unwrap(),
+                "--period",
+                "2021-Q3",
+            ],
+        );
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(
+            err.contains(&format!("the {format} input is damaged")),
+            "{err}"
+        );
+        assert_eq!(err.matches("motcua: error").count(), 1, "{err}");
+    }
+}

@@ -10,6 +10,23 @@ use crate::blocks::Ingested;
 use crate::dossiers::ReadOptions;
 use crate::input::{InputError, InputFormat};
 
+/// Runs a columnar reader with its dependency's panics contained: a damaged file that makes
+/// the Arrow or Parquet decoder panic (an unknown type id, a buffer offset past the end) is
+/// an input error naming the format, never a panic through a surface.
+#[cfg(any(feature = "arrow", feature = "parquet"))]
+fn guarded<T>(
+    format: InputFormat,
+    read: impl FnOnce() -> Result<T, InputError>,
+) -> Result<T, InputError> {
+    crate::internal::contain(read).unwrap_or_else(|e| {
+        Err(InputError::File(format!(
+            "the {} input is damaged: its decoder failed ({})",
+            format.name(),
+            e.detail
+        )))
+    })
+}
+
 #[cfg(any(not(feature = "arrow"), not(feature = "parquet")))]
 fn left_out(format: InputFormat) -> InputError {
     InputError::File(format!(
@@ -29,9 +46,11 @@ pub(crate) fn arrow_bytes(
     #[cfg(feature = "arrow")]
     {
         let input = std::io::Cursor::new(bytes);
-        Ok(crate::arrow::ipc::read_seekable(
-            input, calendar, opts, visit,
-        )?)
+        guarded(InputFormat::Arrow, || {
+            Ok(crate::arrow::ipc::read_seekable(
+                input, calendar, opts, visit,
+            )?)
+        })
     }
     #[cfg(not(feature = "arrow"))]
     {
@@ -49,7 +68,9 @@ pub(crate) fn arrow_stream(
 ) -> Result<Ingested, InputError> {
     #[cfg(feature = "arrow")]
     {
-        Ok(crate::arrow::ipc::read_any(input, calendar, opts, visit)?)
+        guarded(InputFormat::Arrow, || {
+            Ok(crate::arrow::ipc::read_any(input, calendar, opts, visit)?)
+        })
     }
     #[cfg(not(feature = "arrow"))]
     {
@@ -67,7 +88,9 @@ pub(crate) fn parquet_bytes(
 ) -> Result<Ingested, InputError> {
     #[cfg(feature = "parquet")]
     {
-        Ok(crate::parquet::read_bytes(bytes, calendar, opts, visit)?)
+        guarded(InputFormat::Parquet, || {
+            Ok(crate::parquet::read_bytes(bytes, calendar, opts, visit)?)
+        })
     }
     #[cfg(not(feature = "parquet"))]
     {
@@ -85,7 +108,9 @@ pub(crate) fn parquet_stream(
 ) -> Result<Ingested, InputError> {
     #[cfg(feature = "parquet")]
     {
-        Ok(crate::parquet::read_stream(input, calendar, opts, visit)?)
+        guarded(InputFormat::Parquet, || {
+            Ok(crate::parquet::read_stream(input, calendar, opts, visit)?)
+        })
     }
     #[cfg(not(feature = "parquet"))]
     {
@@ -104,14 +129,18 @@ pub(crate) fn file(
 ) -> Result<Ingested, InputError> {
     match format {
         #[cfg(feature = "parquet")]
-        InputFormat::Parquet => Ok(crate::parquet::read(file, calendar, opts, visit)?),
+        InputFormat::Parquet => guarded(format, || {
+            Ok(crate::parquet::read(file, calendar, opts, visit)?)
+        }),
         #[cfg(feature = "arrow")]
-        InputFormat::Arrow => Ok(crate::arrow::ipc::read_seekable(
-            std::io::BufReader::with_capacity(1 << 16, file),
-            calendar,
-            opts,
-            visit,
-        )?),
+        InputFormat::Arrow => guarded(format, || {
+            Ok(crate::arrow::ipc::read_seekable(
+                std::io::BufReader::with_capacity(1 << 16, file),
+                calendar,
+                opts,
+                visit,
+            )?)
+        }),
         _ => parquet_or_arrow_stream(format, file, calendar, opts, visit),
     }
 }
