@@ -3,6 +3,7 @@
 #![no_main]
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    motcua_tests::fuzz_checks::let_motcua_contain_panics();
     if let Err(broken) = motcua_tests::fuzz_checks::check("parquet", data) {
         panic!("{broken}");
     }

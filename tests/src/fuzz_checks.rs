@@ -103,6 +103,21 @@ pub fn summary(s: &InputSummary, format: InputFormat, data: &[u8]) -> Checked {
     Ok(())
 }
 
+/// The built-in calendar, built once (it computes the lunar holidays of every year).
+fn vn() -> &'static Calendar {
+    static VN: std::sync::OnceLock<Calendar> = std::sync::OnceLock::new();
+    VN.get_or_init(Calendar::vn)
+}
+
+/// For a fuzz target whose reader contains its dependency's panics (Arrow, Parquet, old
+/// `.xls`): panics are not reported by the hook (libFuzzer's aborts at once, before
+/// motcua can contain them). A panic that escapes motcua still reaches libFuzzer's
+/// `catch_unwind` and is a crash.
+pub fn let_motcua_contain_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| std::panic::set_hook(Box::new(|_| {})));
+}
+
 /// Reads a table in `format`; the dataset when it is accepted.
 fn table(format: InputFormat, data: &[u8], strict: bool) -> Result<Option<Dataset>, String> {
     table_with(format, data, strict, &ReadOptions::default())
@@ -115,7 +130,7 @@ fn table_with(
     strict: bool,
     base: &ReadOptions,
 ) -> Result<Option<Dataset>, String> {
-    let cal = Calendar::vn();
+    let cal = vn();
     for threads in [1, 2] {
         let opts = InputOptions {
             read: ReadOptions {
@@ -128,12 +143,12 @@ fn table_with(
         };
         let mut dossiers = Vec::new();
         let read = if format == InputFormat::Csv {
-            motcua_io::dossiers::read_dossiers(data, &cal, &opts.read, &|_| {}, |d| {
+            motcua_io::dossiers::read_dossiers(data, cal, &opts.read, &|_| {}, |d| {
                 dossiers.push(*d);
             })
             .map_err(motcua_io::input::InputError::from)
         } else {
-            read_bytes(format, data, &cal, &opts, |d| dossiers.push(*d))
+            read_bytes(format, data, cal, &opts, |d| dossiers.push(*d))
         };
         match read {
             Ok(ing) => {
@@ -282,8 +297,7 @@ fn timestamps(data: &[u8]) -> Checked {
         return Ok(());
     };
     if let Ok(t) = Timestamp::parse(text) {
-        let cal = Calendar::vn();
-        let _ = cal.checked_due_date(&t, 30);
+        let _ = vn().checked_due_date(&t, 30);
     }
     let _ = motcua_core::record::parse_date(text);
     Ok(())
