@@ -209,8 +209,7 @@ pub fn read_dossiers<R: Read + Send>(
     let cx = &opts.row_context(calendar);
     let mut ingest = opts.ingest();
     if let Some(size) = opts.size_hint {
-        // about 120 bytes a row in real exports; a larger input grows the table as it goes
-        ingest.reserve(usize::try_from(size / 128).unwrap_or(0).min(1 << 28));
+        ingest.reserve(expected_rows(size, chunker.bytes_per_row()));
     }
     let mut merger = Ordered {
         merger: Merger::new(ingest),
@@ -365,6 +364,18 @@ struct Chunk {
     max_record: usize,
 }
 
+/// About how many rows an input of `size` bytes holds: by the bytes of a row in its first
+/// lines, 2 % more for rows that are longer further on; 120 bytes a row (real exports)
+/// when the first lines are too few. A table sized by it that turns out too small grows as
+/// it goes.
+fn expected_rows(size: u64, bytes_per_row: Option<u64>) -> usize {
+    let per_row = bytes_per_row.unwrap_or(120).max(8);
+    let rows = size / per_row;
+    usize::try_from(rows + rows / 50)
+        .unwrap_or(usize::MAX)
+        .min(1 << 32)
+}
+
 /// Splits the input into blocks that end at a record boundary (a newline outside quotes).
 struct Chunker<'p, R> {
     input: R,
@@ -429,6 +440,13 @@ impl<'p, R: Read> Chunker<'p, R> {
             }
             want *= 2;
         }
+    }
+
+    /// The bytes of a row in the data read ahead after the header (`None` with fewer than
+    /// 16 lines there): what the duplicate check's table is sized by.
+    fn bytes_per_row(&self) -> Option<u64> {
+        let lines = line_ends(&self.pending);
+        (lines >= 16).then(|| (self.pending.len() as u64).div_ceil(lines))
     }
 
     fn next_chunk(&mut self, seq: u64) -> Result<Option<Chunk>, ReadError> {

@@ -51,6 +51,13 @@ const fn mix(mut h: u64) -> u64 {
 
 /// The dossier codes seen so far, as fingerprints in an open-addressing table (one cache
 /// line touched per look-up, 8 bytes a code).
+///
+/// The table may have any length: a fingerprint's first slot is its fraction of the length
+/// (`fp × len / 2⁶⁴`), so that a table reserved for a known number of codes is filled to
+/// [`CodeSet::RESERVED_LOAD`] (about 9,4 bytes a code) instead of a power of two's 0,35 to
+/// 0,7. Linear probing stays short at that load because the table only grows: filling it
+/// to a load α costs ½(1 + 1/(1 − α)) probes on average, under 4 at 0,85 and mostly within
+/// one cache line.
 #[derive(Default, Clone)]
 pub struct CodeSet {
     slots: Vec<u64>,
@@ -64,12 +71,28 @@ impl fmt::Debug for CodeSet {
 }
 
 impl CodeSet {
+    /// The load a table reserved for a known number of codes is sized for.
+    pub const RESERVED_LOAD: f64 = 0.85;
+    /// Past this load (in tenths) an insert grows the table by half.
+    const MAX_LOAD_TENTHS: usize = 9;
+
     /// Makes room for `n` more codes, so that a large input does not rehash as it grows.
     pub fn reserve(&mut self, n: usize) {
-        let want = ((self.len + n) * 10 / 7 + 1).next_power_of_two().max(1024);
+        #[allow(
+            clippy::cast_precision_loss,
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss
+        )]
+        let want = (((self.len + n) as f64 / Self::RESERVED_LOAD) as usize + 1).max(1024);
         if want > self.slots.len() {
             self.rehash(want);
         }
+    }
+
+    /// Bytes the table holds (its slots), for the memory budget.
+    #[must_use]
+    pub fn bytes(&self) -> usize {
+        self.slots.len() * std::mem::size_of::<u64>()
     }
 
     fn rehash(&mut self, size: usize) {
@@ -80,9 +103,18 @@ impl CodeSet {
         }
     }
 
+    /// The first slot of a fingerprint: its fraction of the table's length.
+    #[inline]
+    fn home(&self, fp: u64) -> usize {
+        // the product's high half is below the length, which is a usize
+        #[allow(clippy::cast_possible_truncation)]
+        let i = ((u128::from(fp) * self.slots.len() as u128) >> 64) as usize;
+        i
+    }
+
     fn insert_unchecked(&mut self, fp: u64) -> bool {
-        let mask = self.slots.len() - 1;
-        let mut i = (fp as usize) & mask;
+        let n = self.slots.len();
+        let mut i = self.home(fp);
         loop {
             match self.slots[i] {
                 0 => {
@@ -91,7 +123,12 @@ impl CodeSet {
                     return true;
                 }
                 f if f == fp => return false,
-                _ => i = (i + 1) & mask,
+                _ => {
+                    i += 1;
+                    if i == n {
+                        i = 0;
+                    }
+                }
             }
         }
     }
@@ -100,8 +137,8 @@ impl CodeSet {
     pub fn insert(&mut self, fp: u64) -> bool {
         // 0 marks an empty slot
         let fp = if fp == 0 { 1 } else { fp };
-        if (self.len + 1) * 10 > self.slots.len() * 7 {
-            self.rehash((self.slots.len() * 2).max(1024));
+        if (self.len + 1) * 10 > self.slots.len() * Self::MAX_LOAD_TENTHS {
+            self.rehash((self.slots.len() + self.slots.len() / 2).max(1024));
         }
         self.insert_unchecked(fp)
     }
@@ -114,11 +151,10 @@ impl CodeSet {
         if self.slots.is_empty() {
             return;
         }
-        let mask = self.slots.len() - 1;
         let mut acc = 0u64;
         for &fp in fps {
             let fp = if fp == 0 { 1 } else { fp };
-            acc ^= self.slots[(fp as usize) & mask];
+            acc ^= self.slots[self.home(fp)];
         }
         std::hint::black_box(acc);
     }
@@ -413,6 +449,24 @@ mod tests {
         let mut reserved = CodeSet::default();
         reserved.reserve(10);
         assert!(reserved.is_empty());
+    }
+
+    #[test]
+    fn a_reserved_code_set_holds_its_codes_in_under_ten_bytes_each() {
+        let n = 200_000;
+        let mut set = CodeSet::default();
+        set.reserve(n);
+        let reserved = set.bytes();
+        assert!(reserved <= n * 19 / 2, "{reserved} bytes for {n} codes");
+        for i in 0..n {
+            assert!(set.insert(fingerprint(&format!("H53-{i:07}"))));
+        }
+        // filled to the reserved load without growing
+        assert_eq!(set.bytes(), reserved);
+        for i in (0..n).step_by(11) {
+            assert!(!set.insert(fingerprint(&format!("H53-{i:07}"))));
+        }
+        assert_eq!(set.len(), n);
     }
 
     #[test]
