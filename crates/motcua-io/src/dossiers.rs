@@ -371,9 +371,7 @@ struct Chunk {
 fn expected_rows(size: u64, bytes_per_row: Option<u64>) -> usize {
     let per_row = bytes_per_row.unwrap_or(120).max(8);
     let rows = size / per_row;
-    usize::try_from(rows + rows / 50)
-        .unwrap_or(usize::MAX)
-        .min(1 << 32)
+    usize::try_from((rows + rows / 50).min(1 << 32)).unwrap_or(usize::MAX)
 }
 
 /// Splits the input into blocks that end at a record boundary (a newline outside quotes).
