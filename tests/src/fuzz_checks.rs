@@ -230,13 +230,19 @@ fn calendar(data: &[u8]) -> Checked {
 /// export fixture (database names, `NULL`s).
 const PROFILE_TABLE: &[u8] = include_bytes!("../fixtures/profiles/sqlserver.csv");
 
+/// A side file's bytes, then (after the first NUL byte, when there is one) the CSV it is
+/// applied to; [`PROFILE_TABLE`] without a NUL byte.
+fn side_file_and_table(data: &[u8]) -> (&[u8], &[u8]) {
+    match data.iter().position(|&b| b == 0) {
+        Some(i) => (&data[..i], &data[i + 1..]),
+        None => (data, PROFILE_TABLE),
+    }
+}
+
 /// A profile's TOML text, then (after a NUL byte, when there is one) the CSV to read with
 /// it: every profile that parses keeps the invariants of the CSV reader.
 fn profile(data: &[u8]) -> Checked {
-    let (text, table) = match data.iter().position(|&b| b == 0) {
-        Some(i) => (&data[..i], &data[i + 1..]),
-        None => (data, PROFILE_TABLE),
-    };
+    let (text, table) = side_file_and_table(data);
     let Ok(text) = std::str::from_utf8(text) else {
         return Ok(());
     };
@@ -253,10 +259,7 @@ fn profile(data: &[u8]) -> Checked {
 /// A procedure catalog (contract 13), then (after a NUL byte) a CSV that it fills: the
 /// catalog never breaks the reader's invariants.
 fn catalog(data: &[u8]) -> Checked {
-    let (text, table) = match data.iter().position(|&b| b == 0) {
-        Some(i) => (&data[..i], &data[i + 1..]),
-        None => (data, PROFILE_TABLE),
-    };
+    let (text, table) = side_file_and_table(data);
     let Ok(catalog) = motcua_io::catalog::read_catalog(text) else {
         return Ok(());
     };

@@ -7,6 +7,7 @@ use calamine::Reader as _;
 
 use motcua_core::calendar::Calendar;
 use motcua_io::dossiers::ReadOptions;
+use motcua_io::input::{InputFormat, InputOptions, read_bytes};
 use motcua_io::internal::contain;
 use motcua_tests::{motcua, stderr};
 
@@ -52,6 +53,11 @@ fn the_crafted_ole_file_exits_1_with_one_message() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("in.xlsx");
     std::fs::write(&path, crafted_ole()).unwrap();
+    report_exits_1_with_one_message(&path);
+}
+
+/// Runs `motcua report` on `path`: exit status 1, no panic, one error message (returned).
+fn report_exits_1_with_one_message(path: &std::path::Path) -> String {
     let out = motcua(
         BIN,
         &[
@@ -66,6 +72,7 @@ fn the_crafted_ole_file_exits_1_with_one_message() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(err.matches("motcua: error").count(), 1, "{err}");
+    err
 }
 
 #[test]
@@ -189,16 +196,16 @@ fn a_closed_standard_error_does_not_change_the_status() {
 /// Files found by the fuzz targets `arrow_ipc` and `parquet` on which the Arrow decoder
 /// panics: an Arrow IPC file whose buffer offset lies past its body, a Parquet file whose
 /// embedded Arrow schema names an unknown type id.
-fn columnar_crashes() -> Vec<(std::path::PathBuf, &'static str)> {
+fn columnar_crashes() -> [(std::path::PathBuf, InputFormat); 2] {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions");
-    vec![
+    [
         (
             dir.join("arrow_ipc/buffer-offset-past-the-end-panics-in-arrow-buffer.arrow"),
-            "arrow",
+            InputFormat::Arrow,
         ),
         (
             dir.join("parquet/unknown-arrow-type-in-schema-panics-in-arrow-ipc.parquet"),
-            "parquet",
+            InputFormat::Parquet,
         ),
     ]
 }
@@ -208,21 +215,10 @@ fn a_columnar_file_that_panics_the_decoder_is_an_input_error() {
     let cal = Calendar::vn();
     for (path, format) in columnar_crashes() {
         let bytes = std::fs::read(&path).unwrap();
-        let fmt = if format == "arrow" {
-            motcua_io::input::InputFormat::Arrow
-        } else {
-            motcua_io::input::InputFormat::Parquet
-        };
         let got = contain(|| {
-            motcua_io::input::read_bytes(
-                fmt,
-                &bytes,
-                &cal,
-                &motcua_io::input::InputOptions::default(),
-                |_| {},
-            )
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+            read_bytes(format, &bytes, &cal, &InputOptions::default(), |_| {})
+                .map(|_| ())
+                .map_err(|e| e.to_string())
         })
         .expect("the decoder's panic is contained by the reader");
         let e = got.expect_err("a damaged file is refused");
@@ -233,23 +229,8 @@ fn a_columnar_file_that_panics_the_decoder_is_an_input_error() {
 #[test]
 fn a_columnar_file_that_panics_the_decoder_exits_1_with_one_message() {
     for (path, format) in columnar_crashes() {
-        let out = motcua(
-            BIN,
-            &[
-                "report",
-                "--input",
-                path.to_str().unwrap(),
-                "--period",
-                "2021-Q3",
-            ],
-        );
-        let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(1), "{err}");
-        assert!(!err.contains("panicked"), "{err}");
-        assert!(
-            err.contains(&format!("the {format} input is damaged")),
-            "{err}"
-        );
-        assert_eq!(err.matches("motcua: error").count(), 1, "{err}");
+        let err = report_exits_1_with_one_message(&path);
+        let want = format!("the {} input is damaged", format.name());
+        assert!(err.contains(&want), "{err}");
     }
 }
