@@ -288,20 +288,28 @@ impl Profile {
     /// A built-in profile by name. Each built-in is parsed once (detecting a source's
     /// profile tries several, on every candidate header row).
     pub fn builtin(name: &str) -> Result<Self, ProfileError> {
-        static PARSED: std::sync::OnceLock<Vec<(&'static str, Profile)>> =
-            std::sync::OnceLock::new();
         let text = Self::builtin_toml(name).ok_or_else(|| ProfileError::Unknown(name.into()))?;
-        let parsed = PARSED.get_or_init(|| {
-            BUILTINS
-                .iter()
-                .filter_map(|(n, t)| Some((*n, parse::from_toml(t, n, &mut Vec::new()).ok()?)))
-                .collect()
-        });
-        match parsed.iter().find(|(n, _)| *n == name) {
+        match Self::builtins().find(|(n, _)| *n == name) {
             Some((_, p)) => Ok(p.clone()),
             // a built-in that does not parse: its error, as a file's would be
             None => parse::from_toml(text, name, &mut Vec::new()),
         }
+    }
+
+    /// The built-in profiles, by name, parsed once per process and borrowed (what looks
+    /// through all of them, like the near-miss hints, clones none).
+    pub fn builtins() -> impl Iterator<Item = (&'static str, &'static Profile)> {
+        static PARSED: std::sync::OnceLock<Vec<(&'static str, Profile)>> =
+            std::sync::OnceLock::new();
+        PARSED
+            .get_or_init(|| {
+                BUILTINS
+                    .iter()
+                    .filter_map(|(n, t)| Some((*n, parse::from_toml(t, n, &mut Vec::new()).ok()?)))
+                    .collect()
+            })
+            .iter()
+            .map(|(n, p)| (*n, p))
     }
 
     /// A profile from TOML text; `fallback_name` names it when the text sets no `name`
