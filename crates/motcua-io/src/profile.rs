@@ -367,13 +367,19 @@ fn split(rec: &[u8], sep: u8) -> Result<Vec<String>, ReadError> {
                 column: format!("#{}", i + 1),
             })
     };
-    // a record without quotes or line ends (nearly every header): its fields are what lies
-    // between the separators, as the csv crate would read them, without building a reader
-    if rec.is_empty() {
-        return Ok(Vec::new());
-    }
-    if !rec.iter().any(|b| matches!(b, b'"' | b'\r' | b'\n')) {
-        return rec.split(|&b| b == sep).enumerate().map(to_text).collect();
+    // a record without quotes or inner line ends (nearly every header): its fields are what
+    // lies between the separators, as the csv crate would read them, without building a
+    // reader
+    let body = rec
+        .strip_suffix(b"\r\n")
+        .or_else(|| rec.strip_suffix(b"\n"))
+        .or_else(|| rec.strip_suffix(b"\r"))
+        .unwrap_or(rec);
+    if !body.iter().any(|b| matches!(b, b'"' | b'\r' | b'\n')) {
+        if body.is_empty() {
+            return Ok(Vec::new());
+        }
+        return body.split(|&b| b == sep).enumerate().map(to_text).collect();
     }
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -481,8 +487,15 @@ mod tests {
 
     #[test]
     fn split_reads_a_record_as_the_csv_crate_does() {
-        let cases: [&[u8]; 9] = [
+        let cases: [&[u8]; 16] = [
             b"",
+            b"\n",
+            b"\r\n",
+            b"\r",
+            b"MaHoSo,DonViXuLy\n",
+            b"MaHoSo;DonViXuLy\r\n",
+            b"a,b\r",
+            b"a,\"b\nc\"\n",
             b"MaHoSo",
             b"MaHoSo,DonViXuLy,,",
             b",",
