@@ -43,6 +43,8 @@ struct Plan {
     derived: bool,
     default: bool,
     values: bool,
+    /// Some key of the column's value map is a number (else a number is never looked up).
+    numeric_keys: bool,
     timestamp: bool,
     hours: bool,
 }
@@ -60,6 +62,10 @@ impl Plan {
             derived: false,
             default: profile.defaults.contains_key(&c),
             values: profile.values.contains_key(&c),
+            numeric_keys: profile
+                .values
+                .get(&c)
+                .is_some_and(|m| m.keys().any(|k| is_number(k))),
             timestamp: TIMESTAMPS.contains(&c) && !profile.timestamp_forms.is_empty(),
             hours: c == Column::ThoiHanGiaiQuyet
                 && matches!(profile.time_limit_unit, TimeLimitUnit::Hours { .. }),
@@ -74,6 +80,11 @@ fn trim(s: &str) -> &str {
         (Some(&a), Some(&b)) if a > b' ' && a < 0x7f && b > b' ' && b < 0x7f => s,
         _ => s.trim(),
     }
+}
+
+/// Whether `s` is a non-empty run of ASCII digits (a code, a count, a status number).
+fn is_number(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The shortest and longest null token of a profile: most values are told apart from them
@@ -107,7 +118,8 @@ fn rewrite<'a>(
             v = Cow::Borrowed(d.as_str());
         }
     }
-    if plan.values {
+    // most sources already write numbers where a map turns words into numbers
+    if plan.values && (plan.numeric_keys || !is_number(trim(&v))) {
         if let Some(map) = p.values.get(&c) {
             if let Some(to) = lookup(map, &v) {
                 v = Cow::Borrowed(to);
@@ -139,7 +151,11 @@ pub struct MappedHeader {
     mapping: Vec<(Column, String)>,
     profile: Profile,
     plain: bool,
-    plan: [Plan; Column::COUNT],
+    /// The columns the source has: contract column, source position, plan.
+    present: Vec<(Column, usize, Plan)>,
+    /// The columns the source lacks whose value is not empty: what an empty value becomes
+    /// (a default), the same on every row.
+    constants: Vec<(Column, String)>,
     /// The shortest and longest null token: most values are told apart by their length.
     null_lengths: (usize, usize),
 }
@@ -223,12 +239,29 @@ impl MappedHeader {
             };
         }
         let null_lengths = null_lengths(profile);
+        let plain = profile.maps_no_value();
+        let mut present = Vec::new();
+        let mut constants = Vec::new();
+        for c in Column::ALL {
+            let p = plan[c as usize];
+            match header.index(c) {
+                Some(i) => present.push((c, i, p)),
+                None if !plain => {
+                    let v = rewrite(profile, p, null_lengths, c, "");
+                    if !v.is_empty() {
+                        constants.push((c, v.into_owned()));
+                    }
+                }
+                None => {}
+            }
+        }
         Ok(Self {
             header,
             mapping,
-            plain: profile.maps_no_value(),
+            plain,
             profile: profile.clone(),
-            plan,
+            present,
+            constants,
             null_lengths,
         })
     }
@@ -272,24 +305,36 @@ impl MappedHeader {
     /// Fills `out` with one row's values in the contract's forms; `field` returns the text
     /// of a source column by position (`""` when the row is short).
     pub fn apply<'a>(&'a self, field: impl Fn(usize) -> &'a str, out: &mut MappedValues<'a>) {
+        for (c, v) in &self.constants {
+            out.0[*c as usize] = Cow::Borrowed(v.as_str());
+        }
         let no_nulls = self.profile.null_tokens.is_empty();
-        for c in Column::ALL {
-            let raw = self.header.index(c).map_or("", &field);
-            let plan = self.plan[c as usize];
-            let v = if self.plain || (no_nulls && plan.keeps()) {
-                Cow::Borrowed(raw)
+        for &(c, i, plan) in &self.present {
+            let raw = field(i);
+            let slot = &mut out.0[c as usize];
+            // a value left as it is is written in place: a `Cow` built in one branch and
+            // moved after the others costs a stall on every column of every row
+            if self.plain || (plan.keeps() && (no_nulls || !self.may_be_null(raw))) {
+                *slot = Cow::Borrowed(raw);
             } else if plan.derived {
-                derive(&self.profile, c, raw)
+                *slot = derive(&self.profile, c, raw);
             } else {
-                rewrite(
-                    &self.profile,
-                    self.plan[c as usize],
-                    self.null_lengths,
-                    c,
-                    raw,
-                )
-            };
-            out.0[c as usize] = v;
+                *slot = rewrite(&self.profile, plan, self.null_lengths, c, raw);
+            }
+        }
+    }
+
+    /// Whether `raw` may be a null token: false for an empty value and for one that starts
+    /// and ends with a visible ASCII character (nothing to trim) and whose length no token
+    /// has, which is nearly every value.
+    fn may_be_null(&self, raw: &str) -> bool {
+        let visible = |b: u8| b > b' ' && b < 0x7f;
+        match (raw.as_bytes().first(), raw.as_bytes().last()) {
+            (Some(&a), Some(&b)) if visible(a) && visible(b) => {
+                (self.null_lengths.0..=self.null_lengths.1).contains(&raw.len())
+            }
+            (None, _) | (_, None) => false,
+            _ => true,
         }
     }
 }
@@ -399,6 +444,39 @@ mod tests {
     }
 
     #[test]
+    fn absent_columns_take_what_an_empty_value_becomes() {
+        let names = [
+            "MaHoSo",
+            "DonViXuLy",
+            "KenhThucHien",
+            "NgayTiepNhan",
+            "NgayHenTra",
+            "TrangThaiHoSo",
+        ];
+        for p in profiles() {
+            let m = MappedHeader::new(&p, names).unwrap();
+            for raw in VALUES {
+                let mut out = m.values();
+                m.apply(|_| raw, &mut out);
+                for c in Column::ALL {
+                    let want = if m.source_of(c).is_some() {
+                        map_value(&p, c, raw)
+                    } else {
+                        map_value(&p, c, "")
+                    };
+                    assert_eq!(out.get(c), want, "profile {}, column {c:?}", p.name);
+                }
+            }
+        }
+        // the last profile's default fills its absent column on every row
+        let p = profiles().pop().unwrap();
+        let m = MappedHeader::new(&p, names).unwrap();
+        let mut out = m.values();
+        m.apply(|_| "x", &mut out);
+        assert_eq!(out.get(Column::MucDo), "2");
+    }
+
+    #[test]
     fn every_timestamp_form_needs_a_slash() {
         // what `rewrite` relies on to skip values without one
         for f in super::super::TimestampForm::ALL {
@@ -417,7 +495,8 @@ mod tests {
                 let mut out = m.values();
                 m.apply(|_| raw, &mut out);
                 for c in Column::ALL {
-                    let want = if m.plan[c as usize].derived {
+                    let derived = m.present.iter().any(|&(x, _, p)| x == c && p.derived);
+                    let want = if derived {
                         derive(&p, c, raw)
                     } else {
                         map_value(&p, c, raw)
