@@ -2,7 +2,7 @@
 //! the stream format (`.arrows`), told apart by their first bytes. Batches are read one
 //! at a time, so memory holds a few batches, not the table.
 
-use std::io::{BufRead, BufReader, Cursor, Read, Seek};
+use std::io::{BufRead, BufReader, Cursor, Read, Seek, SeekFrom};
 
 use arrow_ipc::reader::{FileReader, StreamReader};
 use motcua_core::calendar::Calendar;
@@ -26,6 +26,8 @@ pub fn read_file<R: Read + Seek>(
     opts: &ReadOptions,
     visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, ArrowReadError> {
+    let mut input = input;
+    check_footer(&mut input)?;
     let reader = FileReader::try_new_buffered(input, None).map_err(|e| format_error(&e))?;
     let schema = reader.schema();
     let mut rows = BatchReader::new(&schema, calendar, opts, None, visit)?;
@@ -33,6 +35,57 @@ pub fn read_file<R: Read + Seek>(
         rows.push(&batch.map_err(|e| format_error(&e))?)?;
     }
     rows.finish()
+}
+
+/// Checks an IPC file's footer against the file's length before the reader allocates what
+/// the footer claims: the reader makes room for a footer and for each block as long as they
+/// say they are, so a file of 2 kB could claim a batch of 4 GiB. Leaves `input` at its start.
+fn check_footer<R: Read + Seek>(input: &mut R) -> Result<(), ArrowReadError> {
+    let io = |e: std::io::Error| ArrowReadError::Read(e.into());
+    let bad =
+        |what: String| ArrowReadError::Format(format!("not a readable Arrow IPC file: {what}"));
+    let len = input.seek(SeekFrom::End(0)).map_err(io)?;
+    // the magic, padding, the footer's length and the magic again
+    if len >= 18 {
+        let mut tail = [0u8; 10];
+        input.seek(SeekFrom::End(-10)).map_err(io)?;
+        input.read_exact(&mut tail).map_err(io)?;
+        let footer_len =
+            arrow_ipc::reader::read_footer_length(tail).map_err(|e| format_error(&e))?;
+        if footer_len as u64 > len - 18 {
+            return Err(bad(format!(
+                "its footer claims {footer_len} bytes, more than the file's {len}"
+            )));
+        }
+        let mut footer = vec![0u8; footer_len];
+        input
+            .seek(SeekFrom::End(
+                -10 - i64::try_from(footer_len).unwrap_or(i64::MAX),
+            ))
+            .map_err(io)?;
+        input.read_exact(&mut footer).map_err(io)?;
+        let footer = arrow_ipc::root_as_footer(&footer)
+            .map_err(|e| bad(format!("its footer is not valid: {e}")))?;
+        let blocks = footer.recordBatches().into_iter().flatten();
+        for b in blocks.chain(footer.dictionaries().into_iter().flatten()) {
+            let (offset, meta, body) = (b.offset(), i64::from(b.metaDataLength()), b.bodyLength());
+            let end = offset.checked_add(meta).and_then(|e| e.checked_add(body));
+            let inside = offset >= 0
+                && meta >= 0
+                && body >= 0
+                && end
+                    .and_then(|e| u64::try_from(e).ok())
+                    .is_some_and(|e| e <= len);
+            if !inside {
+                return Err(bad(format!(
+                    "a block of {meta} + {body} bytes at offset {offset} lies outside the file \
+                     of {len} bytes"
+                )));
+            }
+        }
+    }
+    input.seek(SeekFrom::Start(0)).map_err(io)?;
+    Ok(())
 }
 
 /// Reads an Arrow IPC stream, batch after batch.
@@ -89,8 +142,60 @@ pub fn read_seekable<R: Read + Seek>(
     if head[..n] == FILE_MAGIC[..] {
         read_file(input, calendar, opts, visit)
     } else {
+        check_stream(&mut input)?;
         read_stream(input, calendar, opts, visit)
     }
+}
+
+/// Checks the messages of an IPC stream held in a file against the file's length, as
+/// [`check_footer`] does for a file: the stream reader makes room for each message's
+/// metadata and body as long as they say they are. Reads the metadata only (the bodies are
+/// skipped) and leaves `input` at its start; what it cannot parse is left to the reader.
+fn check_stream<R: Read + Seek>(input: &mut R) -> Result<(), ArrowReadError> {
+    let io = |e: std::io::Error| ArrowReadError::Read(e.into());
+    let len = input.seek(SeekFrom::End(0)).map_err(io)?;
+    input.seek(SeekFrom::Start(0)).map_err(io)?;
+    let mut pos = 0u64;
+    let mut word = [0u8; 4];
+    while pos + 4 <= len {
+        input.read_exact(&mut word).map_err(io)?;
+        pos += 4;
+        // a continuation marker before the length (the legacy format has none)
+        if word == [0xff; 4] {
+            if pos + 4 > len {
+                break;
+            }
+            input.read_exact(&mut word).map_err(io)?;
+            pos += 4;
+        }
+        let meta = i64::from(i32::from_le_bytes(word));
+        if meta == 0 {
+            break;
+        }
+        let outside = |what: &str, n: i64, pos: u64| {
+            ArrowReadError::Format(format!(
+                "not a readable Arrow IPC stream: a message's {what} of {n} bytes at offset \
+                 {pos} lies outside the file of {len} bytes"
+            ))
+        };
+        let Some(meta_len) = u64::try_from(meta).ok().filter(|&m| m <= len - pos) else {
+            return Err(outside("metadata", meta, pos));
+        };
+        let mut buf = vec![0u8; usize::try_from(meta_len).unwrap_or(usize::MAX)];
+        input.read_exact(&mut buf).map_err(io)?;
+        pos += meta_len;
+        let Ok(message) = arrow_ipc::root_as_message(&buf) else {
+            break;
+        };
+        let body = message.bodyLength();
+        let Some(body_len) = u64::try_from(body).ok().filter(|&b| b <= len - pos) else {
+            return Err(outside("body", body, pos));
+        };
+        pos += body_len;
+        input.seek(SeekFrom::Start(pos)).map_err(io)?;
+    }
+    input.seek(SeekFrom::Start(0)).map_err(io)?;
+    Ok(())
 }
 
 fn read_up_to(input: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {

@@ -270,3 +270,69 @@ fn naive_and_zoned_timestamps_are_vietnamese_wall_time() {
     assert_eq!(due(naive(naive_before + 1)), "2021-09-07");
     assert_eq!(due(zoned(zoned_before + 1, "UTC")), "2021-09-07");
 }
+
+#[test]
+fn an_ipc_footer_that_claims_more_than_the_file_is_refused_before_allocating() {
+    // found by the arrow_ipc fuzz target: a 2 458-byte file whose footer gives a batch of
+    // 4 GiB, which the reader would allocate before reading
+    let bytes: &[u8] =
+        include_bytes!("../../../../fuzz/regressions/arrow_ipc/footer-block-claims-4-gib.arrow");
+    let err = ipc::read_seekable(
+        std::io::Cursor::new(bytes),
+        &Calendar::vn(),
+        &ReadOptions::default(),
+        |_| {},
+    )
+    .unwrap_err();
+    assert!(matches!(err, ArrowReadError::Format(_)), "{err:?}");
+    assert!(
+        err.to_string().contains("outside the file of 2458 bytes"),
+        "{err}"
+    );
+}
+
+/// An IPC stream of one batch, written by arrow's own writer.
+fn ipc_stream() -> Vec<u8> {
+    let (schema, batch) = strings(&[
+        ("MaHoSo", vec![Some("H1")]),
+        ("DonViXuLy", vec![Some("STP")]),
+    ]);
+    let mut out = Vec::new();
+    let mut w = arrow_ipc::writer::StreamWriter::try_new(&mut out, &schema).unwrap();
+    w.write(&batch).unwrap();
+    w.finish().unwrap();
+    drop(w);
+    out
+}
+
+#[test]
+fn an_ipc_stream_message_that_claims_more_than_the_file_is_refused_before_allocating() {
+    let good = ipc_stream();
+    // the stream as written reaches the reader (which then names the missing columns)
+    let err = ipc::read_seekable(
+        std::io::Cursor::new(&good),
+        &Calendar::vn(),
+        &ReadOptions::default(),
+        |_| {},
+    )
+    .unwrap_err();
+    assert!(matches!(err, ArrowReadError::Header(_)), "{err:?}");
+    // the first message's metadata length, after the continuation marker, made 1 GiB
+    let mut bad = good.clone();
+    assert_eq!(bad[..4], [0xff; 4]);
+    bad[4..8].copy_from_slice(&(1i32 << 30).to_le_bytes());
+    let err = ipc::read_seekable(
+        std::io::Cursor::new(&bad),
+        &Calendar::vn(),
+        &ReadOptions::default(),
+        |_| {},
+    )
+    .unwrap_err();
+    let len = bad.len();
+    assert!(
+        err.to_string().contains(&format!(
+            "metadata of 1073741824 bytes at offset 8 lies outside the file of {len} bytes"
+        )),
+        "{err}"
+    );
+}
