@@ -14,19 +14,19 @@ Needs pyarrow (the Python test environment has it); not part of the test command
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
-import statistics
 import subprocess
+import sys
 import tempfile
-import time
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.feather as feather
 import pyarrow.parquet as pq
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from timing import counts, interleaved, parser, run  # noqa: E402
 
 TIMESTAMPS = ["NgayTiepNhan", "NgayHenTra", "NgayKetThucXuLy", "NgayTra"]
 INTEGERS = ["KenhThucHien", "MucDo", "ThoiHanGiaiQuyet", "TrangThaiHoSo", "SoLanBoSung", "DanhGia",
@@ -56,24 +56,8 @@ def tables(csv_path: str) -> tuple[pa.Table, pa.Table]:
     return text, typed
 
 
-def run(cmd: list[str]) -> tuple[float, bytes]:
-    started = time.perf_counter()
-    out = subprocess.run(cmd, check=True, capture_output=True).stdout
-    return time.perf_counter() - started, out
-
-
-def counts(report: bytes) -> dict:
-    v = json.loads(report)
-    return {"total": v["total"], "rows": v["input"]["rows"], "used": v["input"]["used"]}
-
-
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--cli", required=True)
-    ap.add_argument("--rows", type=int, default=4_000_000)
-    ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--period", default="2021")
-    a = ap.parse_args()
+    a = parser(__doc__).parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         csv_path = os.path.join(tmp, "dossiers.csv")
         subprocess.run([a.cli, "generate", "--rows", str(a.rows), "--seed", "1", "--timestamps", "portal",
@@ -91,14 +75,11 @@ def main() -> None:
             got = counts(run(cmd(path))[1])
             if got != want:
                 raise SystemExit(f"{name}: counts differ from the CSV's: {got} != {want}")
-        times: dict[str, list[float]] = {n: [] for n in files}
-        for _ in range(a.runs):
-            for name, path in files.items():
-                times[name].append(run(cmd(path))[0])
+        med = interleaved({name: cmd(path) for name, path in files.items()}, a.runs)
         print(f"{a.rows} rows; pyarrow {pa.__version__}; median of {a.runs} interleaved runs; counts equal")
-        base = statistics.median(times["csv"])
+        base = med["csv"]
         for name, path in files.items():
-            t = statistics.median(times[name])
+            t = med[name]
             mb = os.path.getsize(path) / 1e6
             print(f"  {name:15} {t:6.2f} s  {a.rows / t / 1e6:5.2f} M rows/s  {mb:7.1f} MB  "
                   f"{base / t:4.2f}× the CSV path's rows/s")

@@ -16,14 +16,14 @@ Standard library only; not part of the test command.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from timing import counts, interleaved, parser, run  # noqa: E402
 
 RENAMES = {"DonViXuLy": "DonViId", "TrangThaiHoSo": "TrangThaiHoSoId"}
 
@@ -48,24 +48,8 @@ def renamed_copy(src: str, dst: str) -> None:
             out.write(chunk)
 
 
-def run(cmd: list[str]) -> tuple[float, bytes]:
-    started = time.perf_counter()
-    out = subprocess.run(cmd, check=True, capture_output=True).stdout
-    return time.perf_counter() - started, out
-
-
-def counts(report: bytes) -> dict:
-    v = json.loads(report)
-    return {"total": v["total"], "rows": v["input"]["rows"], "used": v["input"]["used"]}
-
-
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--cli", required=True)
-    ap.add_argument("--rows", type=int, default=4_000_000)
-    ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--period", default="2021")
-    a = ap.parse_args()
+    a = parser(__doc__).parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         contract = os.path.join(tmp, "contract.csv")
         units = os.path.join(tmp, "units.csv")
@@ -86,12 +70,7 @@ def main() -> None:
             if json.loads(mapped)["input"].get("profile") != "sqlserver":
                 sys.exit(f"{copy} was not read with the sqlserver profile")
         files = {"report contract": contract, "report sqlserver": sql, "report renamed": same}
-        times: dict[str, list[float]] = {k: [] for k in [*files, "score contract"]}
-        for _ in range(a.runs):
-            for k, path in files.items():
-                times[k].append(run(report(path))[0])
-            times["score contract"].append(run(score)[0])
-        med = {k: statistics.median(v) for k, v in times.items()}
+        med = interleaved({**{k: report(p) for k, p in files.items()}, "score contract": score}, a.runs)
         size = lambda p: os.path.getsize(p) / 1e6
         print(f"{a.rows} rows; contract file {size(contract):.0f} MB, sqlserver copy {size(sql):.0f} MB, "
               f"renamed copy {size(same):.0f} MB; median of {a.runs} interleaved runs")

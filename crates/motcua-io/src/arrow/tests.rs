@@ -277,18 +277,22 @@ fn an_ipc_footer_that_claims_more_than_the_file_is_refused_before_allocating() {
     // 4 GiB, which the reader would allocate before reading
     let bytes: &[u8] =
         include_bytes!("../../../../fuzz/regressions/arrow_ipc/footer-block-claims-4-gib.arrow");
-    let err = ipc::read_seekable(
-        std::io::Cursor::new(bytes),
-        &Calendar::vn(),
-        &ReadOptions::default(),
-        |_| {},
-    )
-    .unwrap_err();
+    let err = read_ipc(bytes).unwrap_err();
     assert!(matches!(err, ArrowReadError::Format(_)), "{err:?}");
     assert!(
         err.to_string().contains("outside the file of 2458 bytes"),
         "{err}"
     );
+}
+
+/// Reads Arrow IPC bytes as a file on disk is read.
+fn read_ipc(bytes: &[u8]) -> Result<crate::blocks::Ingested, ArrowReadError> {
+    ipc::read_seekable(
+        std::io::Cursor::new(bytes),
+        &Calendar::vn(),
+        &ReadOptions::default(),
+        |_| {},
+    )
 }
 
 /// An IPC stream of one batch, written by arrow's own writer.
@@ -309,25 +313,13 @@ fn ipc_stream() -> Vec<u8> {
 fn an_ipc_stream_message_that_claims_more_than_the_file_is_refused_before_allocating() {
     let good = ipc_stream();
     // the stream as written reaches the reader (which then names the missing columns)
-    let err = ipc::read_seekable(
-        std::io::Cursor::new(&good),
-        &Calendar::vn(),
-        &ReadOptions::default(),
-        |_| {},
-    )
-    .unwrap_err();
+    let err = read_ipc(&good).unwrap_err();
     assert!(matches!(err, ArrowReadError::Header(_)), "{err:?}");
     // the first message's metadata length, after the continuation marker, made 1 GiB
     let mut bad = good.clone();
     assert_eq!(bad[..4], [0xff; 4]);
     bad[4..8].copy_from_slice(&(1i32 << 30).to_le_bytes());
-    let err = ipc::read_seekable(
-        std::io::Cursor::new(&bad),
-        &Calendar::vn(),
-        &ReadOptions::default(),
-        |_| {},
-    )
-    .unwrap_err();
+    let err = read_ipc(&bad).unwrap_err();
     let len = bad.len();
     assert!(
         err.to_string().contains(&format!(
