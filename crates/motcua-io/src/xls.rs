@@ -20,13 +20,12 @@ const DAMAGED: &str = "the old Excel 97–2003 (.xls) workbook cannot be read, i
 
 /// Streams the dossiers of one sheet of an `.xls` workbook to `visit`, in row order.
 pub(crate) fn read_dossiers<RS: Read + Seek>(
-    input: RS,
+    mut input: RS,
     sheet: Option<&str>,
     calendar: &Calendar,
     read: &ReadOptions,
     visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, InputError> {
-    let mut input = input;
     check_compound(&mut input)?;
     let opened = contain(|| {
         let mut wb = Xls::new(input).map_err(|e| format!("{DAMAGED} ({e})"))?;

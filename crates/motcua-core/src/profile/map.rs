@@ -324,18 +324,11 @@ impl MappedHeader {
         }
     }
 
-    /// Whether `raw` may be a null token: false for an empty value and for one that starts
-    /// and ends with a visible ASCII character (nothing to trim) and whose length no token
-    /// has, which is nearly every value.
+    /// Whether `raw` may be a null token: its trimmed length is one a token has (false for
+    /// nearly every value, told by [`trim`]'s fast path and a length).
     fn may_be_null(&self, raw: &str) -> bool {
-        let visible = |b: u8| b > b' ' && b < 0x7f;
-        match (raw.as_bytes().first(), raw.as_bytes().last()) {
-            (Some(&a), Some(&b)) if visible(a) && visible(b) => {
-                (self.null_lengths.0..=self.null_lengths.1).contains(&raw.len())
-            }
-            (None, _) | (_, None) => false,
-            _ => true,
-        }
+        let t = trim(raw);
+        !t.is_empty() && (self.null_lengths.0..=self.null_lengths.1).contains(&t.len())
     }
 }
 

@@ -68,10 +68,10 @@ pub struct CodeSet {
     len: usize,
 }
 
-/// One table of a [`CodeSet`]. A table of more than [`Slots::PAGE`] slots is held in pages
-/// of that many: the allocator reuses the pages a grown table frees for the next table that
-/// grows, where tables of ever larger sizes would leave holes that it cannot reuse (130 MB
-/// of them at 30 M codes).
+/// One table of a [`CodeSet`]. A table that grows past [`Slots::CONTIGUOUS`] slots is held
+/// in pages of [`Slots::PAGE`]: the allocator reuses the pages a grown table frees for the
+/// next table that grows, where tables of ever larger sizes would leave holes that it
+/// cannot reuse (about 50 MB of them at 30 M codes).
 #[derive(Default, Clone)]
 struct Shard {
     slots: Slots,
@@ -234,9 +234,7 @@ impl CodeSet {
     /// Makes room for `n` more codes, so that a large input does not rehash as it grows:
     /// each table is sized for its share and four standard deviations more.
     pub fn reserve(&mut self, n: usize) {
-        if self.shards.is_empty() {
-            self.shards = vec![Shard::default(); Self::SHARDS];
-        }
+        self.make_shards();
         #[allow(
             clippy::cast_precision_loss,
             clippy::cast_possible_truncation,
@@ -261,6 +259,13 @@ impl CodeSet {
         }
     }
 
+    /// The tables, made empty on first use (an unused set allocates nothing).
+    fn make_shards(&mut self) {
+        if self.shards.is_empty() {
+            self.shards = vec![Shard::default(); Self::SHARDS];
+        }
+    }
+
     /// Bytes the tables hold (their slots), for the memory budget.
     #[must_use]
     pub fn bytes(&self) -> usize {
@@ -271,9 +276,7 @@ impl CodeSet {
     pub fn insert(&mut self, fp: u64) -> bool {
         // 0 marks an empty slot
         let fp = if fp == 0 { 1 } else { fp };
-        if self.shards.is_empty() {
-            self.shards = vec![Shard::default(); Self::SHARDS];
-        }
+        self.make_shards();
         let new = self.shards[Self::shard_of(fp)].insert(fp);
         self.len += usize::from(new);
         new

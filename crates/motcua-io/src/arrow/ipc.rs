@@ -21,12 +21,11 @@ fn format_error(e: &arrow_schema::ArrowError) -> ArrowReadError {
 
 /// Reads an Arrow IPC file (random access: the footer tells where the batches are).
 pub fn read_file<R: Read + Seek>(
-    input: R,
+    mut input: R,
     calendar: &Calendar,
     opts: &ReadOptions,
     visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, ArrowReadError> {
-    let mut input = input;
     check_footer(&mut input)?;
     let reader = FileReader::try_new_buffered(input, None).map_err(|e| format_error(&e))?;
     let schema = reader.schema();
