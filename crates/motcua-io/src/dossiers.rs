@@ -24,7 +24,9 @@ pub use crate::blocks::Ingested;
 use crate::blocks::{Block, BlockBuilder, Merger};
 use crate::error::ReadError;
 use crate::limits::{Limit, Limits};
-use crate::lines::{LineCursor, each_line, first_record_end, last_record_end, line_ends};
+use crate::lines::{
+    LineCursor, each_byte, each_line, first_record_end, last_record_end, line_ends,
+};
 use crate::profile::{CsvLayout, sniff_csv};
 
 /// How to read.
@@ -520,12 +522,18 @@ fn parse_unquoted(chunk: &Chunk, layout: &CsvLayout, cx: &RowContext<'_>, st: &m
     let mapped = &layout.mapped;
     let sep = layout.separator;
     let mut fields: Vec<&str> = Vec::with_capacity(header.width());
-    each_line(&chunk.data, chunk.first_line, |this, raw| {
+    let data = &chunk.data[..];
+    // One check of the whole block: its lines and fields are split at ASCII bytes, so each
+    // of them is valid UTF-8 when the block is (a block that is not is checked line by line,
+    // to name the line and column).
+    let whole = std::str::from_utf8(data).ok();
+    each_line(data, chunk.first_line, |this, range| {
+        let raw = &data[range.clone()];
         if raw.len() > chunk.max_record {
             st.fail(record_limit(chunk, this));
             return false;
         }
-        let text = match std::str::from_utf8(raw) {
+        let text = match whole.map_or_else(|| std::str::from_utf8(raw), |w| Ok(&w[range])) {
             Ok(t) => t,
             Err(e) => {
                 let field = memchr::memchr_iter(sep, &raw[..e.valid_up_to()]).count();
@@ -537,14 +545,11 @@ fn parse_unquoted(chunk: &Chunk, layout: &CsvLayout, cx: &RowContext<'_>, st: &m
             }
         };
         fields.clear();
-        // fields are short: a plain scan beats a vectorised search started per field
         let mut start = 0;
-        for (i, &b) in raw.iter().enumerate() {
-            if b == sep {
-                fields.push(text.get(start..i).unwrap_or(""));
-                start = i + 1;
-            }
-        }
+        each_byte(raw, sep, |i| {
+            fields.push(text.get(start..i).unwrap_or(""));
+            start = i + 1;
+        });
         fields.push(text.get(start..).unwrap_or(""));
         if mapped.is_plain() {
             let get = |c: Column| {
