@@ -95,14 +95,86 @@ impl std::hash::Hasher for FxHasher {
 }
 
 /// Agency, official, procedure or field codes of one block, by first appearance.
+///
+/// A block holds few distinct names and each row looks up four, so a name of up to 16
+/// bytes is first looked for in a small direct-mapped table keyed by its bytes, read as
+/// two words (one comparison, no hashing of a string); the map holds every name.
 #[derive(Default)]
 struct LocalNames {
     map: HashMap<Box<str>, u32, std::hash::BuildHasherDefault<FxHasher>>,
     names: Vec<Box<str>>,
+    recent: Recent,
+}
+
+/// Slots of the direct-mapped table of [`LocalNames`].
+const RECENT: usize = 256;
+
+/// A short name as two words and its length; equal keys are equal names.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+struct Key(u64, u64, u32);
+
+/// Short names and their ids; a key of length 0 is an empty slot.
+struct Recent(Box<[(Key, u32)]>);
+
+impl Default for Recent {
+    fn default() -> Self {
+        Self(vec![(Key::default(), 0); RECENT].into_boxed_slice())
+    }
+}
+
+fn word(b: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(b);
+    u64::from_le_bytes(w)
+}
+
+fn half(b: &[u8]) -> u64 {
+    let mut w = [0u8; 4];
+    w.copy_from_slice(b);
+    u64::from(u32::from_le_bytes(w))
+}
+
+impl Key {
+    /// The key of a name of 1 to 16 bytes: its bytes read from both ends (the two reads
+    /// overlap for shorter names, and together with the length they give every byte).
+    fn of(name: &str) -> Option<Self> {
+        let b = name.as_bytes();
+        let n = b.len();
+        let (lo, hi) = match n {
+            1..=3 => (
+                u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+                0,
+            ),
+            4..=7 => (half(&b[..4]), half(&b[n - 4..])),
+            8..=16 => (word(&b[..8]), word(&b[n - 8..])),
+            _ => return None,
+        };
+        Some(Self(lo, hi, n as u32))
+    }
+
+    fn slot(self) -> usize {
+        let folded = self.0 ^ self.1.rotate_left(29) ^ u64::from(self.2);
+        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize
+    }
 }
 
 impl LocalNames {
     fn id(&mut self, name: &str) -> u32 {
+        let key = Key::of(name);
+        if let Some(k) = key {
+            let (held, id) = self.recent.0[k.slot()];
+            if held == k {
+                return id;
+            }
+        }
+        let id = self.id_in_map(name);
+        if let Some(k) = key {
+            self.recent.0[k.slot()] = (k, id);
+        }
+        id
+    }
+
+    fn id_in_map(&mut self, name: &str) -> u32 {
         if let Some(&id) = self.map.get(name) {
             return id;
         }
@@ -115,6 +187,7 @@ impl LocalNames {
     fn clear(&mut self) {
         self.map.clear();
         self.names.clear();
+        self.recent.0.fill((Key::default(), 0));
     }
 }
 
@@ -271,7 +344,15 @@ impl BlockBuilder {
 }
 
 fn code_of(code: &str, codes: &mut String) -> Option<(u32, u32, u64)> {
-    let code = code.trim();
+    // the readers give codes trimmed; a visible ASCII character at each end says so
+    let code = match code.as_bytes() {
+        [first, .., last] | [first @ last]
+            if first.is_ascii_graphic() && last.is_ascii_graphic() =>
+        {
+            code
+        }
+        _ => code.trim(),
+    };
     if code.is_empty() {
         return None;
     }
@@ -415,5 +496,43 @@ impl Ingested {
             dossiers,
             input,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LocalNames;
+
+    #[test]
+    fn names_of_every_length_keep_their_own_ids() {
+        // names that share their first and last bytes, of lengths 1 to 20 (the short-name
+        // table reads words from both ends; past 16 bytes only the map is used)
+        let names: Vec<String> = (1..=20)
+            .flat_map(|n| {
+                (0..4u8).map(move |k| {
+                    let mut b = vec![b'a'; n];
+                    b[n / 2] = b'a' + k;
+                    String::from_utf8(b).unwrap()
+                })
+            })
+            .collect();
+        let mut local = LocalNames::default();
+        for round in 0..3 {
+            for (i, name) in names.iter().enumerate() {
+                let id = local.id(name) as usize;
+                assert_eq!(
+                    local.names[id].as_ref(),
+                    name.as_str(),
+                    "round {round}, {i}"
+                );
+            }
+        }
+        let mut distinct = names.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(local.names.len(), distinct.len());
+        local.clear();
+        assert_eq!(local.id("b"), 0);
+        assert_eq!(local.id("aaaa"), 1, "a cleared table forgets its old ids");
     }
 }
