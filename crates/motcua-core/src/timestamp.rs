@@ -62,10 +62,11 @@ impl Timestamp {
 
     /// Parses one of the contract's forms; surrounding white space is ignored.
     pub fn parse(text: &str) -> Result<Self, TimestampError> {
-        let s = text.trim().as_bytes();
-        let fmt_err = || TimestampError::Format(text.trim().to_owned());
-        let range_err = || TimestampError::OutOfRange(text.trim().to_owned());
-        if s.len() == 14 && s.iter().all(u8::is_ascii_digit) {
+        let text = trim(text);
+        let s = text.as_bytes();
+        let fmt_err = || TimestampError::Format(text.to_owned());
+        let range_err = || TimestampError::OutOfRange(text.to_owned());
+        if s.len() == 14 && digits8(&s[..8]) && digits8(&s[6..]) {
             let date = ymd(num(&s[0..4]), num(&s[4..6]), num(&s[6..8])).ok_or_else(range_err)?;
             let time =
                 hms(num(&s[8..10]), num(&s[10..12]), num(&s[12..14]), 0).ok_or_else(range_err)?;
@@ -150,6 +151,31 @@ impl std::str::FromStr for Timestamp {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Self::parse(s)
     }
+}
+
+/// `text` without surrounding white space; a value that starts and ends with a visible
+/// ASCII character (nearly all) is not scanned for Unicode spaces.
+fn trim(text: &str) -> &str {
+    match text.as_bytes() {
+        [first, .., last] | [first @ last]
+            if first.is_ascii_graphic() && last.is_ascii_graphic() =>
+        {
+            text
+        }
+        _ => text.trim(),
+    }
+}
+
+/// Whether the 8 bytes `b` are all ASCII digits, tested as one word: every byte is
+/// `0x3_` and stays so when 6 is added to it (no byte carries into the next).
+fn digits8(b: &[u8]) -> bool {
+    const HIGH: u64 = 0xf0f0_f0f0_f0f0_f0f0;
+    const ZEROS: u64 = 0x3030_3030_3030_3030;
+    const SIXES: u64 = 0x0606_0606_0606_0606;
+    let mut w = [0u8; 8];
+    w.copy_from_slice(b);
+    let w = u64::from_le_bytes(w);
+    w & HIGH == ZEROS && w.wrapping_add(SIXES) & HIGH == ZEROS
 }
 
 fn num(b: &[u8]) -> u32 {
@@ -283,5 +309,29 @@ mod tests {
                 .to_string(),
             "9999-12-31 23:59:59"
         );
+    }
+
+    #[test]
+    fn fourteen_characters_are_the_portal_form_only_when_all_are_digits() {
+        // every byte value at every position of a valid portal timestamp
+        let good = *b"20210702083015";
+        for pos in 0..14 {
+            for b in 0..=255u8 {
+                let mut t = good;
+                t[pos] = b;
+                let Ok(text) = std::str::from_utf8(&t) else {
+                    continue;
+                };
+                let parsed = Timestamp::parse(text);
+                if b.is_ascii_digit() {
+                    // a digit keeps the form; the date or time may no longer exist
+                    assert!(!matches!(parsed, Err(TimestampError::Format(_))), "{text}");
+                } else if pos > 0 && pos < 13 {
+                    assert!(parsed.is_err(), "{text:?} read as {parsed:?}");
+                }
+            }
+        }
+        assert_eq!(ts(" 20210702083015\t"), "2021-07-02 08:30:15");
+        assert_eq!(ts("\u{a0}20210702083015"), "2021-07-02 08:30:15");
     }
 }
