@@ -26,10 +26,10 @@ pub fn read_file<R: Read + Seek>(
     opts: &ReadOptions,
     visit: impl FnMut(&Dossier),
 ) -> Result<Ingested, ArrowReadError> {
-    check_footer(&mut input)?;
+    let total = check_footer(&mut input)?;
     let reader = FileReader::try_new_buffered(input, None).map_err(|e| format_error(&e))?;
     let schema = reader.schema();
-    let mut rows = BatchReader::new(&schema, calendar, opts, None, visit)?;
+    let mut rows = BatchReader::new(&schema, calendar, opts, total, visit)?;
     for batch in reader {
         rows.push(&batch.map_err(|e| format_error(&e))?)?;
     }
@@ -39,7 +39,11 @@ pub fn read_file<R: Read + Seek>(
 /// Checks an IPC file's footer against the file's length before the reader allocates what
 /// the footer claims: the reader makes room for a footer and for each block as long as they
 /// say they are, so a file of 2 kB could claim a batch of 4 GiB. Leaves `input` at its start.
-fn check_footer<R: Read + Seek>(input: &mut R) -> Result<(), ArrowReadError> {
+///
+/// Returns the file's number of rows when the batches' own headers say it (read from their
+/// metadata, a few hundred bytes each), so that the duplicate check is reserved once
+/// instead of growing as the batches come.
+pub(super) fn check_footer<R: Read + Seek>(input: &mut R) -> Result<Option<usize>, ArrowReadError> {
     let io = |e: std::io::Error| ArrowReadError::Read(e.into());
     let bad =
         |what: String| ArrowReadError::Format(format!("not a readable Arrow IPC file: {what}"));
@@ -66,6 +70,10 @@ fn check_footer<R: Read + Seek>(input: &mut R) -> Result<(), ArrowReadError> {
         let footer = arrow_ipc::root_as_footer(&footer)
             .map_err(|e| bad(format!("its footer is not valid: {e}")))?;
         let blocks = footer.recordBatches().into_iter().flatten();
+        let batches: Vec<(i64, i32)> = blocks
+            .clone()
+            .map(|b| (b.offset(), b.metaDataLength()))
+            .collect();
         for b in blocks.chain(footer.dictionaries().into_iter().flatten()) {
             let (offset, meta, body) = (b.offset(), i64::from(b.metaDataLength()), b.bodyLength());
             let end = offset.checked_add(meta).and_then(|e| e.checked_add(body));
@@ -82,9 +90,46 @@ fn check_footer<R: Read + Seek>(input: &mut R) -> Result<(), ArrowReadError> {
                 )));
             }
         }
+        let rows = batch_rows(input, &batches);
+        input.seek(SeekFrom::Start(0)).map_err(io)?;
+        return Ok(rows);
     }
     input.seek(SeekFrom::Start(0)).map_err(io)?;
-    Ok(())
+    Ok(None)
+}
+
+/// The rows of the record batches at these blocks (offset, metadata length, both checked
+/// inside the file), from each batch's message header; `None` when a header cannot be read
+/// or the metadata would take more than 16 MiB to read (the reader then finds any fault).
+fn batch_rows<R: Read + Seek>(input: &mut R, blocks: &[(i64, i32)]) -> Option<usize> {
+    const MAX_READ: u64 = 16 << 20;
+    const MAX_META: usize = 1 << 16;
+    let mut read = 0u64;
+    let mut total = 0usize;
+    let mut buf = Vec::new();
+    for &(offset, meta) in blocks {
+        let meta = usize::try_from(meta)
+            .ok()
+            .filter(|m| (8..=MAX_META).contains(m))?;
+        read += meta as u64;
+        if read > MAX_READ {
+            return None;
+        }
+        buf.resize(meta, 0);
+        input
+            .seek(SeekFrom::Start(u64::try_from(offset).ok()?))
+            .ok()?;
+        input.read_exact(&mut buf).ok()?;
+        // a continuation marker (0xFFFFFFFF) then the length, or the length alone (before
+        // Arrow 0.15), then the message's flatbuffer
+        let at = if buf[..4] == [0xff; 4] { 4 } else { 0 };
+        let len = usize::try_from(i32::from_le_bytes(buf[at..at + 4].try_into().ok()?)).ok()?;
+        let message = buf.get(at + 4..at + 4 + len)?;
+        let message = arrow_ipc::root_as_message(message).ok()?;
+        let rows = usize::try_from(message.header_as_record_batch()?.length()).ok()?;
+        total = total.checked_add(rows)?;
+    }
+    Some(total)
 }
 
 /// Reads an Arrow IPC stream, batch after batch.

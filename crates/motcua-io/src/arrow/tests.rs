@@ -328,3 +328,38 @@ fn an_ipc_stream_message_that_claims_more_than_the_file_is_refused_before_alloca
         "{err}"
     );
 }
+
+#[test]
+fn an_ipc_file_gives_its_rows_from_the_batches_headers() {
+    let (schema, a) = strings(&[("MaHoSo", vec![Some("H1"), Some("H2")])]);
+    let (_, b) = strings(&[("MaHoSo", vec![Some("H3"), None, Some("H5")])]);
+    let (_, empty) = strings(&[("MaHoSo", vec![])]);
+    let mut out = Vec::new();
+    let mut w = arrow_ipc::writer::FileWriter::try_new(&mut out, &schema).unwrap();
+    for batch in [&a, &empty, &b] {
+        w.write(batch).unwrap();
+    }
+    w.finish().unwrap();
+    drop(w);
+    let mut input = std::io::Cursor::new(&out[..]);
+    assert_eq!(ipc::check_footer(&mut input).unwrap(), Some(5));
+    assert_eq!(
+        input.position(),
+        0,
+        "the reader starts from the file's first byte"
+    );
+    // a batch header that cannot be read leaves the count unknown, not wrong
+    // (every message before the footer gets a length of 1 after its continuation marker)
+    let n = out.len();
+    let footer_len = i32::from_le_bytes(out[n - 10..n - 6].try_into().unwrap()) as usize;
+    let mut bad = out.clone();
+    let markers: Vec<usize> = (0..n - 10 - footer_len - 8)
+        .filter(|&i| out[i..i + 4] == [0xff; 4])
+        .collect();
+    assert!(markers.len() >= 4, "the schema and three batches");
+    for i in markers {
+        bad[i + 4..i + 8].copy_from_slice(&1i32.to_le_bytes());
+    }
+    let mut input = std::io::Cursor::new(&bad[..]);
+    assert_eq!(ipc::check_footer(&mut input).unwrap(), None);
+}
