@@ -72,9 +72,7 @@ pub fn read<T: ChunkReader + 'static>(
         ..opts.clone()
     };
     let mut batches = BatchReader::new(&schema, calendar, &opts, hint, visit)?;
-    for batch in reader {
-        batches.push(&batch.map_err(|e| format_error(&e))?)?;
-    }
+    batches.push_all(reader, |e| format_error(&e))?;
     batches.finish()
 }
 

@@ -20,7 +20,7 @@ fn format_error(e: &arrow_schema::ArrowError) -> ArrowReadError {
 }
 
 /// Reads an Arrow IPC file (random access: the footer tells where the batches are).
-pub fn read_file<R: Read + Seek>(
+pub fn read_file<R: Read + Seek + Send>(
     mut input: R,
     calendar: &Calendar,
     opts: &ReadOptions,
@@ -30,9 +30,7 @@ pub fn read_file<R: Read + Seek>(
     let reader = FileReader::try_new_buffered(input, None).map_err(|e| format_error(&e))?;
     let schema = reader.schema();
     let mut rows = BatchReader::new(&schema, calendar, opts, total, visit)?;
-    for batch in reader {
-        rows.push(&batch.map_err(|e| format_error(&e))?)?;
-    }
+    rows.push_all(reader, |e| format_error(&e))?;
     rows.finish()
 }
 
@@ -172,7 +170,7 @@ pub fn read_any<R: Read>(
 }
 
 /// Reads Arrow IPC of either format from a seekable source (a file).
-pub fn read_seekable<R: Read + Seek>(
+pub fn read_seekable<R: Read + Seek + Send>(
     mut input: R,
     calendar: &Calendar,
     opts: &ReadOptions,

@@ -22,6 +22,9 @@ use crate::blocks::{Block, BlockBuilder, Ingested, Merger};
 use crate::dossiers::ReadOptions;
 use crate::error::ReadError;
 
+/// Decoded batches that may wait for [`BatchReader::push_all`]'s merge.
+const READ_AHEAD: usize = 2;
+
 /// Rows per block handed to a worker.
 const BLOCK_ROWS: usize = 1 << 16;
 
@@ -144,6 +147,39 @@ impl<'c, V: FnMut(&Dossier)> BatchReader<'c, V> {
             self.flush()?;
         }
         Ok(())
+    }
+
+    /// Reads every batch of `batches`, decoded on a thread of their own while the rows of
+    /// the batches before are parsed and merged (a decoder that works on the calling thread
+    /// leaves a core idle in between). At most [`READ_AHEAD`] decoded batches wait. A panic
+    /// of the decoder is raised again here, on the calling thread, with its message.
+    pub fn push_all<E: Send>(
+        &mut self,
+        batches: impl Iterator<Item = Result<RecordBatch, E>> + Send,
+        error: impl Fn(E) -> ArrowReadError,
+    ) -> Result<(), ArrowReadError> {
+        std::thread::scope(|s| {
+            let (tx, rx) = mpsc::sync_channel(READ_AHEAD);
+            s.spawn(move || {
+                let mut batches = batches;
+                loop {
+                    let next = crate::internal::contain(|| batches.next());
+                    let done = !matches!(next, Ok(Some(Ok(_))));
+                    if matches!(next, Ok(None)) || tx.send(next).is_err() || done {
+                        return;
+                    }
+                }
+            });
+            for next in rx {
+                match next {
+                    Ok(Some(Ok(batch))) => self.push(&batch)?,
+                    Ok(Some(Err(e))) => return Err(error(e)),
+                    Ok(None) => break,
+                    Err(panic) => std::panic::resume_unwind(Box::new(panic.detail)),
+                }
+            }
+            Ok(())
+        })
     }
 
     /// Merges the remaining rows: agencies, officials, the input summary.
