@@ -63,4 +63,5 @@ pub mod profile;
 pub mod record;
 pub mod report;
 pub mod successors;
+pub mod text;
 pub mod timestamp;

@@ -62,7 +62,7 @@ impl Timestamp {
 
     /// Parses one of the contract's forms; surrounding white space is ignored.
     pub fn parse(text: &str) -> Result<Self, TimestampError> {
-        let text = trim(text);
+        let text = crate::text::trim(text);
         let s = text.as_bytes();
         let fmt_err = || TimestampError::Format(text.to_owned());
         let range_err = || TimestampError::OutOfRange(text.to_owned());
@@ -150,19 +150,6 @@ impl std::str::FromStr for Timestamp {
     type Err = TimestampError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Self::parse(s)
-    }
-}
-
-/// `text` without surrounding white space; a value that starts and ends with a visible
-/// ASCII character (nearly all) is not scanned for Unicode spaces.
-fn trim(text: &str) -> &str {
-    match text.as_bytes() {
-        [first, .., last] | [first @ last]
-            if first.is_ascii_graphic() && last.is_ascii_graphic() =>
-        {
-            text
-        }
-        _ => text.trim(),
     }
 }
 

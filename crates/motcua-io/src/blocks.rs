@@ -344,15 +344,7 @@ impl BlockBuilder {
 }
 
 fn code_of(code: &str, codes: &mut String) -> Option<(u32, u32, u64)> {
-    // the readers give codes trimmed; a visible ASCII character at each end says so
-    let code = match code.as_bytes() {
-        [first, .., last] | [first @ last]
-            if first.is_ascii_graphic() && last.is_ascii_graphic() =>
-        {
-            code
-        }
-        _ => code.trim(),
-    };
+    let code = motcua_core::text::trim(code);
     if code.is_empty() {
         return None;
     }

@@ -20,10 +20,18 @@
 
 /// Line ends in `data`: every `\n`, and every `\r` not followed by `\n`.
 #[must_use]
+#[inline]
 pub fn line_ends(data: &[u8]) -> u64 {
     if data.len() < 4096 {
-        return line_ends_short(data);
+        line_ends_short(data)
+    } else {
+        line_ends_long(data)
     }
+}
+
+/// [`line_ends`] of a block.
+#[inline(never)]
+fn line_ends_long(data: &[u8]) -> u64 {
     // a block: `\n`s counted by memchr's vectorised count (which does not stop at each),
     // then the `\r`s alone looked at, none at all in an LF file
     let lone_cr = memchr::memchr_iter(b'\r', data)
@@ -172,12 +180,7 @@ impl<'a> LineCursor<'a> {
         while matches!(self.data.get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
-        let span = &self.data[self.at..start];
-        self.line += if span.len() < 4096 {
-            line_ends_short(span)
-        } else {
-            line_ends(span)
-        };
+        self.line += line_ends(&self.data[self.at..start]);
         self.at = start;
         self.line
     }
@@ -185,7 +188,23 @@ impl<'a> LineCursor<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::each_byte;
+    use super::{each_byte, line_ends};
+
+    #[test]
+    fn line_ends_of_a_span_and_of_a_block_count_alike() {
+        // LF, CRLF and lone CR ends, in spans below and above the block threshold
+        let unit: &[u8] = b"a,b\nc\r\nd\re\r\r\n\n";
+        for repeat in [1, 100, 1000] {
+            let text = unit.repeat(repeat);
+            let by_hand = (0..text.len())
+                .filter(|&i| {
+                    text[i] == b'\n' || (text[i] == b'\r' && text.get(i + 1) != Some(&b'\n'))
+                })
+                .count() as u64;
+            assert_eq!(line_ends(&text), by_hand, "{} bytes", text.len());
+            assert_eq!(line_ends(&text[..text.len() - 1]), by_hand - 1);
+        }
+    }
 
     #[test]
     fn each_byte_finds_what_a_byte_loop_finds() {

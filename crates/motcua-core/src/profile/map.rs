@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use super::parse::key;
 use super::{Profile, TimeLimitUnit};
 use crate::record::{Column, Header, HeaderError};
+use crate::text::trim;
 
 /// The columns whose values are timestamps.
 const TIMESTAMPS: [Column; 5] = [
@@ -70,15 +71,6 @@ impl Plan {
             hours: c == Column::ThoiHanGiaiQuyet
                 && matches!(profile.time_limit_unit, TimeLimitUnit::Hours { .. }),
         }
-    }
-}
-
-/// `s` without white space at either end; a value that starts and ends with a visible
-/// ASCII character (nearly all) is returned as it is without a Unicode scan.
-fn trim(s: &str) -> &str {
-    match (s.as_bytes().first(), s.as_bytes().last()) {
-        (Some(&a), Some(&b)) if a > b' ' && a < 0x7f && b > b' ' && b < 0x7f => s,
-        _ => s.trim(),
     }
 }
 

@@ -4,6 +4,7 @@ use super::{Column, ErrorKind, FieldError};
 use crate::calendar::Calendar;
 use crate::codes::{Channel, OnlineLevel, Rating, Status, StatusGroup};
 use crate::dossier::{AgencyId, Dossier};
+use crate::text::trim;
 use crate::timestamp::Timestamp;
 
 /// One row read, before duplicate detection and interning.
@@ -39,24 +40,8 @@ pub enum ParsedRow<'a> {
     },
 }
 
-/// `s` without surrounding white space; most fields have none, so look before trimming.
-fn trimmed(s: &str) -> &str {
-    match s.as_bytes() {
-        [] => s,
-        [first, .., last] | [first @ last]
-            if !first.is_ascii_whitespace()
-                && !last.is_ascii_whitespace()
-                && first.is_ascii()
-                && last.is_ascii() =>
-        {
-            s
-        }
-        _ => s.trim(),
-    }
-}
-
 fn required<'a>(get: &impl Fn(Column) -> &'a str, c: Column) -> Result<&'a str, FieldError> {
-    let v = trimmed(get(c));
+    let v = trim(get(c));
     if v.is_empty() {
         Err(FieldError::new(
             c,
@@ -69,7 +54,7 @@ fn required<'a>(get: &impl Fn(Column) -> &'a str, c: Column) -> Result<&'a str, 
 }
 
 fn optional<'a>(get: &impl Fn(Column) -> &'a str, c: Column) -> Option<&'a str> {
-    let v = trimmed(get(c));
+    let v = trim(get(c));
     (!v.is_empty()).then_some(v)
 }
 
@@ -291,18 +276,4 @@ fn parse_fields<'a>(
 fn seconds_of_day(t: chrono::NaiveTime) -> u32 {
     use chrono::Timelike;
     t.num_seconds_from_midnight()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::trimmed;
-
-    #[test]
-    fn trimming_keeps_inner_text() {
-        assert_eq!(trimmed(" a b "), "a b");
-        assert_eq!(trimmed("ab"), "ab");
-        assert_eq!(trimmed("x"), "x");
-        assert_eq!(trimmed(""), "");
-        assert_eq!(trimmed("\u{a0}x"), "x");
-    }
 }
